@@ -1,0 +1,117 @@
+// Flags and subcommands (CLI11). The only file that knows flag spellings.
+#include "cli/command_line.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/exit_codes.h"
+
+namespace conform {
+namespace {
+
+void AddSelectionFlags(CLI::App* app, Selection* selection) {
+  app->add_option("--cases", selection->cases_dir, "Folder of case files (*.json)")->capture_default_str();
+  app->add_option("--filter", selection->filter, "Run only cases whose id matches this glob (e.g. 'replace-*')");
+  app->add_option("--tag", selection->tags, "Run only cases carrying this tag (repeatable: all must match)");
+}
+
+const char* kRunExample =
+    "\nExamples:\n"
+    "  conform run                                  # whole suite against the embedded mock\n"
+    "  conform run --target http://127.0.0.1:8080 --token T\n"
+    "  conform run --filter 'replace-*' --tag configuration\n"
+    "\nExit codes: 0 passed, 1 a check failed, 2 usage/case/schema error, 3 target unreachable.\n";
+
+void AddRunCommand(CLI::App& app, CommandLine* out) {
+  RunOptions& run = out->run;
+  CLI::App* cmd = app.add_subcommand("run", "Run the cases against a target (default: the embedded mock)");
+  cmd->footer(kRunExample);
+  cmd->add_option("--target", run.target, "Base URL of the service, e.g. http://127.0.0.1:8080");
+  cmd->add_option("--token", run.token, "Authorization value sent with every request (default: $CONFORM_TOKEN)");
+  cmd->add_option("--readonly-token", run.readonly_token, "A token that may read but not write (enables 403 cases)");
+  AddSelectionFlags(cmd, &run.selection);
+  cmd->add_option("--schemas", run.schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+  cmd->add_option("--junit", run.junit_path, "JUnit XML report path")->capture_default_str();
+  cmd->add_option("--json", run.json_path, "JSON report path")->capture_default_str();
+  cmd->add_flag("--strict", run.strict, "Let should-level findings fail the run too");
+  cmd->add_option("--timeout", run.timeout_ms, "Whole-request timeout in milliseconds")
+      ->capture_default_str()->check(CLI::Range(1L, 3600000L));
+  cmd->add_option("--connect-timeout", run.connect_timeout_ms, "Connect timeout in milliseconds")
+      ->capture_default_str()->check(CLI::Range(1L, 600000L));
+  cmd->add_option("--mock-fault", run.mock_faults, "Break the embedded mock on purpose (see 'conform faults')");
+  cmd->add_option("--run-id", run.run_id, "Prefix part for connection names (default: random)")
+      ->check(CLI::Validator([](std::string& s) {
+        return s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos && !s.empty() &&
+                       s.size() <= 32
+                   ? std::string()
+                   : std::string("use 1-32 of a-z, 0-9 and '-'");
+      }, "RUNID"));
+  cmd->add_flag("-v,--verbose", run.verbose, "Print every request and response (redacted)");
+  cmd->add_flag("-q,--quiet", run.quiet, "Print only the summary");
+  cmd->callback([out] { out->command = Command::kRun; });
+}
+
+void AddMockCommand(CLI::App& app, CommandLine* out) {
+  MockCommandOptions& mock = out->mock;
+  CLI::App* cmd = app.add_subcommand("mock", "Serve the embedded mock of the API until interrupted");
+  cmd->add_option("--host", mock.host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", mock.port, "Port to listen on (0: any free port)")
+      ->capture_default_str()->check(CLI::Range(0, 65535));
+  cmd->add_option("--token", mock.token, "The only Authorization value accepted (default: any non-empty)");
+  cmd->add_option("--readonly-token", mock.readonly_token, "A token that may read but gets 403 on writes");
+  cmd->add_option("--fault", mock.faults, "Break a rule on purpose (repeatable; see 'conform faults')");
+  cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
+  cmd->callback([out] { out->command = Command::kMock; });
+}
+
+void AddListCommand(CLI::App& app, CommandLine* out) {
+  CLI::App* cmd = app.add_subcommand("list", "List the selected cases; sends nothing");
+  AddSelectionFlags(cmd, &out->list);
+  cmd->callback([out] { out->command = Command::kList; });
+}
+
+void AddFaultsCommand(CLI::App& app, CommandLine* out) {
+  CLI::App* cmd = app.add_subcommand("faults", "List the mock's deliberate faults");
+  cmd->callback([out] { out->command = Command::kFaults; });
+}
+
+}  // namespace
+
+std::string DefaultDataDir(const std::string& name) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(name, ec)) return name;
+  return std::string(CONFORM_SOURCE_DIR) + "/" + name;
+}
+
+int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
+  out->run.selection.cases_dir = DefaultDataDir("cases");
+  out->run.schemas_dir = DefaultDataDir("schemas");
+  out->list.cases_dir = out->run.selection.cases_dir;
+  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = token;
+
+  CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");
+  app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION);
+  app.require_subcommand(1);
+  AddRunCommand(app, out);
+  AddMockCommand(app, out);
+  AddListCommand(app, out);
+  AddFaultsCommand(app, out);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "conform: " << e.what() << " (see conform --help)\n";
+    return kExitUsage;
+  }
+  return -1;
+}
+
+}  // namespace conform

@@ -1,0 +1,13 @@
+// The process exit codes conform documents (README "Exit codes").
+#pragma once
+
+namespace conform {
+
+enum ExitCode : int {
+  kExitOk = 0,           // every must-level check passed
+  kExitFailed = 1,       // at least one must-level check failed (or should-level, with --strict)
+  kExitUsage = 2,        // bad flag, case file or schema: nothing was sent
+  kExitUnreachable = 3,  // the target could not be reached at all
+};
+
+}  // namespace conform

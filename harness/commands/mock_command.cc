@@ -1,0 +1,69 @@
+// Foreground mock: start, print where it listens, wait for a signal, stop.
+#include "commands/mock_command.h"
+
+#include <csignal>
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "mock/mock_server.h"
+
+namespace conform {
+
+bool ParseFaults(const std::vector<std::string>& names, const std::string& flag, FaultSet* out, std::string* err) {
+  for (const std::string& name : names) {
+    Fault fault;
+    if (!ParseFault(name, &fault)) {
+      *err = flag + " " + name + ": unknown fault (conform faults lists them)";
+      return false;
+    }
+    out->insert(fault);
+  }
+  return true;
+}
+
+int RunFaultsCommand() {
+  for (const FaultInfo& info : AllFaults()) std::cout << info.name << "\t" << info.what << "\n";
+  return kExitOk;
+}
+
+int RunMockCommand(const MockCommandOptions& options) {
+  MockOptions mock;
+  mock.host = options.host;
+  mock.port = options.port;
+  mock.token = options.token;
+  mock.readonly_token = options.readonly_token;
+  mock.log_requests = options.verbose;
+  std::string err;
+  if (!ParseFaults(options.faults, "--fault", &mock.faults, &err)) {
+    std::cerr << "conform: " << err << "\n";
+    return kExitUsage;
+  }
+
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  MockServer server(mock);
+  if (!server.Start(&err)) {
+    std::cerr << "conform: " << err << "\n";
+    return kExitUsage;
+  }
+  std::cout << "conform mock listening on " << server.base_url() << "/wix-data/v1/external-database-connections";
+  if (!options.faults.empty()) {
+    std::cout << " (faults:";
+    for (const std::string& f : options.faults) std::cout << " " << f;
+    std::cout << ")";
+  }
+  std::cout << std::endl;
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  server.Stop();
+  std::cout << "conform mock stopped" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace conform

@@ -1,0 +1,135 @@
+// The one place that calls valijson: its exceptions and result objects stop here.
+#include "load/schema_registry.h"
+
+#include <filesystem>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "load/json_file.h"
+
+namespace conform {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kSchemaSuffix[] = ".schema.json";
+
+// valijson names a location as ["<root>", "[key]", "[0]", ...]; we speak JSON pointer.
+std::string ContextToPointer(const std::vector<std::string>& context) {
+  nlohmann::json::json_pointer pointer;
+  for (const std::string& part : context) {
+    if (part == "<root>") continue;
+    std::string token = part;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') token = token.substr(1, token.size() - 2);
+    pointer /= token;
+  }
+  return pointer.to_string();
+}
+
+// A $ref names a sibling file; anything that could climb out of the directory is refused.
+bool IsPlainFileName(const std::string& uri) {
+  return !uri.empty() && uri.find('/') == std::string::npos && uri.find("..") == std::string::npos;
+}
+
+}  // namespace
+
+SchemaRegistry::SchemaRegistry() = default;
+SchemaRegistry::~SchemaRegistry() = default;
+
+std::string SchemaNameFromFile(const std::string& file_name) {
+  const std::string suffix = kSchemaSuffix;
+  if (file_name.size() > suffix.size() && file_name.compare(file_name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    return file_name.substr(0, file_name.size() - suffix.size());
+  }
+  return "";
+}
+
+bool SchemaRegistry::LoadDirectory(const std::string& dir, std::string* err) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    *err = dir + ": not a directory of schemas";
+    return false;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!SchemaNameFromFile(entry.path().filename().string()).empty()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    *err = dir + ": no *" + std::string(kSchemaSuffix) + " files";
+    return false;
+  }
+  for (const fs::path& file : files) {
+    nlohmann::json doc;
+    if (!ReadJsonFile(file.string(), &doc, err)) return false;
+    if (!Add(SchemaNameFromFile(file.filename().string()), doc, file.string(), err)) return false;
+  }
+  return true;
+}
+
+bool SchemaRegistry::Add(const std::string& name, const nlohmann::json& doc, const std::string& file,
+                         std::string* err) {
+  if (!doc.is_object()) {
+    *err = file + ": /: a schema must be a JSON object";
+    return false;
+  }
+  const fs::path dir = fs::path(file).parent_path();
+  std::string fetch_error;
+  auto fetch = [&](const std::string& uri) -> const nlohmann::json* {
+    if (!IsPlainFileName(uri)) {
+      fetch_error = "$ref \"" + uri + "\" must name a file in the same directory";
+      return nullptr;
+    }
+    auto* fetched = new nlohmann::json;
+    std::string read_error;
+    if (!ReadJsonFile((dir / uri).string(), fetched, &read_error)) {
+      delete fetched;
+      fetch_error = "$ref \"" + uri + "\": " + read_error;
+      return nullptr;
+    }
+    return fetched;
+  };
+  auto free_doc = [](const nlohmann::json* d) { delete d; };
+
+  auto schema = std::make_unique<valijson::Schema>();
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(doc);
+    parser.populateSchema(adapter, *schema, fetch, free_doc);
+  } catch (const std::exception& e) {
+    *err = file + ": " + (fetch_error.empty() ? e.what() : fetch_error);
+    return false;
+  }
+  schemas_[name] = std::move(schema);
+  return true;
+}
+
+bool SchemaRegistry::Has(const std::string& name) const { return schemas_.count(name) > 0; }
+
+std::vector<std::string> SchemaRegistry::Names() const {
+  std::vector<std::string> names;
+  for (const auto& entry : schemas_) names.push_back(entry.first);
+  return names;
+}
+
+std::vector<Violation> SchemaRegistry::Validate(const std::string& name, const nlohmann::json& doc) const {
+  auto it = schemas_.find(name);
+  if (it == schemas_.end()) return {{"", "no schema named \"" + name + "\""}};
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(doc);
+  if (validator.validate(*it->second, adapter, &results)) return {};
+  std::vector<Violation> violations;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    violations.push_back({ContextToPointer(error.context), error.description});
+  }
+  return violations;
+}
+
+}  // namespace conform

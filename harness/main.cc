@@ -1,0 +1,21 @@
+// argv -> options -> command -> exit code. The only place that picks real implementations.
+#include <curl/curl.h>
+
+#include "cli/command_line.h"
+#include "cli/exit_codes.h"
+#include "commands/mock_command.h"
+
+int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  conform::CommandLine command_line;
+  int code = conform::ParseCommandLine(argc, argv, &command_line);
+  if (code < 0) {
+    switch (command_line.command) {
+      case conform::Command::kMock: code = conform::RunMockCommand(command_line.mock); break;
+      case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
+      default: code = conform::kExitUsage; break;
+    }
+  }
+  curl_global_cleanup();
+  return code;
+}

@@ -1,0 +1,155 @@
+// HTTP routes of the mock. Every answer is JSON in Wix's shapes; bad input is a 4xx, never a crash.
+#include "mock/mock_server.h"
+
+#include <chrono>
+#include <iostream>
+
+#include <curl/curl.h>
+#include <httplib.h>
+
+#include "mock/wix_error.h"
+
+namespace conform {
+namespace {
+
+constexpr char kBasePath[] = "/wix-data/v1/external-database-connections";
+
+// Percent-decodes a path segment with libcurl ('+' stays '+': this is a path, not a form).
+std::string PercentDecode(const std::string& raw) {
+  int length = 0;
+  char* decoded = curl_easy_unescape(nullptr, raw.c_str(), static_cast<int>(raw.size()), &length);
+  if (!decoded) return raw;
+  std::string out(decoded, static_cast<size_t>(length));
+  curl_free(decoded);
+  return out;
+}
+
+// The name part of the request target, before any query string, still percent-encoded.
+std::string RawNameFromTarget(const std::string& target) {
+  std::string path = target.substr(0, target.find('?'));
+  const std::string prefix = std::string(kBasePath) + "/";
+  return path.size() > prefix.size() ? path.substr(prefix.size()) : "";
+}
+
+bool IsWrite(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }
+
+}  // namespace
+
+MockServer::MockServer(MockOptions options)
+    : options_(std::move(options)), store_(options_.faults), server_(std::make_unique<httplib::Server>()) {
+  InstallRoutes();
+}
+
+MockServer::~MockServer() { Stop(); }
+
+std::string MockServer::base_url() const {
+  const std::string host = options_.host.find(':') != std::string::npos ? "[" + options_.host + "]" : options_.host;
+  return "http://" + host + ":" + std::to_string(port_);
+}
+
+bool MockServer::Start(std::string* err) {
+  if (options_.port == 0) {
+    port_ = server_->bind_to_any_port(options_.host);
+    if (port_ < 0) port_ = 0;
+  } else if (server_->bind_to_port(options_.host, options_.port)) {
+    port_ = options_.port;
+  }
+  if (port_ <= 0) {
+    *err = "mock: cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+           " (address in use or not local?)";
+    return false;
+  }
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // stop() is a no-op until the loop runs (cpp-httplib 0.11), so wait for it, bounded.
+  for (int i = 0; i < 2000 && !server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!server_->is_running()) {
+    *err = "mock: server loop did not start on " + options_.host + ":" + std::to_string(port_);
+    Stop();
+    return false;
+  }
+  return true;
+}
+
+void MockServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+}
+
+void MockServer::Wait() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void MockServer::InstallRoutes() {
+  // Every route goes through one function so auth, parsing and faults apply everywhere alike.
+  auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+    Reply reply;
+    const std::string auth = req.get_header_value("Authorization");
+    const bool authenticated =
+        Has(Fault::kNoAuth) ||
+        (!auth.empty() && (options_.token.empty() || Has(Fault::kAnyToken) || auth == options_.token ||
+                           (!options_.readonly_token.empty() && auth == options_.readonly_token)));
+    const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
+                           auth != options_.token && !Has(Fault::kReadonlyWrites);
+    nlohmann::json body;
+    bool body_ok = true;
+    if (req.method == "POST" || req.method == "PUT") {
+      if (!req.body.empty()) {
+        body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+        body_ok = !body.is_discarded();
+      }
+    }
+    std::string raw_name = RawNameFromTarget(req.target);
+    std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
+
+    if (!authenticated) {
+      reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
+    } else if (read_only && IsWrite(req.method)) {
+      reply = {403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
+    } else if (!body_ok) {
+      reply = Has(Fault::k500OnMalformed)
+                  ? Reply{500, SystemErrorBody()}
+                  : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", "request body is not valid JSON")};
+    } else if (raw_name.empty() && req.method == "POST") {
+      reply = store_.Create(body);
+    } else if (raw_name.empty() && req.method == "GET") {
+      reply = store_.List(req.get_param_value("paging.limit"), req.get_param_value("paging.offset"));
+    } else if (req.method == "GET") {
+      reply = store_.Get(name);
+    } else if (req.method == "PUT") {
+      reply = store_.Update(name, body);
+    } else if (req.method == "DELETE") {
+      reply = store_.Delete(name);
+    } else {
+      reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+    }
+    if (reply.status == 404 && Has(Fault::kPlain404)) reply.body = {{"error", "not found"}};
+
+    res.status = reply.status;
+    res.set_content(reply.body.dump(), Has(Fault::kTextPlain) ? "text/plain" : "application/json");
+    if (options_.log_requests) {
+      std::cerr << "mock: " << req.method << " " << req.target << " -> " << reply.status << "\n";
+    }
+  };
+  const std::string base = kBasePath;
+  const std::string item = base + "/(.+)";
+  server_->Post(base, handle);
+  server_->Get(base, handle);
+  server_->Get(item, handle);
+  server_->Put(item, handle);
+  server_->Delete(item, handle);
+  server_->Post(item, handle);
+  server_->Put(base, handle);
+  server_->Patch(item, handle);
+  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    nlohmann::json body = res.status == 404 ? ApplicationErrorBody("NOT_FOUND", "no such route")
+                                            : ApplicationErrorBody("INVALID_ARGUMENT", "request not understood");
+    res.set_content(body.dump(), "application/json");
+  });
+  server_->set_keep_alive_max_count(1000);
+}
+
+}  // namespace conform

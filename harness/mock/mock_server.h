@@ -1,0 +1,56 @@
+// The mock's HTTP layer (cpp-httplib): routes, auth, JSON parsing, content type, and the
+// HTTP-level faults. Semantics live in ConnectionStore. Listens on loopback unless told otherwise.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "mock/faults.h"
+#include "mock/store.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace conform {
+
+struct MockOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;                // 0: any free port
+  std::string token;           // empty: any non-empty Authorization is accepted
+  std::string readonly_token;  // may read; 403 on create, update, delete
+  FaultSet faults;
+  bool log_requests = false;   // one line per request on stderr (never the Authorization value)
+};
+
+class MockServer {
+ public:
+  explicit MockServer(MockOptions options);
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  // Binds and serves on a background thread; returns once the server accepts connections.
+  bool Start(std::string* err);
+  // Stops serving and joins the thread. Safe to call twice.
+  void Stop();
+  // Blocks until Stop() is called from elsewhere (a signal handler, say).
+  void Wait();
+
+  int port() const { return port_; }
+  std::string base_url() const;
+  ConnectionStore& store() { return store_; }
+
+ private:
+  void InstallRoutes();
+  bool Has(Fault f) const { return options_.faults.count(f) > 0; }
+
+  MockOptions options_;
+  ConnectionStore store_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace conform

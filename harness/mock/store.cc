@@ -1,0 +1,196 @@
+// Semantics of the five calls, as the contract documents them (api-facts.md §1-§4), with the
+// faults of mock/faults.h woven in where they bend a rule.
+#include "mock/store.h"
+
+#include "contract/connection_rules.h"
+#include "mock/wix_error.h"
+
+namespace conform {
+namespace {
+
+constexpr int kDefaultPageLimit = 50;
+constexpr int kMaxPageLimit = 100;
+
+Reply Invalid(const FieldViolation& v, bool as_500) {
+  if (as_500) return {500, SystemErrorBody()};
+  return {400, ValidationErrorBody(v.field, v.description, v.rule)};
+}
+
+Reply NotFound(const std::string& name) {
+  return {404, ApplicationErrorBody("NOT_FOUND", "External database connection \"" + name + "\" not found")};
+}
+
+// Parses a non-negative integer query value; empty keeps the fallback.
+bool ParsePagingValue(const std::string& raw, int fallback, int* out) {
+  if (raw.empty()) {
+    *out = fallback;
+    return true;
+  }
+  if (raw.find_first_not_of("0123456789") != std::string::npos || raw.size() > 9) return false;
+  *out = std::stoi(raw);
+  return true;
+}
+
+nlohmann::json Wrap(const nlohmann::json& connection) { return {{"externalDatabaseConnection", connection}}; }
+
+}  // namespace
+
+nlohmann::json ConnectionStore::Render(const Stored& stored) const {
+  nlohmann::json out = stored.writable;
+  const bool has_endpoint = out.contains("endpoint");
+  out["connectionStatus"] = {
+      {"successful", has_endpoint},
+      {"causeOfFailure", has_endpoint ? "NONE" : "DESTINATION_ENDPOINT_NOT_DEFINED"},
+      {"hasCollections", has_endpoint ? "NO" : "UNKNOWN"}};
+  out["capabilities"] = {{"collectionModificationsSupported", false}, {"fieldTypes", nlohmann::json::array()}};
+  out["protocolVersion"] = stored.protocol_version;
+  if (!stored.public_key.empty()) out["publicKey"] = stored.public_key;
+  return out;
+}
+
+// The heart of PUT: the new state is the body's writable fields, nothing else. Read-only fields
+// in the body are ignored; server-owned fields (protocol version, public key) are kept.
+ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::string& name,
+                                                 const nlohmann::json& connection) const {
+  Stored next;
+  if (old) {
+    next.protocol_version = old->protocol_version;
+    next.public_key = old->public_key;
+  }
+  nlohmann::json writable = WritableState(connection);
+  if (old && Has(Fault::kMergeFields)) {
+    nlohmann::json merged = old->writable;
+    for (auto it = writable.begin(); it != writable.end(); ++it) merged[it.key()] = it.value();
+    writable = merged;
+  }
+  if (old && Has(Fault::kMergeConfiguration) && old->writable.contains("configuration")) {
+    nlohmann::json merged = old->writable["configuration"];
+    if (writable.contains("configuration")) merged.update(writable["configuration"]);
+    writable["configuration"] = merged;
+  }
+  if (Has(Fault::kDropArrays) && writable.contains("configuration")) {
+    for (auto& value : writable["configuration"]) {
+      if (value.is_array()) value = nlohmann::json::array();
+    }
+  }
+  writable["name"] = name;
+  next.writable = writable;
+  return next;
+}
+
+Reply ConnectionStore::Create(const nlohmann::json& body) {
+  if (auto v = CheckConnectionBody(body)) return Invalid(*v, Has(Fault::k500OnInvalid));
+  const nlohmann::json& c = body["externalDatabaseConnection"];
+  if (!c.contains("name") || !c["name"].is_string()) {
+    return Invalid({"externalDatabaseConnection.name", "is required", "REQUIRED_FIELD"}, Has(Fault::k500OnInvalid));
+  }
+  const std::string name = c["name"].get<std::string>();
+  if (auto v = CheckName(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
+  const nlohmann::json type_value = body.value("connectionType", nlohmann::json("STANDALONE"));
+  const std::string type = type_value.is_string() ? type_value.get<std::string>() : "";
+  if (type != "STANDALONE" && type != "WIX_SERVICE_PLUGIN") {
+    return Invalid({"connectionType", "must be STANDALONE or WIX_SERVICE_PLUGIN", "ENUM"}, Has(Fault::k500OnInvalid));
+  }
+
+  std::lock_guard<std::mutex> lock(mu_);
+  if (connections_.count(name)) {
+    return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
+  }
+  Stored stored = Replace(nullptr, name, c);
+  stored.protocol_version = type == "WIX_SERVICE_PLUGIN" ? "V3" : "V2";
+  if (type == "WIX_SERVICE_PLUGIN") stored.public_key = "conform-mock-public-key-" + std::to_string(next_key_++);
+  connections_[name] = stored;
+  return {200, Wrap(Render(stored))};
+}
+
+Reply ConnectionStore::Get(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = connections_.find(name);
+  if (it == connections_.end()) return NotFound(name);
+  return {200, Wrap(Render(it->second))};
+}
+
+Reply ConnectionStore::List(const std::string& limit_raw, const std::string& offset_raw) const {
+  int limit = 0, offset = 0;
+  if (!ParsePagingValue(limit_raw, kDefaultPageLimit, &limit) || limit > kMaxPageLimit) {
+    return Invalid({"paging.limit", "must be an integer from 0 to 100", "MAX"}, false);
+  }
+  if (!ParsePagingValue(offset_raw, 0, &offset)) {
+    return Invalid({"paging.offset", "must be a non-negative integer", "MIN"}, false);
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  nlohmann::json items = nlohmann::json::array();
+  int index = 0;
+  for (const auto& entry : connections_) {
+    if (index >= offset && static_cast<int>(items.size()) < limit) items.push_back(Render(entry.second));
+    ++index;
+  }
+  nlohmann::json paging = {{"count", items.size()}, {"offset", offset}, {"total", connections_.size()},
+                           {"tooManyToCount", false}};
+  return {200, {{"externalDatabaseConnections", items}, {"pagingMetadata", paging}}};
+}
+
+Reply ConnectionStore::UpdateUnknown(const std::string& name, const nlohmann::json& connection) {
+  if (Has(Fault::kUpsert)) {
+    Stored stored = Replace(nullptr, name, connection);
+    stored.protocol_version = "V2";
+    connections_[name] = stored;
+    return {200, Wrap(Render(stored))};
+  }
+  if (Has(Fault::kOkForUnknown)) {
+    Stored echo = Replace(nullptr, name, connection);
+    echo.protocol_version = "V2";
+    return {200, Wrap(Render(echo))};
+  }
+  return NotFound(name);
+}
+
+Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json& body) {
+  const bool as_500 = Has(Fault::k500OnInvalid);
+  if (auto v = CheckName(path_name)) return Invalid(*v, as_500);
+  std::optional<FieldViolation> invalid = CheckConnectionBody(body);
+
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = connections_.find(path_name);
+  if (invalid) {
+    // The fault applies what it can of a body before noticing it is invalid.
+    if (Has(Fault::kPartialApply) && it != connections_.end() && body.is_object() &&
+        body.value("externalDatabaseConnection", nlohmann::json()).is_object()) {
+      const nlohmann::json& c = body["externalDatabaseConnection"];
+      if (c.contains("configuration") && c["configuration"].is_object()) {
+        it->second.writable["configuration"] = c["configuration"];
+      }
+    }
+    return Invalid(*invalid, as_500);
+  }
+  const nlohmann::json& c = body["externalDatabaseConnection"];
+  std::string target = path_name;
+  if (c.contains("name") && c["name"].is_string() && c["name"] != path_name) {
+    if (!Has(Fault::kRenameOnBodyName)) {
+      return Invalid({"externalDatabaseConnection.name", "is immutable and must match the path", "CUSTOM"}, as_500);
+    }
+    target = c["name"].get<std::string>();
+  }
+  if (it == connections_.end()) return UpdateUnknown(path_name, c);
+
+  Stored previous = it->second;
+  Stored next = Replace(&previous, target, c);
+  if (Has(Fault::kEchoWithoutStoring)) return {200, Wrap(Render(next))};
+  if (target != path_name) connections_.erase(it);
+  connections_[target] = next;
+  if (Has(Fault::kStaleResponse)) return {200, Wrap(Render(previous))};
+  return {200, Wrap(Render(next))};
+}
+
+Reply ConnectionStore::Delete(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (connections_.erase(name) == 0) return NotFound(name);
+  return {200, nlohmann::json::object()};
+}
+
+size_t ConnectionStore::Size() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return connections_.size();
+}
+
+}  // namespace conform

@@ -1,0 +1,52 @@
+// The mock's in-memory store of connections: the API's semantics (full replace, no upsert,
+// immutable names, validation), with no HTTP in sight. Thread-safe.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "mock/faults.h"
+
+namespace conform {
+
+// What a call answers: an HTTP status and a JSON body.
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+};
+
+class ConnectionStore {
+ public:
+  explicit ConnectionStore(FaultSet faults = {}) : faults_(std::move(faults)) {}
+
+  Reply Create(const nlohmann::json& body);
+  Reply Get(const std::string& name) const;
+  // limit and offset are the raw query values; empty means absent.
+  Reply List(const std::string& limit, const std::string& offset) const;
+  Reply Update(const std::string& path_name, const nlohmann::json& body);
+  Reply Delete(const std::string& name);
+
+  size_t Size() const;
+
+ private:
+  struct Stored {
+    nlohmann::json writable;  // name, endpoint, configuration as the client last set them
+    std::string protocol_version;
+    std::string public_key;
+  };
+
+  bool Has(Fault f) const { return faults_.count(f) > 0; }
+  nlohmann::json Render(const Stored& stored) const;
+  Stored Replace(const Stored* old, const std::string& name, const nlohmann::json& connection) const;
+  Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
+
+  const FaultSet faults_;
+  mutable std::mutex mu_;
+  std::map<std::string, Stored> connections_;
+  unsigned long next_key_ = 1;
+};
+
+}  // namespace conform
