@@ -4,6 +4,7 @@
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
 #include "commands/mock_command.h"
+#include "commands/run_command.h"
 
 int main(int argc, char** argv) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -12,6 +13,10 @@ int main(int argc, char** argv) {
   if (code < 0) {
     switch (command_line.command) {
       case conform::Command::kMock: code = conform::RunMockCommand(command_line.mock); break;
+      case conform::Command::kRun: code = conform::RunRunCommand(command_line.run); break;
+      case conform::Command::kList:
+        code = conform::RunListCommand(command_line.list, conform::DefaultDataDir("schemas"));
+        break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
       default: code = conform::kExitUsage; break;
     }

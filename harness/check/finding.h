@@ -1,0 +1,23 @@
+// One evaluated expectation that did not hold: data, not an exception.
+#pragma once
+
+#include <string>
+
+#include "load/case.h"
+
+namespace conform {
+
+struct Finding {
+  Level level = Level::kMust;
+  std::string rule;      // stable id of the rule broken, e.g. "status", "replace.field-survived"
+  std::string step;      // which request, e.g. "step 1 (update)"
+  std::string pointer;   // JSON pointer into the body concerned, if any
+  std::string expected;
+  std::string actual;
+  std::string message;   // one line a person can act on
+};
+
+// "[must] step 1 (update): replace.field-survived at /endpoint: message"
+std::string FindingLine(const Finding& f);
+
+}  // namespace conform

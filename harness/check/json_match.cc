@@ -1,0 +1,67 @@
+// Recursive JSON comparisons.
+#include "check/json_match.h"
+
+namespace conform {
+namespace {
+
+using Pointer = nlohmann::json::json_pointer;
+
+std::optional<Mismatch> Differ(const Pointer& at, const nlohmann::json& expected, const nlohmann::json* actual) {
+  return Mismatch{at.to_string(), Shorten(expected), actual ? Shorten(*actual) : "(absent)"};
+}
+
+std::optional<Mismatch> Subset(const Pointer& at, const nlohmann::json& expected, const nlohmann::json& actual) {
+  if (expected.is_object() && actual.is_object()) {
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+      auto found = actual.find(it.key());
+      if (found == actual.end()) {
+        if (it.value().is_null()) continue;
+        return Differ(at / it.key(), it.value(), nullptr);
+      }
+      if (auto m = Subset(at / it.key(), it.value(), *found)) return m;
+    }
+    return std::nullopt;
+  }
+  if (expected != actual) return Differ(at, expected, &actual);
+  return std::nullopt;
+}
+
+std::optional<Mismatch> Equal(const Pointer& at, const nlohmann::json& expected, const nlohmann::json& actual) {
+  if (expected.is_object() && actual.is_object()) {
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+      auto found = actual.find(it.key());
+      if (found == actual.end()) return Differ(at / it.key(), it.value(), nullptr);
+      if (auto m = Equal(at / it.key(), it.value(), *found)) return m;
+    }
+    for (auto it = actual.begin(); it != actual.end(); ++it) {
+      if (!expected.contains(it.key())) return Mismatch{(at / it.key()).to_string(), "(absent)", Shorten(it.value())};
+    }
+    return std::nullopt;
+  }
+  if (expected.is_array() && actual.is_array() && expected.size() == actual.size()) {
+    for (size_t i = 0; i < expected.size(); ++i) {
+      if (auto m = Equal(at / i, expected[i], actual[i])) return m;
+    }
+    return std::nullopt;
+  }
+  if (expected != actual) return Differ(at, expected, &actual);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Mismatch> FirstSubsetMismatch(const nlohmann::json& expected, const nlohmann::json& actual) {
+  return Subset(Pointer(), expected, actual);
+}
+
+std::optional<Mismatch> FirstDifference(const nlohmann::json& expected, const nlohmann::json& actual) {
+  return Equal(Pointer(), expected, actual);
+}
+
+std::string Shorten(const nlohmann::json& value, size_t max_chars) {
+  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text.size() > max_chars) text = text.substr(0, max_chars - 3) + "...";
+  return text;
+}
+
+}  // namespace conform

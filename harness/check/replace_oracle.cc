@@ -1,0 +1,140 @@
+// Full replacement, judged field by field on the writable state (null, absent and an empty
+// configuration are alike; read-only fields are the server's and never compared).
+#include "check/replace_oracle.h"
+
+#include "check/json_match.h"
+#include "contract/connection_rules.h"
+
+namespace conform {
+namespace {
+
+Finding Must(const std::string& step, std::string rule, std::string message) {
+  Finding f;
+  f.level = Level::kMust;
+  f.step = step;
+  f.rule = std::move(rule);
+  f.message = std::move(message);
+  return f;
+}
+
+nlohmann::json StateOf(const Snapshot& s) {
+  return s.connection ? WritableState(*s.connection) : nlohmann::json::object();
+}
+
+// Names the way a stored field differs from what the PUT asked for.
+Finding FieldFinding(const std::string& step, const std::string& field, const Mismatch& m) {
+  const std::string where = "/" + field + (m.pointer.empty() ? "" : m.pointer);
+  Finding f;
+  if (m.expected == "(absent)") {
+    bool nested = !m.pointer.empty();
+    f = Must(step, nested ? "replace.configuration-key-survived" : "replace.field-survived",
+             "left out of the PUT body but still stored: the update merged instead of replacing");
+  } else {
+    f = Must(step, "replace.stored-differs", "the stored value is not what the PUT sent");
+  }
+  f.pointer = "/externalDatabaseConnection" + where;
+  f.expected = m.expected;
+  f.actual = m.actual;
+  return f;
+}
+
+void CompareStoredToSent(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
+  nlohmann::json expected = WritableState(*in.sent);
+  expected["name"] = in.path_name;  // the name is the path's, whatever the body says
+  const nlohmann::json actual = StateOf(in.after);
+  for (const std::string& field : WritableFields()) {
+    const nlohmann::json want = expected.value(field, nlohmann::json());
+    const nlohmann::json got = actual.value(field, nlohmann::json());
+    if (auto m = FirstDifference(want, got)) {
+      if (want.is_null()) m->expected = "(absent)";
+      if (got.is_null()) m->actual = "(absent)";
+      out->push_back(FieldFinding(step, field, *m));
+    }
+  }
+}
+
+void CompareResponseToStored(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
+  if (!in.put_connection) return;  // the schema check reports a missing connection
+  if (auto m = FirstDifference(StateOf(in.after), WritableState(*in.put_connection))) {
+    Finding f = Must(step, "replace.response-differs-from-stored",
+                     "the PUT answered a state the following GET does not show (stale or unstored answer)");
+    f.pointer = "/externalDatabaseConnection" + m->pointer;
+    f.expected = m->expected + " (as stored)";
+    f.actual = m->actual;
+    out->push_back(f);
+  }
+}
+
+void CheckNotRenamed(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
+  if (in.body_name_after && in.body_name_after->status != 404) {
+    Finding f = Must(step, "name.renamed", "a connection exists under the body's name: name is immutable");
+    f.expected = "GET of the body's name answers 404";
+    f.actual = std::to_string(in.body_name_after->status);
+    out->push_back(f);
+  }
+}
+
+}  // namespace
+
+Snapshot MakeSnapshot(int status, const std::optional<nlohmann::json>& body) {
+  Snapshot s;
+  s.status = status;
+  if (status >= 200 && status < 300 && body && body->is_object()) {
+    auto it = body->find("externalDatabaseConnection");
+    if (it != body->end() && it->is_object()) s.connection = *it;
+  }
+  return s;
+}
+
+std::vector<Finding> JudgeReplace(const ReplaceInput& in, const std::string& step) {
+  std::vector<Finding> out;
+  if (in.before.status != 200 || !in.before.connection) {
+    Finding f = Must(step, "replace.precondition", "GET before the PUT did not return the connection");
+    f.expected = "200 with externalDatabaseConnection";
+    f.actual = std::to_string(in.before.status);
+    out.push_back(f);
+    return out;
+  }
+  const bool accepted = in.put_status >= 200 && in.put_status < 300;
+  if (accepted) {
+    if (in.after.status != 200 || !in.after.connection) {
+      Finding f = Must(step, "replace.lost", "after a 2xx PUT the connection cannot be read back");
+      f.expected = "200";
+      f.actual = std::to_string(in.after.status);
+      out.push_back(f);
+    } else {
+      if (in.sent) CompareStoredToSent(in, step, &out);
+      CompareResponseToStored(in, step, &out);
+    }
+  } else if (in.put_status >= 400 && in.put_status < 500) {
+    std::vector<Finding> changed = JudgeUnchanged(in.before, in.after, step);
+    for (Finding& f : changed) {
+      f.rule = "replace.partial-apply";
+      f.message = "the PUT was rejected (" + std::to_string(in.put_status) + ") but the stored state changed";
+      out.push_back(f);
+    }
+  }
+  CheckNotRenamed(in, step, &out);
+  return out;
+}
+
+std::vector<Finding> JudgeUnchanged(const Snapshot& before, const Snapshot& after, const std::string& step) {
+  std::vector<Finding> out;
+  if (before.status != after.status) {
+    Finding f = Must(step, "state.changed", "GET answers differently after the request");
+    f.expected = std::to_string(before.status) + " (as before)";
+    f.actual = std::to_string(after.status);
+    out.push_back(f);
+    return out;
+  }
+  if (auto m = FirstDifference(StateOf(before), StateOf(after))) {
+    Finding f = Must(step, "state.changed", "the stored connection changed");
+    f.pointer = "/externalDatabaseConnection" + m->pointer;
+    f.expected = m->expected + " (as before)";
+    f.actual = m->actual;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace conform

@@ -1,0 +1,157 @@
+// The only file that calls libcurl's easy interface. Its error codes become TransportError.
+#include "http/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <cctype>
+
+namespace conform {
+namespace {
+
+struct ReceiveState {
+  HttpResponse* response;
+  size_t cap;
+  bool too_large = false;
+};
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* state = static_cast<ReceiveState*>(user);
+  size_t bytes = size * count;
+  if (state->response->body.size() + bytes > state->cap) {
+    state->too_large = true;
+    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR: the read stops at the cap
+  }
+  state->response->body.append(data, bytes);
+  return bytes;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t start = 0;
+  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
+  return s.substr(start);
+}
+
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+  auto* state = static_cast<ReceiveState*>(user);
+  std::string line(data, size * count);
+  if (line.rfind("HTTP/", 0) == 0) {
+    state->response->headers.clear();  // a new response (after 100-continue) starts over
+  } else if (size_t colon = line.find(':'); colon != std::string::npos) {
+    state->response->headers.emplace_back(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
+  }
+  return size * count;
+}
+
+TransportError Classify(CURLcode code, bool too_large) {
+  if (too_large) return TransportError::kTooLarge;
+  switch (code) {
+    case CURLE_COULDNT_CONNECT: return TransportError::kRefused;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return TransportError::kResolve;
+    case CURLE_OPERATION_TIMEDOUT: return TransportError::kTimeout;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE: return TransportError::kReset;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE: return TransportError::kTls;
+    default: return TransportError::kOther;
+  }
+}
+
+void ReadTimings(CURL* handle, PhaseTimings* t) {
+  curl_off_t value = 0;
+  if (curl_easy_getinfo(handle, CURLINFO_NAMELOOKUP_TIME_T, &value) == CURLE_OK) t->dns_us = value;
+  if (curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &value) == CURLE_OK) t->connect_us = value;
+  if (curl_easy_getinfo(handle, CURLINFO_APPCONNECT_TIME_T, &value) == CURLE_OK) t->tls_us = value;
+  if (curl_easy_getinfo(handle, CURLINFO_STARTTRANSFER_TIME_T, &value) == CURLE_OK) t->first_byte_us = value;
+  if (curl_easy_getinfo(handle, CURLINFO_TOTAL_TIME_T, &value) == CURLE_OK) t->total_us = value;
+}
+
+}  // namespace
+
+std::string UrlEncode(const std::string& text) {
+  char* escaped = curl_easy_escape(nullptr, text.c_str(), static_cast<int>(text.size()));
+  if (!escaped) return text;
+  std::string out = escaped;
+  curl_free(escaped);
+  return out;
+}
+
+CurlTransport::CurlTransport(CurlOptions options) : options_(options), handle_(curl_easy_init()) {}
+
+CurlTransport::~CurlTransport() {
+  if (handle_) curl_easy_cleanup(handle_);
+}
+
+HttpResponse CurlTransport::Send(const HttpRequest& request) {
+  HttpResponse response;
+  if (!handle_) {
+    response.error = TransportError::kOther;
+    response.error_message = request.url + ": libcurl could not create a handle";
+    return response;
+  }
+  ReceiveState state{&response, options_.max_body_bytes};
+  curl_slist* header_list = nullptr;
+  for (const auto& header : request.headers) {
+    header_list = curl_slist_append(header_list, (header.first + ": " + header.second).c_str());
+  }
+  // Without a body, curl would otherwise send "Expect:"/chunked quirks; say nothing extra.
+  header_list = curl_slist_append(header_list, "Expect:");
+
+  curl_easy_reset(handle_);  // keeps the connection cache, forgets the last request's options
+  curl_easy_setopt(handle_, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(handle_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, header_list);
+  if (request.has_body) {
+    curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  } else if (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+    // Say "Content-Length: 0" so a server need not wait for a body that never comes.
+    curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, "");
+    curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(0));
+  } else if (request.method == "GET") {
+    curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);
+  }
+  curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
+  curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
+  curl_easy_setopt(handle_, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &state);
+  curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &state);
+
+  CURLcode code = curl_easy_perform(handle_);
+  curl_slist_free_all(header_list);
+  ReadTimings(handle_, &response.timings);
+  if (code != CURLE_OK || state.too_large) {
+    response.error = Classify(code, state.too_large);
+    if (response.error == TransportError::kTimeout) {
+      // No connect time recorded: the timeout struck before the connection was up.
+      curl_off_t connected = 0;
+      curl_easy_getinfo(handle_, CURLINFO_CONNECT_TIME_T, &connected);
+      if (connected == 0) response.error = TransportError::kConnectTimeout;
+    }
+    response.error_message = request.method + " " + request.url + ": " + TransportErrorName(response.error) + " (" +
+                             (state.too_large ? "body larger than " + std::to_string(options_.max_body_bytes) + " bytes"
+                                              : std::string(curl_easy_strerror(code))) +
+                             ")";
+    response.body.clear();
+    return response;
+  }
+  long status = 0;
+  curl_easy_getinfo(handle_, CURLINFO_RESPONSE_CODE, &status);
+  response.status = static_cast<int>(status);
+  if (status >= 300 && status < 400) {
+    response.error = TransportError::kRedirect;
+    response.error_message = request.method + " " + request.url + ": redirect (" + std::to_string(status) + " to " +
+                             response.Header("Location") + "), not followed";
+  }
+  return response;
+}
+
+}  // namespace conform

@@ -1,0 +1,36 @@
+// Transport over libcurl's easy interface: one handle, so one connection reused across the
+// requests of a case; bounded by connect and total timeouts and a body-size cap.
+#pragma once
+
+#include <cstddef>
+
+#include "http/transport.h"
+
+typedef void CURL;
+
+namespace conform {
+
+struct CurlOptions {
+  long connect_timeout_ms = 5000;
+  long timeout_ms = 10000;
+  size_t max_body_bytes = 8 * 1024 * 1024;
+};
+
+class CurlTransport : public Transport {
+ public:
+  explicit CurlTransport(CurlOptions options);
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  HttpResponse Send(const HttpRequest& request) override;
+
+ private:
+  CurlOptions options_;
+  CURL* handle_;
+};
+
+// Percent-encodes every byte but RFC 3986's unreserved ones (libcurl's curl_easy_escape).
+std::string UrlEncode(const std::string& text);
+
+}  // namespace conform

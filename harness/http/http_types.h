@@ -1,0 +1,59 @@
+// Request and response as plain values, with libcurl's phase timings. No I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace conform {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpRequest {
+  std::string method;
+  std::string url;
+  Headers headers;
+  bool has_body = false;
+  std::string body;
+};
+
+// Microseconds since the request started, as libcurl's CURLINFO_*_TIME_T report them.
+struct PhaseTimings {
+  int64_t dns_us = 0;
+  int64_t connect_us = 0;
+  int64_t tls_us = 0;
+  int64_t first_byte_us = 0;
+  int64_t total_us = 0;
+};
+
+// Why no HTTP answer arrived: the environment failed, not the contract.
+enum class TransportError {
+  kNone,
+  kRefused,
+  kResolve,
+  kConnectTimeout,
+  kTimeout,
+  kReset,
+  kTls,
+  kTooLarge,
+  kRedirect,
+  kOther,
+};
+
+const char* TransportErrorName(TransportError e);
+
+struct HttpResponse {
+  TransportError error = TransportError::kNone;
+  std::string error_message;  // one line, names the URL
+  int status = 0;
+  Headers headers;
+  std::string body;
+  PhaseTimings timings;
+
+  bool ok() const { return error == TransportError::kNone; }
+  // Case-insensitive header lookup; empty if absent.
+  std::string Header(const std::string& name) const;
+};
+
+}  // namespace conform

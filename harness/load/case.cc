@@ -1,0 +1,25 @@
+// Names of the case model's enums.
+#include "load/case.h"
+
+namespace conform {
+
+const char* LevelName(Level level) { return level == Level::kMust ? "must" : "should"; }
+
+const char* CallKindName(CallKind kind) {
+  switch (kind) {
+    case CallKind::kCreate: return "create";
+    case CallKind::kGet: return "get";
+    case CallKind::kList: return "list";
+    case CallKind::kUpdate: return "update";
+    case CallKind::kDelete: return "delete";
+  }
+  return "get";
+}
+
+const std::vector<CallKind>& AllCallKinds() {
+  static const std::vector<CallKind> kKinds = {CallKind::kCreate, CallKind::kGet, CallKind::kList,
+                                               CallKind::kUpdate, CallKind::kDelete};
+  return kKinds;
+}
+
+}  // namespace conform

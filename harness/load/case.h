@@ -1,0 +1,76 @@
+// A case as conform runs it: requests to send and expectations to evaluate, still holding
+// ${variables}. Plain data, filled by case_loader.cc.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace conform {
+
+enum class Level { kMust, kShould };
+const char* LevelName(Level level);
+
+// The five calls of the API; also the kinds latency is kept by.
+enum class CallKind { kCreate, kGet, kList, kUpdate, kDelete };
+const char* CallKindName(CallKind kind);
+const std::vector<CallKind>& AllCallKinds();
+
+enum class AuthMode { kToken, kNone, kWrong, kReadonly };
+
+struct RequestSpec {
+  CallKind call = CallKind::kGet;
+  std::string name;                      // template; get, update, delete
+  std::string path;                      // template; overrides the derived path when set
+  std::optional<nlohmann::json> body;    // templates inside strings
+  std::optional<std::string> raw_body;   // sent verbatim (after expansion)
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;
+  AuthMode auth = AuthMode::kToken;
+};
+
+// One status a step may answer: an exact code, or a class like 4xx (code_class = 4).
+struct StatusMatcher {
+  int code = 0;
+  int code_class = 0;
+  bool Matches(int status) const { return code ? status == code : status / 100 == code_class; }
+  std::string ToString() const { return code ? std::to_string(code) : std::to_string(code_class) + "xx"; }
+};
+
+struct Expectation {
+  std::vector<StatusMatcher> status;
+  std::string schema;
+  std::optional<nlohmann::json> json_subset;
+  std::map<std::string, nlohmann::json> pointers;
+  std::vector<std::string> absent;
+  std::map<std::string, std::string> headers;
+  std::vector<std::string> violations;
+};
+
+enum class Oracle { kNone, kReplace, kUnchanged };
+
+struct Step {
+  std::string title;
+  RequestSpec request;
+  std::optional<Expectation> expect;  // at the case's level
+  std::optional<Expectation> should;  // always should-level
+  Oracle oracle = Oracle::kNone;
+};
+
+struct Case {
+  std::string id;
+  std::string title;
+  std::string file;
+  std::string source;
+  Level level = Level::kMust;
+  std::vector<std::string> tags;
+  std::vector<std::string> requires_values;  // "token", "readonly_token"
+  std::vector<std::pair<std::string, std::string>> vars;  // values use built-ins only
+  std::vector<RequestSpec> setup;
+  std::vector<Step> steps;
+};
+
+}  // namespace conform

@@ -1,0 +1,211 @@
+// Case files -> Case values. The schema catches shape errors; this file checks what a schema
+// can't: duplicate ids and variables that nothing defines.
+#include "load/case_loader.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "load/json_file.h"
+#include "load/variables.h"
+
+namespace conform {
+namespace fs = std::filesystem;
+namespace {
+
+const std::map<std::string, CallKind>& CallKinds() {
+  static const std::map<std::string, CallKind> kKinds = {{"create", CallKind::kCreate},
+                                                         {"get", CallKind::kGet},
+                                                         {"list", CallKind::kList},
+                                                         {"update", CallKind::kUpdate},
+                                                         {"delete", CallKind::kDelete}};
+  return kKinds;
+}
+
+const std::map<std::string, AuthMode>& AuthModes() {
+  static const std::map<std::string, AuthMode> kModes = {
+      {"token", AuthMode::kToken}, {"none", AuthMode::kNone}, {"wrong", AuthMode::kWrong}, {"readonly", AuthMode::kReadonly}};
+  return kModes;
+}
+
+std::map<std::string, std::string> StringMap(const nlohmann::json& j, const char* key) {
+  std::map<std::string, std::string> out;
+  if (j.contains(key)) {
+    for (auto it = j[key].begin(); it != j[key].end(); ++it) out[it.key()] = it.value().get<std::string>();
+  }
+  return out;
+}
+
+RequestSpec ParseRequest(const nlohmann::json& j) {
+  RequestSpec r;
+  r.call = CallKinds().at(j["call"].get<std::string>());
+  r.name = j.value("name", "");
+  r.path = j.value("path", "");
+  if (j.contains("body")) r.body = j["body"];
+  if (j.contains("rawBody")) r.raw_body = j["rawBody"].get<std::string>();
+  r.query = StringMap(j, "query");
+  r.headers = StringMap(j, "headers");
+  r.auth = AuthModes().at(j.value("auth", "token"));
+  return r;
+}
+
+std::vector<StatusMatcher> ParseStatus(const nlohmann::json& j) {
+  std::vector<StatusMatcher> out;
+  for (const auto& item : j.is_array() ? j : nlohmann::json::array({j})) {
+    if (item.is_number_integer()) {
+      out.push_back({item.get<int>(), 0});
+    } else {
+      out.push_back({0, item.get<std::string>()[0] - '0'});
+    }
+  }
+  return out;
+}
+
+Expectation ParseExpectation(const nlohmann::json& j) {
+  Expectation e;
+  if (j.contains("status")) e.status = ParseStatus(j["status"]);
+  e.schema = j.value("schema", "");
+  if (j.contains("json")) e.json_subset = j["json"];
+  if (j.contains("pointers")) {
+    for (auto it = j["pointers"].begin(); it != j["pointers"].end(); ++it) e.pointers[it.key()] = it.value();
+  }
+  if (j.contains("absent")) e.absent = j["absent"].get<std::vector<std::string>>();
+  e.headers = StringMap(j, "headers");
+  if (j.contains("violations")) e.violations = j["violations"].get<std::vector<std::string>>();
+  return e;
+}
+
+Step ParseStep(const nlohmann::json& j) {
+  Step s;
+  s.title = j.value("title", "");
+  s.request = ParseRequest(j);
+  if (j.contains("expect")) s.expect = ParseExpectation(j["expect"]);
+  if (j.contains("should")) s.should = ParseExpectation(j["should"]);
+  const std::string oracle = j.value("oracle", "");
+  s.oracle = oracle == "replace" ? Oracle::kReplace : oracle == "unchanged" ? Oracle::kUnchanged : Oracle::kNone;
+  return s;
+}
+
+// Every ${...} in every string under value (keys too) must be known; reports the pointer.
+void CheckTemplates(const nlohmann::json& value, const nlohmann::json::json_pointer& where,
+                    const std::set<std::string>& known, const std::string& file, std::vector<std::string>* errors) {
+  auto check = [&](const std::string& text) {
+    std::vector<std::string> names;
+    std::string err;
+    if (!ReferencedVariables(text, &names, &err)) {
+      errors->push_back(file + ": " + where.to_string() + ": " + err);
+      return;
+    }
+    for (const std::string& name : names) {
+      if (!known.count(name)) errors->push_back(file + ": " + where.to_string() + ": unknown variable ${" + name + "}");
+    }
+  };
+  if (value.is_string()) {
+    check(value.get<std::string>());
+  } else if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      check(it.key());
+      CheckTemplates(it.value(), where / it.key(), known, file, errors);
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) CheckTemplates(value[i], where / i, known, file, errors);
+  }
+}
+
+void CheckVariables(const nlohmann::json& doc, const std::string& file, std::vector<std::string>* errors) {
+  std::set<std::string> known(BuiltinVariables().begin(), BuiltinVariables().end());
+  const nlohmann::json::json_pointer root;
+  if (doc.contains("vars")) {
+    // Vars may use built-ins only: JSON objects have no order to expand them in.
+    for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) {
+      CheckTemplates(it.value(), root / "vars" / it.key(), known, file, errors);
+    }
+    for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) known.insert(it.key());
+  }
+  for (const char* key : {"setup", "steps"}) {
+    if (doc.contains(key)) CheckTemplates(doc[key], root / key, known, file, errors);
+  }
+}
+
+}  // namespace
+
+bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaRegistry& schemas, Case* out,
+               std::vector<std::string>* errors) {
+  const size_t before = errors->size();
+  for (const Violation& v : schemas.Validate("case", doc)) {
+    errors->push_back(file + ": " + (v.pointer.empty() ? "/" : v.pointer) + ": " + v.message);
+  }
+  if (errors->size() > before) return false;
+  CheckVariables(doc, file, errors);
+  if (errors->size() > before) return false;
+
+  Case c;
+  c.id = doc["id"];
+  c.title = doc["title"];
+  c.file = file;
+  c.source = doc.value("source", "");
+  c.level = doc["level"] == "should" ? Level::kShould : Level::kMust;
+  c.tags = doc["tags"].get<std::vector<std::string>>();
+  if (doc.contains("requires")) c.requires_values = doc["requires"].get<std::vector<std::string>>();
+  if (doc.contains("vars")) {
+    for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) c.vars.emplace_back(it.key(), it.value());
+  }
+  if (doc.contains("setup")) {
+    for (const auto& r : doc["setup"]) c.setup.push_back(ParseRequest(r));
+  }
+  for (const auto& s : doc["steps"]) c.steps.push_back(ParseStep(s));
+  *out = std::move(c);
+  return true;
+}
+
+bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
+               std::vector<std::string>* errors) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors->push_back(dir + ": not a directory of cases");
+    return false;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    errors->push_back(dir + ": no case files (*.json)");
+    return false;
+  }
+  std::map<std::string, std::string> seen;  // id -> file
+  for (const fs::path& path : files) {
+    nlohmann::json doc;
+    std::string err;
+    if (!ReadJsonFile(path.string(), &doc, &err)) {
+      errors->push_back(err);
+      continue;
+    }
+    Case c;
+    if (!ParseCase(doc, path.string(), schemas, &c, errors)) continue;
+    if (seen.count(c.id)) {
+      errors->push_back(path.string() + ": /id: duplicate id \"" + c.id + "\" (also in " + seen[c.id] + ")");
+      continue;
+    }
+    seen[c.id] = path.string();
+    out->push_back(std::move(c));
+  }
+  return errors->empty();
+}
+
+std::vector<Case> SelectCases(const std::vector<Case>& cases, const Selection& selection) {
+  std::vector<Case> out;
+  for (const Case& c : cases) {
+    if (!selection.filter.empty() && fnmatch(selection.filter.c_str(), c.id.c_str(), 0) != 0) continue;
+    bool has_tags = std::all_of(selection.tags.begin(), selection.tags.end(), [&](const std::string& tag) {
+      return std::find(c.tags.begin(), c.tags.end(), tag) != c.tags.end();
+    });
+    if (has_tags) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace conform

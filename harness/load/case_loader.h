@@ -1,0 +1,28 @@
+// Reads case files, validates each against schemas/case.schema.json and turns it into a Case.
+// Reads the disk; no network.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/options.h"
+#include "load/case.h"
+#include "load/schema_registry.h"
+
+namespace conform {
+
+// Parses one case document; file names it in errors. Errors are "file: /pointer: what is wrong".
+bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaRegistry& schemas, Case* out,
+               std::vector<std::string>* errors);
+
+// Loads every *.json in dir (sorted by file name). Returns false if any file is bad, with one
+// error line per problem; also rejects duplicate ids and an empty folder.
+bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
+               std::vector<std::string>* errors);
+
+// Applies --filter (glob over ids) and --tag (all must be present).
+std::vector<Case> SelectCases(const std::vector<Case>& cases, const Selection& selection);
+
+}  // namespace conform

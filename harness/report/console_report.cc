@@ -1,0 +1,105 @@
+// Console output.
+#include "report/console_report.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "report/json_report.h"
+#include "report/latency_summary.h"
+
+namespace conform {
+namespace {
+
+const char* Color(Outcome o) {
+  switch (o) {
+    case Outcome::kPassed: return "\033[32m";
+    case Outcome::kWarned: return "\033[33m";
+    case Outcome::kSkipped: return "\033[36m";
+    default: return "\033[31m";
+  }
+}
+
+const char* Label(Outcome o) {
+  switch (o) {
+    case Outcome::kPassed: return "PASS ";
+    case Outcome::kWarned: return "WARN ";
+    case Outcome::kFailed: return "FAIL ";
+    case Outcome::kError: return "ERROR";
+    case Outcome::kSkipped: return "SKIP ";
+  }
+  return "?";
+}
+
+std::string Paint(const std::string& text, const char* color, const ConsoleStyle& style) {
+  return style.color ? std::string(color) + text + "\033[0m" : text;
+}
+
+std::string Pad(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+void PrintExchanges(std::ostream& out, const CaseResult& c) {
+  for (const Exchange& x : c.exchanges) {
+    out << "      > " << x.step << ": " << x.request.method << " " << x.request.url << "\n";
+    for (const auto& [name, value] : x.request.headers) out << "      >   " << name << ": " << value << "\n";
+    if (x.request.has_body) out << "      >   " << x.request.body.substr(0, 400) << "\n";
+    if (!x.response.ok() && x.response.status == 0) {
+      out << "      < " << x.response.error_message << "\n";
+      continue;
+    }
+    out << "      < " << x.response.status << " in " << FormatMs(static_cast<double>(x.response.timings.total_us))
+        << " ms  " << x.response.body.substr(0, 400) << "\n";
+  }
+}
+
+}  // namespace
+
+ConsoleStyle DetectConsoleStyle(int fd, bool quiet, bool verbose) {
+  ConsoleStyle style;
+  const char* no_color = std::getenv("NO_COLOR");
+  style.color = isatty(fd) && !(no_color && *no_color);
+  style.quiet = quiet;
+  style.verbose = verbose;
+  return style;
+}
+
+void PrintCaseLine(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
+  if (style.quiet) return;
+  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
+  if (c.outcome == Outcome::kError || c.outcome == Outcome::kSkipped) out << "      " << c.error_message << "\n";
+  for (const Finding& f : c.findings) out << "      " << FindingLine(f) << "\n";
+  if (c.outcome == Outcome::kFailed || c.outcome == Outcome::kError) out << "      case file: " << c.file << "\n";
+  if (style.verbose) PrintExchanges(out, c);
+}
+
+void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
+  out << "\nlatency (ms)  " << Pad("call", 8) << Pad("count", 7);
+  for (const auto& [label, p] : ReportedPercentiles()) out << Pad(label, 9);
+  out << "max\n";
+  Histogram total;
+  auto row = [&](const std::string& name, const Histogram& h) {
+    out << "              " << Pad(name, 8) << Pad(std::to_string(h.count()), 7);
+    for (const auto& [label, p] : ReportedPercentiles()) out << Pad(FormatMs(static_cast<double>(h.Percentile(p))), 9);
+    out << FormatMs(static_cast<double>(h.max())) << "\n";
+  };
+  for (const auto& [kind, h] : run.latency) {
+    row(CallKindName(kind), h);
+    total.Merge(h);
+  }
+  row("total", total);
+
+  const std::string verdict = Verdict(run);
+  const Outcome color = verdict == "passed" ? Outcome::kPassed : Outcome::kFailed;
+  char seconds[32];
+  std::snprintf(seconds, sizeof(seconds), "%.2f", run.seconds);
+  out << "\n" << Paint(verdict == "passed" ? "PASSED" : verdict == "failed" ? "FAILED" : "ERROR", Color(color), style)
+      << ": " << run.cases.size() << " cases against " << run.target << " in " << seconds << " s: "
+      << run.Count(Outcome::kPassed) << " passed, " << run.Count(Outcome::kWarned) << " warned (should), "
+      << run.Count(Outcome::kFailed) << " failed, " << run.Count(Outcome::kError) << " errors, "
+      << run.Count(Outcome::kSkipped) << " skipped\n";
+}
+
+}  // namespace conform

@@ -1,0 +1,99 @@
+// report.json layout (documented in the README).
+#include "report/json_report.h"
+
+#include "report/latency_summary.h"
+
+namespace conform {
+namespace {
+
+constexpr size_t kMaxBodyChars = 4096;
+
+std::string Capped(const std::string& body) {
+  if (body.size() <= kMaxBodyChars) return body;
+  return body.substr(0, kMaxBodyChars) + "... (" + std::to_string(body.size()) + " bytes in all)";
+}
+
+// Strings in reports must be valid UTF-8 for nlohmann's dump; the caller dumps with "replace".
+nlohmann::json HeadersJson(const Headers& headers) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [name, value] : headers) out.push_back({name, value});
+  return out;
+}
+
+nlohmann::json ExchangeJson(const Exchange& x) {
+  nlohmann::json request = {{"method", x.request.method}, {"url", x.request.url},
+                            {"headers", HeadersJson(x.request.headers)}};
+  if (x.request.has_body) request["body"] = Capped(x.request.body);
+  nlohmann::json response = {{"status", x.response.status}};
+  if (!x.response.ok()) {
+    response["error"] = TransportErrorName(x.response.error);
+    response["error_message"] = x.response.error_message;
+  }
+  response["headers"] = HeadersJson(x.response.headers);
+  response["body"] = Capped(x.response.body);
+  const PhaseTimings& t = x.response.timings;
+  response["timings_us"] = {{"dns", t.dns_us}, {"connect", t.connect_us}, {"tls", t.tls_us},
+                            {"first_byte", t.first_byte_us}, {"total", t.total_us}};
+  return {{"step", x.step}, {"call", CallKindName(x.call)}, {"request", request}, {"response", response}};
+}
+
+nlohmann::json FindingJson(const Finding& f) {
+  return {{"level", LevelName(f.level)}, {"rule", f.rule},         {"step", f.step},
+          {"pointer", f.pointer},        {"expected", f.expected}, {"actual", f.actual},
+          {"message", f.message}};
+}
+
+nlohmann::json LatencyJson(const LatencyByKind& latency, bool with_buckets) {
+  nlohmann::json out = nlohmann::json::object();
+  Histogram total;
+  for (const auto& [kind, histogram] : latency) {
+    out[CallKindName(kind)] = LatencySummary(histogram);
+    if (with_buckets) out[CallKindName(kind)]["histogram"] = histogram.ToJson();
+    total.Merge(histogram);
+  }
+  out["total"] = LatencySummary(total);
+  if (with_buckets) out["total"]["histogram"] = total.ToJson();
+  return out;
+}
+
+nlohmann::json CaseJson(const CaseResult& c) {
+  nlohmann::json j = {{"id", c.id},         {"title", c.title},       {"file", c.file},
+                      {"level", LevelName(c.level)}, {"tags", c.tags}, {"outcome", OutcomeName(c.outcome)},
+                      {"seconds", c.seconds}};
+  if (!c.error_type.empty() || c.outcome == Outcome::kSkipped) {
+    j["error"] = {{"type", c.error_type}, {"message", c.error_message}};
+  }
+  j["findings"] = nlohmann::json::array();
+  for (const Finding& f : c.findings) j["findings"].push_back(FindingJson(f));
+  if (!c.leftovers.empty()) j["leftovers"] = c.leftovers;
+  j["latency"] = LatencyJson(c.latency, false);
+  j["exchanges"] = nlohmann::json::array();
+  for (const Exchange& x : c.exchanges) j["exchanges"].push_back(ExchangeJson(x));
+  return j;
+}
+
+}  // namespace
+
+std::string Verdict(const RunResult& run) {
+  if (run.Unreachable()) return "error";
+  if (run.Count(Outcome::kFailed) > 0 || run.Count(Outcome::kError) > 0) return "failed";
+  return "passed";
+}
+
+nlohmann::json JsonReport(const RunResult& run) {
+  nlohmann::json j = {{"tool", "conform"},   {"version", CONFORM_VERSION}, {"run_id", run.run_id},
+                      {"target", run.target}, {"timestamp", run.timestamp}, {"strict", run.strict},
+                      {"seconds", run.seconds}, {"verdict", Verdict(run)}};
+  j["summary"] = {{"total", run.cases.size()},
+                  {"passed", run.Count(Outcome::kPassed)},
+                  {"warned", run.Count(Outcome::kWarned)},
+                  {"failed", run.Count(Outcome::kFailed)},
+                  {"error", run.Count(Outcome::kError)},
+                  {"skipped", run.Count(Outcome::kSkipped)}};
+  j["latency"] = LatencyJson(run.latency, true);
+  j["cases"] = nlohmann::json::array();
+  for (const CaseResult& c : run.cases) j["cases"].push_back(CaseJson(c));
+  return j;
+}
+
+}  // namespace conform

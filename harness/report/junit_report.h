@@ -1,0 +1,13 @@
+// The JUnit XML report: one <testcase> per case with a unique classname+name, at most one
+// <failure> or <error>, valid against both XSDs in shared/junit/. Pure: returns the text.
+#pragma once
+
+#include <string>
+
+#include "run/results.h"
+
+namespace conform {
+
+std::string JunitReport(const RunResult& run);
+
+}  // namespace conform

@@ -1,0 +1,301 @@
+// The life of one case. Findings are collected, never thrown; transport failures end the case
+// as an error but cleanup still runs.
+#include "run/case_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "check/expectations.h"
+#include "check/replace_oracle.h"
+
+namespace conform {
+namespace {
+
+// Everything one case run accumulates.
+struct CaseState {
+  const Case* kase = nullptr;
+  Variables vars;
+  Transport* transport = nullptr;
+  CaseResult result;
+  std::vector<std::string> owned_names;  // in first-touched order
+  bool broken = false;                   // a transport or setup error ended the case
+};
+
+void Own(CaseState* s, const std::string& name) {
+  if (!name.empty() && std::find(s->owned_names.begin(), s->owned_names.end(), name) == s->owned_names.end()) {
+    s->owned_names.push_back(name);
+  }
+}
+
+// The body's externalDatabaseConnection.name, if it is a string.
+std::string BodyName(const std::optional<nlohmann::json>& body) {
+  if (!body || !body->is_object()) return "";
+  auto c = body->find("externalDatabaseConnection");
+  if (c == body->end() || !c->is_object()) return "";
+  auto n = c->find("name");
+  return n != c->end() && n->is_string() ? n->get<std::string>() : "";
+}
+
+bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation* out, std::string* err) {
+  Expectation e = in;
+  if (in.json_subset) {
+    nlohmann::json expanded;
+    if (!vars.ExpandJson(*in.json_subset, &expanded, err)) return false;
+    e.json_subset = expanded;
+  }
+  e.pointers.clear();
+  for (const auto& [pointer, value] : in.pointers) {
+    std::string p;
+    nlohmann::json v;
+    if (!vars.Expand(pointer, &p, err) || !vars.ExpandJson(value, &v, err)) return false;
+    e.pointers[p] = v;
+  }
+  for (std::string& pointer : e.absent) {
+    if (!vars.Expand(pointer, &pointer, err)) return false;
+  }
+  *out = std::move(e);
+  return true;
+}
+
+}  // namespace
+
+std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
+
+namespace {
+
+class Execution {
+ public:
+  Execution(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor, CaseState* state)
+      : settings_(settings), schemas_(schemas), redactor_(redactor), s_(state) {}
+
+  bool InitVariables() {
+    Variables& v = s_->vars;
+    v.Set("name", NamePrefix(settings_.run_id) + s_->kase->id);
+    v.Set("run_id", settings_.run_id);
+    v.Set("case_id", s_->kase->id);
+    v.Set("token", settings_.credentials.token);
+    v.Set("readonly_token", settings_.credentials.readonly_token);
+    v.Set("wrong_token", settings_.credentials.wrong_token);
+    for (const auto& [name, value_template] : s_->kase->vars) {
+      std::string value, err;
+      if (!v.Expand(value_template, &value, &err)) return Error("setup", "vars." + name + ": " + err);
+      v.Set(name, value);
+    }
+    return true;
+  }
+
+  // Sends and records one request; false (and the case is an error) on a transport failure.
+  bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
+    *response = s_->transport->Send(request);
+    Exchange x;
+    x.step = step;
+    x.call = call;
+    x.request = request;
+    x.request.headers = redactor_->RedactHeaders(request.headers);
+    x.request.body = redactor_->Body(request.body);
+    x.request.url = redactor_->Text(request.url);
+    x.response = *response;
+    x.response.headers = redactor_->RedactHeaders(response->headers);
+    x.response.body = redactor_->Body(response->body);
+    s_->result.exchanges.push_back(std::move(x));
+    if (response->ok() || response->error == TransportError::kRedirect) {
+      s_->result.latency[call].Record(response->timings.total_us);
+    }
+    if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
+    return true;
+  }
+
+  bool RunSetup() {
+    for (size_t i = 0; i < s_->kase->setup.size(); ++i) {
+      const RequestSpec& spec = s_->kase->setup[i];
+      const std::string step = "setup " + std::to_string(i + 1) + " (" + CallKindName(spec.call) + ")";
+      HttpRequest request;
+      HttpResponse response;
+      if (!Build(spec, &request)) return false;
+      if (!Send(step, spec.call, request, &response)) return false;
+      if (response.status < 200 || response.status >= 300) {
+        return Error("setup", step + " answered " + std::to_string(response.status) + ": " +
+                                  response.body.substr(0, 200));
+      }
+    }
+    return true;
+  }
+
+  bool RunStep(size_t index, const Step& step) {
+    const std::string label = "step " + std::to_string(index + 1) + " (" + CallKindName(step.request.call) + ")";
+    HttpRequest request;
+    if (!Build(step.request, &request)) return false;
+    std::string name;
+    std::string err;
+    s_->vars.Expand(step.request.name, &name, &err);
+
+    Snapshot before;
+    if (step.oracle != Oracle::kNone && !Read(label + " oracle GET before", name, &before)) return false;
+    HttpResponse response;
+    if (!Send(label, step.request.call, request, &response)) return false;
+
+    Observed observed = Observe(step.request.call, label, response);
+    const Expectation* declared = step.expect ? &*step.expect : nullptr;
+    const bool allow_5xx = declared && std::any_of(declared->status.begin(), declared->status.end(),
+                                                   [](const StatusMatcher& m) { return m.code / 100 == 5 || m.code_class == 5; });
+    CheckResponse(observed, schemas_, declared ? declared->schema : "", allow_5xx, &s_->result.findings);
+    if (!Evaluate(step.expect, s_->kase->level, observed) || !Evaluate(step.should, Level::kShould, observed)) {
+      return false;
+    }
+    if (step.oracle == Oracle::kNone) return true;
+
+    Snapshot after;
+    if (!Read(label + " oracle GET after", name, &after)) return false;
+    if (step.oracle == Oracle::kUnchanged) {
+      Append(JudgeUnchanged(before, after, label));
+      return true;
+    }
+    ReplaceInput in;
+    in.path_name = name;
+    if (last_body_ && last_body_->is_object()) {
+      auto c = last_body_->find("externalDatabaseConnection");
+      if (c != last_body_->end() && c->is_object()) in.sent = *c;
+    }
+    in.before = before;
+    in.put_status = response.status;
+    in.put_connection = MakeSnapshot(response.status, observed.body).connection;
+    in.after = after;
+    const std::string body_name = BodyName(last_body_);
+    if (!body_name.empty() && body_name != name) {
+      Snapshot other;
+      if (!Read(label + " oracle GET of body name", body_name, &other)) return false;
+      in.body_name_after = other;
+    }
+    Append(JudgeReplace(in, label));
+    return true;
+  }
+
+  void Cleanup() {
+    for (const std::string& name : s_->owned_names) {
+      HttpRequest request = NameRequest("DELETE", settings_.base_url, name, settings_.credentials);
+      HttpResponse response = s_->transport->Send(request);
+      if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
+      if (response.ok() && (response.status / 100 == 2 || response.status == 404)) continue;
+      s_->result.leftovers.push_back(name);
+    }
+  }
+
+ private:
+  bool Error(const std::string& type, const std::string& message) {
+    if (!s_->broken) {
+      s_->result.error_type = type;
+      s_->result.error_message = redactor_->Text(message);
+      s_->broken = true;
+    }
+    return false;
+  }
+
+  bool Build(const RequestSpec& spec, HttpRequest* request) {
+    std::string err;
+    if (!BuildRequest(spec, s_->vars, settings_.base_url, settings_.credentials, request, &last_body_, &err)) {
+      return Error("setup", err);
+    }
+    if (last_body_) redactor_->LearnFromJson(*last_body_);
+    std::string name;
+    s_->vars.Expand(spec.name, &name, &err);
+    Own(s_, name);
+    Own(s_, BodyName(last_body_));
+    return true;
+  }
+
+  bool Read(const std::string& label, const std::string& name, Snapshot* out) {
+    HttpResponse response;
+    if (!Send(label, CallKind::kGet, NameRequest("GET", settings_.base_url, name, settings_.credentials), &response)) {
+      return false;
+    }
+    Observed observed = Observe(CallKind::kGet, label, response);
+    CheckResponse(observed, schemas_, "", false, &s_->result.findings);
+    *out = MakeSnapshot(response.status, observed.body);
+    return true;
+  }
+
+  bool Evaluate(const std::optional<Expectation>& e, Level level, const Observed& observed) {
+    if (!e) return true;
+    Expectation expanded;
+    std::string err;
+    if (!ExpandExpectation(*e, s_->vars, &expanded, &err)) return Error("setup", err);
+    CheckExpectation(expanded, level, observed, schemas_, &s_->result.findings);
+    return true;
+  }
+
+  void Append(std::vector<Finding> findings) {
+    for (Finding& f : findings) s_->result.findings.push_back(std::move(f));
+  }
+
+  const RunSettings& settings_;
+  const SchemaRegistry& schemas_;
+  Redactor* redactor_;
+  CaseState* s_;
+  std::optional<nlohmann::json> last_body_;
+};
+
+bool Missing(const Case& c, const RunSettings& settings, std::string* reason) {
+  for (const std::string& need : c.requires_values) {
+    if (need == "token" && settings.credentials.token.empty()) *reason = "needs --token";
+    if (need == "readonly_token" && settings.credentials.readonly_token.empty()) *reason = "needs --readonly-token";
+  }
+  return !reason->empty();
+}
+
+Outcome Decide(const CaseResult& r, bool strict) {
+  if (!r.error_type.empty()) return Outcome::kError;
+  bool must = false, should = false;
+  for (const Finding& f : r.findings) (f.level == Level::kMust ? must : should) = true;
+  if (must || (should && strict)) return Outcome::kFailed;
+  if (!r.leftovers.empty()) return Outcome::kError;
+  return should ? Outcome::kWarned : Outcome::kPassed;
+}
+
+void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
+  for (Finding& f : *findings) {
+    f.expected = redactor.Text(f.expected);
+    f.actual = redactor.Text(f.actual);
+    f.message = redactor.Text(f.message);
+  }
+}
+
+}  // namespace
+
+CaseResult CaseRunner::Run(const Case& c, Transport& transport) {
+  const auto start = std::chrono::steady_clock::now();
+  CaseState state;
+  state.kase = &c;
+  state.transport = &transport;
+  CaseResult& r = state.result;
+  r.id = c.id;
+  r.title = c.title;
+  r.file = c.file;
+  r.level = c.level;
+  r.tags = c.tags;
+  std::string reason;
+  if (Missing(c, settings_, &reason)) {
+    r.outcome = Outcome::kSkipped;
+    r.error_message = reason;
+    return r;
+  }
+  Execution run(settings_, schemas_, redactor_, &state);
+  if (run.InitVariables() && run.RunSetup()) {
+    for (size_t i = 0; i < c.steps.size(); ++i) {
+      if (!run.RunStep(i, c.steps[i])) break;
+    }
+  }
+  run.Cleanup();
+  RedactFindings(*redactor_, &r.findings);
+  r.outcome = Decide(r, settings_.strict);
+  if (r.outcome == Outcome::kError && r.error_type.empty()) {
+    std::string names;
+    for (const std::string& n : r.leftovers) names += (names.empty() ? "" : ", ") + n;
+    r.error_type = "cleanup";
+    r.error_message = "cleanup could not delete: " + redactor_->Text(names);
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace conform

@@ -1,0 +1,40 @@
+// Runs one case: variables, setup, steps with their checks and oracles, and cleanup of every
+// name the case touched, also when it fails. Talks to the network only through Transport.
+#pragma once
+
+#include <string>
+
+#include "http/transport.h"
+#include "load/case.h"
+#include "load/schema_registry.h"
+#include "report/redactor.h"
+#include "run/request_builder.h"
+#include "run/results.h"
+
+namespace conform {
+
+struct RunSettings {
+  std::string base_url;  // no trailing slash
+  Credentials credentials;
+  std::string run_id;
+  bool strict = false;
+};
+
+// The prefix of every connection name a run creates: "conform-<run_id>-".
+std::string NamePrefix(const std::string& run_id);
+
+class CaseRunner {
+ public:
+  // redactor learns the secrets the case sends and hides them in what the result keeps.
+  CaseRunner(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor)
+      : settings_(settings), schemas_(schemas), redactor_(redactor) {}
+
+  CaseResult Run(const Case& c, Transport& transport);
+
+ private:
+  const RunSettings& settings_;
+  const SchemaRegistry& schemas_;
+  Redactor* redactor_;
+};
+
+}  // namespace conform

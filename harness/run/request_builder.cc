@@ -1,0 +1,99 @@
+// Paths, headers and bodies of the requests a case sends.
+#include "run/request_builder.h"
+
+#include <strings.h>
+
+#include "http/curl_transport.h"
+
+namespace conform {
+namespace {
+
+const char* MethodOf(CallKind call) {
+  switch (call) {
+    case CallKind::kCreate: return "POST";
+    case CallKind::kUpdate: return "PUT";
+    case CallKind::kDelete: return "DELETE";
+    default: return "GET";
+  }
+}
+
+void SetHeader(Headers* headers, const std::string& name, const std::string& value) {
+  for (auto& header : *headers) {
+    if (strcasecmp(header.first.c_str(), name.c_str()) == 0) {
+      header.second = value;
+      return;
+    }
+  }
+  headers->emplace_back(name, value);
+}
+
+void AddAuthorization(AuthMode auth, const Credentials& c, Headers* headers) {
+  const std::string* value = nullptr;
+  switch (auth) {
+    case AuthMode::kToken: value = &c.token; break;
+    case AuthMode::kWrong: value = &c.wrong_token; break;
+    case AuthMode::kReadonly: value = &c.readonly_token; break;
+    case AuthMode::kNone: break;
+  }
+  if (value && !value->empty()) SetHeader(headers, "Authorization", *value);
+}
+
+}  // namespace
+
+bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::string& base_url,
+                  const Credentials& credentials, HttpRequest* out, std::optional<nlohmann::json>* expanded_body,
+                  std::string* err) {
+  HttpRequest r;
+  r.method = MethodOf(spec.call);
+  std::string path;
+  if (!spec.path.empty()) {
+    if (!vars.Expand(spec.path, &path, err)) return false;
+  } else if (spec.call == CallKind::kCreate || spec.call == CallKind::kList) {
+    path = kCollectionPath;
+  } else {
+    std::string name;
+    if (!vars.Expand(spec.name, &name, err)) return false;
+    path = std::string(kCollectionPath) + "/" + UrlEncode(name);
+  }
+  std::string query;
+  for (const auto& [key, value_template] : spec.query) {
+    std::string value;
+    if (!vars.Expand(value_template, &value, err)) return false;
+    query += (query.empty() ? "?" : "&") + UrlEncode(key) + "=" + UrlEncode(value);
+  }
+  r.url = base_url + path + query;
+
+  r.headers.emplace_back("Accept", "application/json");
+  expanded_body->reset();
+  if (spec.body) {
+    nlohmann::json body;
+    if (!vars.ExpandJson(*spec.body, &body, err)) return false;
+    r.has_body = true;
+    r.body = body.dump();
+    *expanded_body = body;
+  } else if (spec.raw_body) {
+    if (!vars.Expand(*spec.raw_body, &r.body, err)) return false;
+    r.has_body = true;
+  }
+  if (r.has_body) r.headers.emplace_back("Content-Type", "application/json");
+  AddAuthorization(spec.auth, credentials, &r.headers);
+  for (const auto& [name, value_template] : spec.headers) {
+    std::string value;
+    if (!vars.Expand(value_template, &value, err)) return false;
+    SetHeader(&r.headers, name, value);
+  }
+  *out = std::move(r);
+  return true;
+}
+
+HttpRequest NameRequest(const std::string& method, const std::string& base_url, const std::string& name,
+                        const Credentials& credentials) {
+  HttpRequest r;
+  r.method = method;
+  r.url = base_url + kCollectionPath + "/" + UrlEncode(name);
+  r.headers.emplace_back("Accept", "application/json");
+  AddAuthorization(AuthMode::kToken, credentials, &r.headers);
+  return r;
+}
+
+}  // namespace conform

@@ -1,0 +1,29 @@
+// Turns a RequestSpec with ${variables} into the HttpRequest to send. Pure.
+#pragma once
+
+#include <string>
+
+#include "http/http_types.h"
+#include "load/case.h"
+#include "load/variables.h"
+
+namespace conform {
+
+constexpr char kCollectionPath[] = "/wix-data/v1/external-database-connections";
+
+struct Credentials {
+  std::string token;
+  std::string readonly_token;
+  std::string wrong_token = "conform-wrong-token-0000";
+};
+
+// base_url has no trailing slash. *expanded_body receives the expanded JSON body, if any.
+bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::string& base_url,
+                  const Credentials& credentials, HttpRequest* out, std::optional<nlohmann::json>* expanded_body,
+                  std::string* err);
+
+// GET or DELETE of one name, with the run's token: the oracle's reads and cleanup.
+HttpRequest NameRequest(const std::string& method, const std::string& base_url, const std::string& name,
+                        const Credentials& credentials);
+
+}  // namespace conform

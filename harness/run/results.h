@@ -1,0 +1,61 @@
+// What running cases produced: outcomes, findings, exchanges (already redacted) and latency.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+#include "http/http_types.h"
+#include "load/case.h"
+#include "stats/histogram.h"
+
+namespace conform {
+
+enum class Outcome { kPassed, kWarned, kFailed, kError, kSkipped };
+const char* OutcomeName(Outcome outcome);
+
+// One request and its answer, as the reports may show them (secrets already hidden).
+struct Exchange {
+  std::string step;
+  CallKind call = CallKind::kGet;
+  HttpRequest request;
+  HttpResponse response;
+};
+
+using LatencyByKind = std::map<CallKind, Histogram>;
+
+struct CaseResult {
+  std::string id;
+  std::string title;
+  std::string file;
+  Level level = Level::kMust;
+  std::vector<std::string> tags;
+  Outcome outcome = Outcome::kPassed;
+  std::vector<Finding> findings;
+  std::string error_type;     // set for kError: a transport error name, "setup" or "cleanup"
+  std::string error_message;  // one line; also the reason for kSkipped
+  std::vector<Exchange> exchanges;
+  std::vector<std::string> leftovers;  // names cleanup could not delete
+  double seconds = 0;
+  LatencyByKind latency;
+};
+
+struct RunResult {
+  std::string target;
+  std::string run_id;
+  std::string timestamp;  // UTC, "YYYY-MM-DDTHH:MM:SS"
+  std::string hostname;
+  bool strict = false;
+  double seconds = 0;
+  std::vector<CaseResult> cases;
+  LatencyByKind latency;
+  int responses = 0;          // HTTP answers received, of any status
+  int transport_errors = 0;
+
+  int Count(Outcome outcome) const;
+  // Nothing answered at all: the target is unreachable.
+  bool Unreachable() const { return responses == 0 && transport_errors > 0; }
+};
+
+}  // namespace conform
