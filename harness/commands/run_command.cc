@@ -130,7 +130,7 @@ int RunRunCommand(const RunOptions& options) {
   } else {
     if (!options.mock_faults.empty()) return UsageError({"--mock-fault needs the embedded mock (drop --target)"}, options);
     if (!NormaliseTarget(options.target, &settings.base_url, &err)) return UsageError({err}, options);
-    if (settings.credentials.token.empty() && !options.quiet) {
+    if (settings.credentials.token.empty()) {
       std::cerr << "conform: warning: no --token or CONFORM_TOKEN; requests carry no Authorization header\n";
     }
   }

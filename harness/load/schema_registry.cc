@@ -1,6 +1,9 @@
 // The one place that calls valijson: its exceptions and result objects stop here.
 #include "load/schema_registry.h"
 
+// Without this, valijson prints and aborts on a bad schema instead of throwing.
+#define VALIJSON_USE_EXCEPTIONS 1
+
 #include <filesystem>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>

@@ -1,6 +1,8 @@
 // HTTP routes of the mock. Every answer is JSON in Wix's shapes; bad input is a 4xx, never a crash.
 #include "mock/mock_server.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <iostream>
 
@@ -153,6 +155,12 @@ void MockServer::InstallRoutes() {
   // Headers and body go out in separate writes; without this, Nagle's algorithm holds the body
   // back until the client's delayed ACK (~40 ms) and every latency figure would be a lie.
   server_->set_tcp_nodelay(true);
+  // httplib's default also sets SO_REUSEPORT, which lets a second mock bind a port already in
+  // use and silently share it. Keep SO_REUSEADDR only, so "port in use" is an error.
+  server_->set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
 }
 
 }  // namespace conform

@@ -1,0 +1,107 @@
+// The oracle on hand-made states: it passes true replacement and names each way to break it.
+#include "check/replace_oracle.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+Snapshot Found(json connection) { return {200, connection}; }
+
+ReplaceInput Accepted(json sent, json stored) {
+  ReplaceInput in;
+  in.path_name = "db";
+  in.sent = sent;
+  in.before = Found({{"name", "db"}, {"endpoint", "https://old.example"}, {"configuration", {{"a", 1}, {"b", {1, 2}}}}});
+  in.put_status = 200;
+  in.put_connection = stored;
+  in.after = Found(stored);
+  return in;
+}
+
+std::vector<std::string> Rules(const std::vector<Finding>& findings) {
+  std::vector<std::string> rules;
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.level, Level::kMust);
+    rules.push_back(f.rule + (f.pointer.empty() ? "" : " " + f.pointer));
+  }
+  return rules;
+}
+
+TEST(ReplaceOracleTest, FullReplacementPasses) {
+  json sent = {{"configuration", {{"a", 2}}}};
+  json stored = {{"name", "db"}, {"configuration", {{"a", 2}}}, {"connectionStatus", {{"successful", false}}}};
+  EXPECT_TRUE(JudgeReplace(Accepted(sent, stored), "s").empty());
+}
+
+TEST(ReplaceOracleTest, NullAbsentAndEmptyConfigurationAreAlike) {
+  json sent = {{"endpoint", nullptr}, {"configuration", {{"a", nullptr}}}};
+  json stored = {{"name", "db"}, {"configuration", nullptr}};
+  EXPECT_TRUE(JudgeReplace(Accepted(sent, stored), "s").empty());
+}
+
+TEST(ReplaceOracleTest, SurvivingFieldIsNamed) {
+  json sent = {{"configuration", {{"a", 2}}}};
+  json stored = {{"name", "db"}, {"endpoint", "https://old.example"}, {"configuration", {{"a", 2}}}};
+  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+            std::vector<std::string>({"replace.field-survived /externalDatabaseConnection/endpoint"}));
+}
+
+TEST(ReplaceOracleTest, SurvivingConfigurationKeyIsNamed) {
+  json sent = {{"configuration", {{"a", 2}}}};
+  json stored = {{"name", "db"}, {"configuration", {{"a", 2}, {"b", {1, 2}}}}};
+  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+            std::vector<std::string>({"replace.configuration-key-survived /externalDatabaseConnection/configuration/b"}));
+}
+
+TEST(ReplaceOracleTest, ArrayNotShortenedIsADifference) {
+  json sent = {{"configuration", {{"b", {1}}}}};
+  json stored = {{"name", "db"}, {"configuration", {{"b", {1, 2}}}}};
+  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+            std::vector<std::string>({"replace.stored-differs /externalDatabaseConnection/configuration/b"}));
+}
+
+TEST(ReplaceOracleTest, StaleResponseIsNamed) {
+  json sent = {{"configuration", {{"a", 2}}}};
+  ReplaceInput in = Accepted(sent, {{"name", "db"}, {"configuration", {{"a", 2}}}});
+  in.put_connection = in.before.connection;
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")).front().rfind("replace.response-differs-from-stored", 0), 0u);
+}
+
+TEST(ReplaceOracleTest, RejectedPutMustChangeNothing) {
+  ReplaceInput in = Accepted({{"endpoint", "bad"}}, json::object());
+  in.put_status = 400;
+  in.put_connection.reset();
+  in.after = in.before;
+  EXPECT_TRUE(JudgeReplace(in, "s").empty());
+  in.after.connection->at("configuration")["a"] = 5;
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")),
+            std::vector<std::string>({"replace.partial-apply /externalDatabaseConnection/configuration/a"}));
+}
+
+TEST(ReplaceOracleTest, RenameAndLossAreNamed) {
+  json sent = {{"name", "other"}};
+  ReplaceInput in = Accepted(sent, json::object());
+  in.after = {404, std::nullopt};
+  in.body_name_after = Snapshot{200, json({{"name", "other"}})};
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.lost", "name.renamed"}));
+}
+
+TEST(ReplaceOracleTest, MissingConnectionBeforeIsAPrecondition) {
+  ReplaceInput in = Accepted(json::object(), json::object());
+  in.before = {404, std::nullopt};
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
+}
+
+TEST(UnchangedOracleTest, StatusOrStateChangeIsNamed) {
+  EXPECT_TRUE(JudgeUnchanged({404, std::nullopt}, {404, std::nullopt}, "s").empty());
+  EXPECT_EQ(Rules(JudgeUnchanged({404, std::nullopt}, Found({{"name", "x"}}), "s")),
+            std::vector<std::string>({"state.changed"}));
+  EXPECT_EQ(Rules(JudgeUnchanged(Found({{"name", "x"}}), Found({{"name", "x"}, {"endpoint", "https://e"}}), "s")),
+            std::vector<std::string>({"state.changed /externalDatabaseConnection/endpoint"}));
+}
+
+}  // namespace
+}  // namespace conform

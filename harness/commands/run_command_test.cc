@@ -1,0 +1,259 @@
+// The conform binary end to end, as a user runs it: exit codes, reports that pass both JUnit
+// XSDs, every mock fault caught by the shipped suite, and no secret in any report.
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "load/json_file.h"
+#include "mock/faults.h"
+
+extern char** environ;
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+ProcessResult RunConform(const std::string& args) {
+  ProcessResult result;
+  const std::string command = std::string(CONFORM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+nlohmann::json ReadJson(const fs::path& path) {
+  nlohmann::json j;
+  std::string err;
+  EXPECT_TRUE(ReadJsonFile(path.string(), &j, &err)) << err;
+  return j;
+}
+
+std::string ReadText(const fs::path& path) {
+  std::string text, err;
+  ReadTextFile(path.string(), &text, &err);
+  return text;
+}
+
+class ConformBinaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("conform-e2e-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Reports() const {
+    return "--junit " + (dir_ / "junit.xml").string() + " --json " + (dir_ / "report.json").string();
+  }
+  int XmlLint(const std::string& xsd) const {
+    const std::string command = "xmllint --noout --schema " + std::string(CONFORM_SOURCE_DIR) + "/../shared/junit/" +
+                                xsd + " " + (dir_ / "junit.xml").string() + " 2>/dev/null";
+    return std::system(command.c_str());
+  }
+  fs::path dir_;
+};
+
+TEST_F(ConformBinaryTest, WholeSuitePassesAgainstTheEmbeddedMock) {
+  ProcessResult r = RunConform("run " + Reports());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_EQ(report["verdict"], "passed");
+  EXPECT_GE(report["summary"]["total"].get<int>(), 40);
+  EXPECT_EQ(report["summary"]["passed"], report["summary"]["total"]);
+  EXPECT_GT(report["latency"]["update"]["count"].get<int>(), 0);
+  EXPECT_NE(r.output.find("PASSED: "), std::string::npos);
+  if (fs::exists(std::string(CONFORM_SOURCE_DIR) + "/../shared/junit")) {
+    EXPECT_EQ(XmlLint("jenkins-xunit-junit-10.xsd"), 0);
+    EXPECT_EQ(XmlLint("windyroad-JUnit.xsd"), 0);
+  }
+}
+
+// The rules each fault breaks: the run must report at least one of them at must level.
+const std::map<std::string, std::set<std::string>>& ExpectedRules() {
+  static const std::map<std::string, std::set<std::string>> kRules = {
+      {"merge-fields", {"replace.field-survived"}},
+      {"merge-configuration", {"replace.configuration-key-survived"}},
+      {"upsert", {"state.changed"}},
+      {"ok-for-unknown", {"status"}},
+      {"plain-404", {"schema"}},
+      {"500-on-malformed", {"server-error"}},
+      {"echo-without-storing", {"replace.stored-differs", "replace.response-differs-from-stored"}},
+      {"stale-response", {"replace.response-differs-from-stored"}},
+      {"no-auth", {"status", "state.changed"}},
+      {"any-token", {"status", "state.changed"}},
+      {"readonly-writes", {"status", "state.changed"}},
+      {"rename-on-body-name", {"name.renamed"}},
+      {"text-plain", {"header"}},
+      {"no-decode", {"status", "replace.precondition"}},
+      {"partial-apply", {"replace.partial-apply"}},
+      {"500-on-invalid", {"server-error"}},
+      {"drop-arrays", {"replace.stored-differs"}},
+  };
+  return kRules;
+}
+
+TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
+  ASSERT_EQ(ExpectedRules().size(), AllFaults().size());
+  for (const FaultInfo& fault : AllFaults()) {
+    ProcessResult r = RunConform("run -q --mock-fault " + std::string(fault.name) + " " + Reports());
+    EXPECT_EQ(r.exit_code, 1) << fault.name << "\n" << r.output;
+    nlohmann::json report = ReadJson(dir_ / "report.json");
+    std::set<std::string> found;
+    for (const auto& c : report["cases"]) {
+      for (const auto& f : c["findings"]) {
+        if (f["level"] == "must") found.insert(f["rule"].get<std::string>());
+      }
+    }
+    const std::set<std::string>& wanted = ExpectedRules().at(fault.name);
+    bool named = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& rule) { return found.count(rule); });
+    EXPECT_TRUE(named) << fault.name << " was not caught by any of its rules";
+  }
+}
+
+// Starts `conform mock` as a child process and reads the port it prints.
+class MockProcess {
+ public:
+  explicit MockProcess(const std::vector<std::string>& args) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<std::string> all = {CONFORM_BINARY, "mock", "--port", "0"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn(&pid_, CONFORM_BINARY, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    FILE* out = fdopen(fds[0], "r");
+    char line[512] = {0};
+    if (out && fgets(line, sizeof(line), out)) first_line_ = line;
+    if (out) fclose(out);
+  }
+  ~MockProcess() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      int status;
+      waitpid(pid_, &status, 0);
+    }
+  }
+  // "http://127.0.0.1:PORT" from "conform mock listening on http://127.0.0.1:PORT/wix-data/...".
+  std::string BaseUrl() const {
+    size_t start = first_line_.find("http://");
+    size_t end = first_line_.find("/wix-data");
+    return start == std::string::npos || end == std::string::npos ? "" : first_line_.substr(start, end - start);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  std::string first_line_;
+};
+
+TEST_F(ConformBinaryTest, SeparatelyStartedMockWithTokenPasses) {
+  MockProcess mock({"--token", "sekret-token-123", "--readonly-token", "readonly-token-456"});
+  ASSERT_FALSE(mock.BaseUrl().empty());
+  ProcessResult r = RunConform("run --target " + mock.BaseUrl() +
+                               "/ --token sekret-token-123 --readonly-token readonly-token-456 " + Reports());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(ReadJson(dir_ / "report.json")["summary"]["skipped"], 0);
+
+  ProcessResult no_token = RunConform("run -q --target " + mock.BaseUrl() + " " + Reports());
+  EXPECT_EQ(no_token.exit_code, 1) << no_token.output;
+  EXPECT_NE(no_token.output.find("no --token or CONFORM_TOKEN"), std::string::npos);
+}
+
+TEST_F(ConformBinaryTest, SecretsNeverReachReportsOrConsole) {
+  const std::string token = "sekret-token-abcdef";
+  ProcessResult r = RunConform("run -v --run-id leak1 --mock-fault stale-response --token " + token + " " + Reports());
+  EXPECT_EQ(r.exit_code, 1);
+  const std::string secret_key = "conform-secret-leak1";  // the cases' configuration.secretKey
+  for (const std::string& text : {ReadText(dir_ / "junit.xml"), ReadText(dir_ / "report.json"), r.output}) {
+    EXPECT_EQ(text.find(token), std::string::npos);
+    EXPECT_EQ(text.find(secret_key), std::string::npos);
+    EXPECT_EQ(text.find("conform-embedded-readonly-token"), std::string::npos);
+  }
+  EXPECT_NE(r.output.find("[REDACTED]"), std::string::npos);
+}
+
+int ClosedPort() {
+  int sock = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  socklen_t length = sizeof(address);
+  getsockname(sock, reinterpret_cast<sockaddr*>(&address), &length);
+  close(sock);
+  return ntohs(address.sin_port);
+}
+
+TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
+  const std::string url = "http://127.0.0.1:" + std::to_string(ClosedPort());
+  ProcessResult r = RunConform("run -q --timeout 2000 --target " + url + " --token t " + Reports());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("could not be reached"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(url), std::string::npos);
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_EQ(report["verdict"], "error");
+  EXPECT_EQ(report["cases"][0]["error"]["type"], "connection-refused");
+  EXPECT_NE(ReadText(dir_ / "junit.xml").find("<error "), std::string::npos);
+}
+
+TEST_F(ConformBinaryTest, UsageErrorsExit2WithOneLine) {
+  for (const std::string args : {"run --timeout -1", "run --bogus", "run --target ftp://x", "run --mock-fault nope",
+                                 "run --filter 'nothing-matches-*'", "run --run-id UPPER", "frobnicate"}) {
+    ProcessResult r = RunConform(args + " " + Reports());
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
+    EXPECT_EQ(r.output.rfind("conform: ", 0), 0u) << args << "\n" << r.output;
+  }
+  EXPECT_EQ(RunConform("--version").exit_code, 0);
+  EXPECT_EQ(RunConform("run --help").exit_code, 0);
+  EXPECT_NE(RunConform("run --help").output.find("--target"), std::string::npos);
+}
+
+TEST_F(ConformBinaryTest, BrokenCaseFileExits2NamingFileAndPointerAndStillWritesReports) {
+  fs::create_directories(dir_ / "cases");
+  std::ofstream(dir_ / "cases" / "bad.json")
+      << R"({"id": "bad", "title": "t", "level": "must", "tags": [], "steps": [{"call": "update", "name": "${nope}"}]})";
+  ProcessResult r = RunConform("run --cases " + (dir_ / "cases").string() + " " + Reports());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("bad.json: /steps/0/name: unknown variable ${nope}"), std::string::npos) << r.output;
+  EXPECT_NE(ReadText(dir_ / "junit.xml").find("unknown variable"), std::string::npos);
+}
+
+TEST_F(ConformBinaryTest, ListSendsNothingAndHonoursTags) {
+  ProcessResult r = RunConform("list --tag auth");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("auth-no-token-update\tmust\t"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("replace-shortens-array"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conform

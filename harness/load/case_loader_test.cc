@@ -1,0 +1,138 @@
+// Case files: the shipped ones load; bad ones give "file: /pointer: what is wrong".
+#include "load/case_loader.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+class CaseLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+  }
+  std::vector<std::string> Errors(const json& doc) {
+    Case c;
+    std::vector<std::string> errors;
+    ParseCase(doc, "x.json", schemas_, &c, &errors);
+    return errors;
+  }
+  static json Good() {
+    return json::parse(R"({"id": "a-case", "title": "t", "level": "must", "tags": ["replace"],
+      "vars": {"odd": "${name} x"},
+      "setup": [{"call": "create", "body": {"externalDatabaseConnection": {"name": "${odd}"}}}],
+      "steps": [{"call": "update", "name": "${odd}", "body": {"externalDatabaseConnection": {}},
+                 "oracle": "replace", "expect": {"status": [200, "4xx"], "absent": ["/a"]},
+                 "should": {"violations": ["externalDatabaseConnection"]}}]})");
+  }
+  SchemaRegistry schemas_;
+};
+
+TEST_F(CaseLoaderTest, ShippedCasesAllLoadWithUniqueIds) {
+  std::vector<Case> cases;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(LoadCases(std::string(CONFORM_SOURCE_DIR) + "/cases", schemas_, &cases, &errors))
+      << (errors.empty() ? "" : errors.front());
+  EXPECT_GE(cases.size(), 40u);
+}
+
+TEST_F(CaseLoaderTest, ParsesAGoodCase) {
+  Case c;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(ParseCase(Good(), "x.json", schemas_, &c, &errors)) << errors.front();
+  EXPECT_EQ(c.id, "a-case");
+  ASSERT_EQ(c.steps.size(), 1u);
+  EXPECT_EQ(c.steps[0].oracle, Oracle::kReplace);
+  EXPECT_EQ(c.steps[0].request.call, CallKind::kUpdate);
+  ASSERT_EQ(c.steps[0].expect->status.size(), 2u);
+  EXPECT_TRUE(c.steps[0].expect->status[1].Matches(404));
+  EXPECT_FALSE(c.steps[0].expect->status[0].Matches(201));
+  EXPECT_EQ(c.steps[0].should->violations.size(), 1u);
+}
+
+TEST_F(CaseLoaderTest, SchemaViolationsNameFileAndPointer) {
+  json doc = Good();
+  doc["steps"][0]["call"] = "patch";
+  std::vector<std::string> errors = Errors(doc);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors.front().rfind("x.json: /steps/0", 0), 0u) << errors.front();
+
+  doc = Good();
+  doc["steps"][0]["expct"] = {};
+  ASSERT_FALSE(Errors(doc).empty());
+  doc = Good();
+  doc.erase("level");
+  EXPECT_FALSE(Errors(doc).empty());
+  doc = Good();
+  doc["steps"][0]["expect"]["status"] = "2x";
+  EXPECT_FALSE(Errors(doc).empty());
+}
+
+TEST_F(CaseLoaderTest, UnknownVariablesAreErrorsWithPointer) {
+  json doc = Good();
+  doc["steps"][0]["name"] = "${nmae}";
+  std::vector<std::string> errors = Errors(doc);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors.front(), "x.json: /steps/0/name: unknown variable ${nmae}");
+}
+
+class CaseFolderTest : public CaseLoaderTest {
+ protected:
+  void SetUp() override {
+    CaseLoaderTest::SetUp();
+    dir_ = std::filesystem::temp_directory_path() / ("conform-cases-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+  std::vector<std::string> Load() {
+    std::vector<Case> cases;
+    std::vector<std::string> errors;
+    LoadCases(dir_.string(), schemas_, &cases, &errors);
+    return errors;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(CaseFolderTest, EmptyFolderIsAnError) {
+  std::vector<std::string> errors = Load();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("no case files"), std::string::npos);
+}
+
+TEST_F(CaseFolderTest, BrokenJsonAndDuplicatesAreAllListed) {
+  Write("a.json", Good().dump());
+  Write("b.json", Good().dump());
+  Write("c.json", "{\"id\": ");
+  std::vector<std::string> errors = Load();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("b.json: /id: duplicate id \"a-case\""), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("c.json: invalid JSON at line 1"), std::string::npos) << errors[1];
+}
+
+TEST(SelectCasesTest, FilterGlobAndTags) {
+  std::vector<Case> cases(3);
+  cases[0].id = "replace-a";
+  cases[0].tags = {"replace", "configuration"};
+  cases[1].id = "replace-b";
+  cases[1].tags = {"replace"};
+  cases[2].id = "auth-a";
+  cases[2].tags = {"auth"};
+  Selection s;
+  s.filter = "replace-*";
+  EXPECT_EQ(SelectCases(cases, s).size(), 2u);
+  s.tags = {"configuration"};
+  EXPECT_EQ(SelectCases(cases, s).size(), 1u);
+  s.filter = "";
+  s.tags = {"nothing"};
+  EXPECT_TRUE(SelectCases(cases, s).empty());
+}
+
+}  // namespace
+}  // namespace conform

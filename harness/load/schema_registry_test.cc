@@ -1,0 +1,119 @@
+// The shipped schemas accept the docs' own examples and reject broken shapes; broken schema
+// files give one clear error naming the file.
+#include "load/schema_registry.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+class ShippedSchemasTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ASSERT_TRUE(registry_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+  }
+  SchemaRegistry registry_;
+};
+
+TEST_F(ShippedSchemasTest, EveryContractSchemaIsRegistered) {
+  for (const char* name : {"connection", "stored-connection", "error", "case", "update.request", "update.response",
+                           "create.request", "create.response", "get.response", "list.response", "delete.response"}) {
+    EXPECT_TRUE(registry_.Has(name)) << name;
+  }
+}
+
+TEST_F(ShippedSchemasTest, AcceptsTheDocsUpdateExampleWithoutConnectionStatus) {
+  json response = json::parse(R"({"externalDatabaseConnection": {
+      "name": "MyExternalDatabase", "endpoint": "https://example.com/my-external-database",
+      "configuration": {"secretKey": "74dbd6d6-ec5b-4668-8229-c77379bc6431"}}})");
+  EXPECT_TRUE(registry_.Validate("update.response", response).empty());
+  json request = json::parse(R"({"externalDatabaseConnection": {"endpoint": "https://example.com/x",
+      "configuration": {"collections": ["products", "categories"]}}})");
+  EXPECT_TRUE(registry_.Validate("update.request", request).empty());
+}
+
+TEST_F(ShippedSchemasTest, AcceptsTheDocsListExampleWithUndocumentedCapabilities) {
+  json list = json::parse(R"({"externalDatabaseConnections": [
+    {"name": "A", "endpoint": "https://example.com/a", "configuration": {"secretKey": "k"},
+     "capabilities": {"collectionModificationsSupported": false, "fieldTypes": [], "collectionDisplayNameSupported": false}},
+    {"name": "B", "capabilities": {"collectionModificationsSupported": true, "fieldTypes": ["TEXT", "NUMBER"]},
+     "connectionStatus": {"successful": true, "causeOfFailure": "NONE", "hasCollections": "YES"}}]})");
+  EXPECT_TRUE(registry_.Validate("list.response", list).empty());
+}
+
+TEST_F(ShippedSchemasTest, AcceptsTheDocsErrorExamples) {
+  json validation = json::parse(R"({"message": "Not really valid", "details": {"validationError": {"fieldViolations": [
+      {"field": "fieldA", "description": "d", "violatedRule": "CUSTOM", "ruleName": "INVALID_NOTE", "data": {"value": "FI"}}]}}})");
+  EXPECT_TRUE(registry_.Validate("error", validation).empty());
+  EXPECT_TRUE(registry_.Validate("error", json::parse(R"({"message": "", "details": {}})")).empty());
+  EXPECT_TRUE(registry_.Validate("error", json::parse(R"({"message": "no details"})")).empty());
+}
+
+TEST_F(ShippedSchemasTest, RejectsBrokenShapesWithAPointer) {
+  auto first = [&](const std::string& schema, const json& doc) {
+    std::vector<Violation> v = registry_.Validate(schema, doc);
+    return v.empty() ? std::string("(valid)") : v.front().pointer;
+  };
+  EXPECT_EQ(first("error", json::parse(R"({"error": "not found"})")), "");
+  EXPECT_NE(first("error", json::parse(R"({"message": "x", "details": {"applicationError": {}, "validationError": {}}})")), "(valid)");
+  EXPECT_EQ(first("update.response", json::parse(R"({"externalDatabaseConnection": {"name": "a", "endpoint": "not a url"}})")),
+            "/externalDatabaseConnection/endpoint");
+  EXPECT_EQ(first("update.response", json::parse(R"({"externalDatabaseConnection": {"name": "a", "connectionStatus": {"causeOfFailure": "BROKEN"}}})")),
+            "/externalDatabaseConnection/connectionStatus/causeOfFailure");
+  EXPECT_NE(first("update.response", json::parse(R"({"externalDatabaseConnection": {"endpoint": null}})")), "(valid)");
+  EXPECT_NE(first("update.response", json::parse(R"({"externalDatabaseConnection": {"name": ""}})")), "(valid)");
+  EXPECT_NE(first("update.request", json::object()), "(valid)");
+}
+
+class BrokenSchemaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("conform-schema-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+  std::string Load() {
+    SchemaRegistry registry;
+    std::string err;
+    return registry.LoadDirectory(dir_.string(), &err) ? "(loaded)" : err;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(BrokenSchemaTest, InvalidJsonNamesFileLineAndColumn) {
+  Write("a.schema.json", "{\n  \"type\": \"object\",\n}");
+  std::string err = Load();
+  EXPECT_NE(err.find("a.schema.json: invalid JSON at line 3"), std::string::npos) << err;
+}
+
+TEST_F(BrokenSchemaTest, MissingRefNamesTheFileAndTheRef) {
+  Write("a.schema.json", R"({"properties": {"x": {"$ref": "missing.schema.json"}}})");
+  std::string err = Load();
+  EXPECT_NE(err.find("a.schema.json: $ref \"missing.schema.json\""), std::string::npos) << err;
+}
+
+TEST_F(BrokenSchemaTest, RefOutsideTheFolderIsRefused) {
+  Write("a.schema.json", R"({"properties": {"x": {"$ref": "../etc/passwd"}}})");
+  std::string err = Load();
+  EXPECT_NE(err.find("must name a file in the same directory"), std::string::npos) << err;
+}
+
+TEST_F(BrokenSchemaTest, InvalidKeywordValueIsAnError) {
+  Write("a.schema.json", R"({"type": "strnig"})");
+  std::string err = Load();
+  EXPECT_EQ(err.rfind((dir_ / "a.schema.json").string() + ": ", 0), 0u) << err;
+}
+
+TEST_F(BrokenSchemaTest, EmptyFolderIsAnError) {
+  EXPECT_NE(Load().find("no *.schema.json files"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conform
