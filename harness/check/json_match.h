@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +19,10 @@ struct Mismatch {
 // recursively; arrays and scalars must be equal. An expected null matches null or absent.
 std::optional<Mismatch> FirstSubsetMismatch(const nlohmann::json& expected, const nlohmann::json& actual);
 
-// Full equality, reporting the first difference (keys of both sides are visited).
+// Full equality: up to limit differences, in document order (keys of both sides are visited).
+std::vector<Mismatch> Differences(const nlohmann::json& expected, const nlohmann::json& actual, size_t limit);
+
+// Full equality, reporting the first difference.
 std::optional<Mismatch> FirstDifference(const nlohmann::json& expected, const nlohmann::json& actual);
 
 // Compact JSON, cut to max_chars with "..." so findings stay one line.

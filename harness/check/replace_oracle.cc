@@ -8,6 +8,8 @@
 namespace conform {
 namespace {
 
+constexpr size_t kMaxDifferencesPerField = 10;
+
 Finding Must(const std::string& step, std::string rule, std::string message) {
   Finding f;
   f.level = Level::kMust;
@@ -45,10 +47,10 @@ void CompareStoredToSent(const ReplaceInput& in, const std::string& step, std::v
   for (const std::string& field : WritableFields()) {
     const nlohmann::json want = expected.value(field, nlohmann::json());
     const nlohmann::json got = actual.value(field, nlohmann::json());
-    if (auto m = FirstDifference(want, got)) {
-      if (want.is_null()) m->expected = "(absent)";
-      if (got.is_null()) m->actual = "(absent)";
-      out->push_back(FieldFinding(step, field, *m));
+    for (Mismatch& m : Differences(want, got, kMaxDifferencesPerField)) {
+      if (want.is_null()) m.expected = "(absent)";
+      if (got.is_null()) m.actual = "(absent)";
+      out->push_back(FieldFinding(step, field, m));
     }
   }
 }
