@@ -117,8 +117,9 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
 }
 
 TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
-  ASSERT_EQ(ExpectedRules().size(), AllFaults().size());
+  ASSERT_EQ(ExpectedRules().size() + 1, AllFaults().size());  // + bare-errors, tested below
   for (const FaultInfo& fault : AllFaults()) {
+    if (ExpectedRules().count(fault.name) == 0) continue;
     ProcessResult r = RunConform("run -q --mock-fault " + std::string(fault.name) + " " + Reports());
     EXPECT_EQ(r.exit_code, 1) << fault.name << "\n" << r.output;
     nlohmann::json report = ReadJson(dir_ / "report.json");
@@ -132,6 +133,19 @@ TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
     bool named = std::any_of(wanted.begin(), wanted.end(), [&](const std::string& rule) { return found.count(rule); });
     EXPECT_TRUE(named) << fault.name << " was not caught by any of its rules";
   }
+}
+
+TEST_F(ConformBinaryTest, ShouldLevelFindingsWarnAndFailOnlyWithStrict) {
+  ProcessResult lenient = RunConform("run -q --mock-fault bare-errors " + Reports());
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_GT(report["summary"]["warned"].get<int>(), 0);
+  EXPECT_EQ(report["summary"]["failed"], 0);
+  EXPECT_NE(ReadText(dir_ / "junit.xml").find("should-level findings (fail only with --strict)"), std::string::npos);
+
+  ProcessResult strict = RunConform("run -q --strict --mock-fault bare-errors " + Reports());
+  EXPECT_EQ(strict.exit_code, 1) << strict.output;
+  EXPECT_NE(ReadText(dir_ / "junit.xml").find("type=\"should:"), std::string::npos);
 }
 
 // Starts `conform mock` as a child process and reads the port it prints.

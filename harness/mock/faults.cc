@@ -22,6 +22,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kPartialApply, "partial-apply", "an invalid PUT body is half applied before rejection"},
       {Fault::k500OnInvalid, "500-on-invalid", "invalid bodies answer 500 instead of 400"},
       {Fault::kDropArrays, "drop-arrays", "arrays inside configuration are stored empty"},
+      {Fault::kBareErrors, "bare-errors", "error bodies carry a message but no details (should-level only)"},
   };
   return kFaults;
 }

@@ -26,6 +26,7 @@ enum class Fault {
   kPartialApply,         // an invalid PUT body is half applied before it is rejected
   k500OnInvalid,         // invalid bodies answer 500 instead of 400
   kDropArrays,           // arrays inside configuration are stored empty
+  kBareErrors,           // error bodies carry a message but no details (breaks only should-level checks)
 };
 
 struct FaultInfo {

@@ -128,6 +128,7 @@ void MockServer::InstallRoutes() {
       reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
     }
     if (reply.status == 404 && Has(Fault::kPlain404)) reply.body = {{"error", "not found"}};
+    if (reply.status >= 400 && Has(Fault::kBareErrors)) reply.body.erase("details");
 
     res.status = reply.status;
     res.set_content(reply.body.dump(), Has(Fault::kTextPlain) ? "text/plain" : "application/json");

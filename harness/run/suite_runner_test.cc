@@ -1,0 +1,118 @@
+// The runner with a scripted fake transport: outcomes, cleanup after failures, a target that
+// dies mid-run, and skipped cases.
+#include "run/suite_runner.h"
+
+#include <gtest/gtest.h>
+
+#include "load/case_loader.h"
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+// Answers from a script; after `answers` runs out every request is refused. Records requests.
+class ScriptedTransport : public Transport {
+ public:
+  ScriptedTransport(std::vector<HttpResponse> answers, std::vector<HttpRequest>* log)
+      : answers_(std::move(answers)), log_(log) {}
+  HttpResponse Send(const HttpRequest& request) override {
+    log_->push_back(request);
+    if (next_ < answers_.size()) return answers_[next_++];
+    HttpResponse refused;
+    refused.error = TransportError::kRefused;
+    refused.error_message = request.method + " " + request.url + ": connection-refused";
+    return refused;
+  }
+
+ private:
+  std::vector<HttpResponse> answers_;
+  size_t next_ = 0;
+  std::vector<HttpRequest>* log_;
+};
+
+HttpResponse Answer(int status, json body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump();
+  r.headers = {{"Content-Type", "application/json"}};
+  r.timings.total_us = 1000;
+  return r;
+}
+
+class SuiteRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+    std::vector<std::string> errors;
+    json doc = json::parse(R"({"id": "c", "title": "t", "level": "must", "tags": ["x"],
+      "setup": [{"call": "create", "body": {"externalDatabaseConnection": {"name": "${name}",
+                 "configuration": {"secretKey": "top-secret-key"}}}}],
+      "steps": [{"call": "get", "name": "${name}", "expect": {"status": 200}},
+                {"call": "delete", "name": "${name}", "expect": {"status": 200}}]})");
+    Case c;
+    ASSERT_TRUE(ParseCase(doc, "c.json", schemas_, &c, &errors));
+    cases_ = {c};
+    settings_.base_url = "http://target";
+    settings_.run_id = "r1";
+    settings_.credentials.token = "the-token";
+  }
+  RunResult Run(std::vector<HttpResponse> answers) {
+    Redactor redactor;
+    redactor.AddSecret(settings_.credentials.token);
+    return RunSuite(cases_, settings_, schemas_,
+                    [&] { return std::make_unique<ScriptedTransport>(answers, &log_); }, &redactor, nullptr);
+  }
+  json Connection() { return {{"externalDatabaseConnection", {{"name", "conform-r1-c"}}}}; }
+
+  SchemaRegistry schemas_;
+  std::vector<Case> cases_;
+  RunSettings settings_;
+  std::vector<HttpRequest> log_;
+};
+
+TEST_F(SuiteRunnerTest, PassingCaseCleansUpAndRecordsLatency) {
+  RunResult run = Run({Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
+                       Answer(404, {{"message", "gone"}})});
+  ASSERT_EQ(run.cases.size(), 1u);
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kPassed) << (run.cases[0].findings.empty() ? "" : FindingLine(run.cases[0].findings[0]));
+  ASSERT_EQ(log_.size(), 4u);
+  EXPECT_EQ(log_[3].method, "DELETE");
+  EXPECT_EQ(log_[3].url, "http://target/wix-data/v1/external-database-connections/conform-r1-c");
+  EXPECT_EQ(run.latency[CallKind::kDelete].count(), 2u);
+  EXPECT_EQ(run.cases[0].exchanges[0].request.headers.back().second, kRedacted);
+  EXPECT_EQ(run.cases[0].exchanges[0].request.body.find("top-secret-key"), std::string::npos);
+}
+
+TEST_F(SuiteRunnerTest, FailureStillCleansUp) {
+  RunResult run = Run({Answer(200, Connection()), Answer(500, {{"message", ""}}), Answer(200, json::object()),
+                       Answer(200, json::object())});
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kFailed);
+  EXPECT_EQ(log_.back().method, "DELETE");
+}
+
+TEST_F(SuiteRunnerTest, TargetDyingMidRunIsAnErrorNotUnreachable) {
+  RunResult run = Run({Answer(200, Connection())});
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kError);
+  EXPECT_EQ(run.cases[0].error_type, "connection-refused");
+  EXPECT_FALSE(run.Unreachable());
+  EXPECT_EQ(log_.back().method, "DELETE");  // cleanup was still tried
+  EXPECT_EQ(run.cases[0].leftovers, std::vector<std::string>({"conform-r1-c"}));
+}
+
+TEST_F(SuiteRunnerTest, NothingAnsweringIsUnreachable) {
+  RunResult run = Run({});
+  EXPECT_TRUE(run.Unreachable());
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kError);
+}
+
+TEST_F(SuiteRunnerTest, MissingReadonlyTokenSkips) {
+  cases_[0].requires_values = {"readonly_token"};
+  RunResult run = Run({});
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kSkipped);
+  EXPECT_TRUE(log_.empty());
+}
+
+}  // namespace
+}  // namespace conform
