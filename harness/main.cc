@@ -3,6 +3,7 @@
 
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
+#include "commands/load_command.h"
 #include "commands/mock_command.h"
 #include "commands/run_command.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
       case conform::Command::kList:
         code = conform::RunListCommand(command_line.list, conform::DefaultDataDir("schemas"));
         break;
+      case conform::Command::kLoad: code = conform::RunLoadCommand(command_line.load); break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
       default: code = conform::kExitUsage; break;
     }

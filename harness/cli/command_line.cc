@@ -18,6 +18,17 @@ void AddSelectionFlags(CLI::App* app, Selection* selection) {
   app->add_option("--tag", selection->tags, "Run only cases carrying this tag (repeatable: all must match)");
 }
 
+CLI::Validator RunIdValidator() {
+  return CLI::Validator(
+      [](std::string& s) {
+        return s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos && !s.empty() &&
+                       s.size() <= 32
+                   ? std::string()
+                   : std::string("use 1-32 of a-z, 0-9 and '-'");
+      },
+      "RUNID");
+}
+
 const char* kRunExample =
     "\nExamples:\n"
     "  conform run                                  # whole suite against the embedded mock\n"
@@ -42,16 +53,57 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--connect-timeout", run.connect_timeout_ms, "Connect timeout in milliseconds")
       ->capture_default_str()->check(CLI::Range(1L, 600000L));
   cmd->add_option("--mock-fault", run.mock_faults, "Break the embedded mock on purpose (see 'conform faults')");
+  cmd->add_option("--mock-delay", run.mock_delays, "Slow the embedded mock: 20ms, or put=20ms (repeatable)");
+  cmd->add_option("--mock-jitter", run.mock_jitter, "Add up to this much random delay to the embedded mock");
+  cmd->add_option("--repeat", run.repeat, "Run each selected case N times; every run counts")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd->add_option("--warmup", run.warmup, "Discarded runs of each case before the counted ones")
+      ->capture_default_str()->check(CLI::Range(0, 100000));
+  cmd->add_option("--latency-budget", run.latency_budgets,
+                  "A latency goal as its own testcase: KIND.STAT=DURATION, e.g. put.p95=200ms (repeatable)");
+  cmd->add_option("--baseline", run.baseline_path, "An earlier report.json to compare percentiles with");
+  cmd->add_option("--max-regression", run.max_regression, "Allowed percentile growth over the baseline")
+      ->capture_default_str();
+  cmd->add_option("--regression-noise", run.regression_noise, "Differences below this never count as regressions")
+      ->capture_default_str();
   cmd->add_option("--run-id", run.run_id, "Prefix part for connection names (default: random)")
-      ->check(CLI::Validator([](std::string& s) {
-        return s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos && !s.empty() &&
-                       s.size() <= 32
-                   ? std::string()
-                   : std::string("use 1-32 of a-z, 0-9 and '-'");
-      }, "RUNID"));
+      ->check(RunIdValidator());
+  cmd->add_flag("--allow-mutations", run.allow_mutations,
+                "Allow creating, updating and deleting connections on a target that is not this machine");
   cmd->add_flag("-v,--verbose", run.verbose, "Print every request and response (redacted)");
   cmd->add_flag("-q,--quiet", run.quiet, "Print only the summary");
   cmd->callback([out] { out->command = Command::kRun; });
+}
+
+void AddLoadCommand(CLI::App& app, CommandLine* out) {
+  LoadCommandOptions& load = out->load;
+  CLI::App* cmd = app.add_subcommand("load", "Open-loop load of full-replace PUTs, with latency from intended send time");
+  cmd->footer(
+      "\nExamples:\n"
+      "  conform load --rate 500/s --duration 10s             # the embedded mock\n"
+      "  conform load --target http://127.0.0.1:8080 --token T --rate max --requests 100000 --connections 1\n"
+      "\nExit codes: 0 no errors and budgets met, 1 errors or a budget missed, 2 usage, 3 target unreachable.\n");
+  cmd->add_option("--target", load.target, "Base URL of the service (default: the embedded mock)");
+  cmd->add_option("--token", load.token, "Authorization value (default: $CONFORM_TOKEN)");
+  cmd->add_option("--rate", load.rate, "Requests per second (500/s), or max for a closed loop")->capture_default_str();
+  cmd->add_option("--duration", load.duration, "How long to send (10s, 1m)")->capture_default_str();
+  cmd->add_option("--requests", load.requests, "Stop after this many requests (default: rate x duration)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{100'000'000}));
+  cmd->add_option("--connections", load.connections, "Connections, each with a connection name of its own")
+      ->capture_default_str()->check(CLI::Range(1, 1024));
+  cmd->add_option("--timeout", load.timeout_ms, "Per-request timeout in milliseconds")
+      ->capture_default_str()->check(CLI::Range(1L, 600000L));
+  cmd->add_option("--oracle-every", load.oracle_every, "Read back every Nth PUT of a connection (0: never)")
+      ->capture_default_str()->check(CLI::Range(0, 1000000));
+  cmd->add_option("--latency-budget", load.latency_budgets, "KIND.STAT=DURATION, e.g. put.p99=50ms (repeatable)");
+  cmd->add_option("--json", load.json_path, "Write the result as JSON to this file");
+  cmd->add_flag("--allow-mutations", load.allow_mutations, "Allow a target that is not this machine");
+  cmd->add_option("--mock-fault", load.mock_faults, "Break the embedded mock on purpose");
+  cmd->add_option("--mock-delay", load.mock_delays, "Slow the embedded mock: 20ms, or put=20ms");
+  cmd->add_option("--mock-jitter", load.mock_jitter, "Random extra delay of the embedded mock");
+  cmd->add_option("--run-id", load.run_id, "Prefix part for connection names (default: random)")->check(RunIdValidator());
+  cmd->add_flag("-q,--quiet", load.quiet, "Print only the result line");
+  cmd->callback([out] { out->command = Command::kLoad; });
 }
 
 void AddMockCommand(CLI::App& app, CommandLine* out) {
@@ -63,6 +115,8 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--token", mock.token, "The only Authorization value accepted (default: any non-empty)");
   cmd->add_option("--readonly-token", mock.readonly_token, "A token that may read but gets 403 on writes");
   cmd->add_option("--fault", mock.faults, "Break a rule on purpose (repeatable; see 'conform faults')");
+  cmd->add_option("--delay", mock.delays, "Answer this much later: 20ms, or put=20ms for one call kind (repeatable)");
+  cmd->add_option("--jitter", mock.jitter, "Add up to this much random delay (e.g. 5ms)");
   cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
   cmd->callback([out] { out->command = Command::kMock; });
 }
@@ -90,7 +144,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   out->run.selection.cases_dir = DefaultDataDir("cases");
   out->run.schemas_dir = DefaultDataDir("schemas");
   out->list.cases_dir = out->run.selection.cases_dir;
-  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = token;
+  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = out->load.token = token;
 
   CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");
   app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION);
@@ -98,6 +152,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   AddRunCommand(app, out);
   AddMockCommand(app, out);
   AddListCommand(app, out);
+  AddLoadCommand(app, out);
   AddFaultsCommand(app, out);
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // What the command line asks for, as plain data. Parsing lives in command_line.cc.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,14 @@ struct RunOptions {
   std::string token;               // flag, else CONFORM_TOKEN
   std::string readonly_token;
   std::vector<std::string> mock_faults;  // embedded mock only
+  std::vector<std::string> mock_delays;  // embedded mock only: "20ms" or "put=20ms"
+  std::string mock_jitter;
+  int repeat = 1;
+  int warmup = 0;
+  std::vector<std::string> latency_budgets;  // "put.p95=200ms"
+  std::string baseline_path;
+  std::string max_regression = "20%";
+  std::string regression_noise = "0.5ms";
   std::string junit_path = "reports/junit.xml";
   std::string json_path = "reports/report.json";
   bool strict = false;
@@ -28,6 +37,7 @@ struct RunOptions {
   std::string run_id;              // empty: random
   bool verbose = false;
   bool quiet = false;
+  bool allow_mutations = false;    // needed for a target that is not this machine
 };
 
 struct MockCommandOptions {
@@ -36,15 +46,37 @@ struct MockCommandOptions {
   std::string token;
   std::string readonly_token;
   std::vector<std::string> faults;
+  std::vector<std::string> delays;  // "20ms" or "put=20ms"
+  std::string jitter;
   bool verbose = false;
 };
 
-enum class Command { kNone, kRun, kMock, kList, kFaults };
+struct LoadCommandOptions {
+  std::string target;                 // empty: the embedded mock
+  std::string token;                  // flag, else CONFORM_TOKEN
+  std::string rate = "100/s";         // or "max": closed loop, as fast as the connections go
+  std::string duration = "10s";
+  uint64_t requests = 0;              // 0: rate x duration
+  int connections = 8;
+  long timeout_ms = 10000;
+  int oracle_every = 50;
+  std::vector<std::string> latency_budgets;
+  std::string json_path;              // empty: no JSON file
+  bool allow_mutations = false;
+  std::vector<std::string> mock_faults;
+  std::vector<std::string> mock_delays;
+  std::string mock_jitter;
+  std::string run_id;
+  bool quiet = false;
+};
+
+enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad };
 
 struct CommandLine {
   Command command = Command::kNone;
   RunOptions run;
   MockCommandOptions mock;
+  LoadCommandOptions load;
   Selection list;
 };
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/quantities.h"
 #include "mock/mock_server.h"
 
 namespace conform {
@@ -17,6 +18,34 @@ bool ParseFaults(const std::vector<std::string>& names, const std::string& flag,
       return false;
     }
     out->insert(fault);
+  }
+  return true;
+}
+
+bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitter, const std::string& flag,
+                 MockOptions* out, std::string* err) {
+  for (const std::string& spec : specs) {
+    const size_t equals = spec.find('=');
+    std::string kind = equals == std::string::npos ? "" : spec.substr(0, equals);
+    if (kind == "put") kind = "update";
+    if (!kind.empty() && kind != "create" && kind != "get" && kind != "list" && kind != "update" && kind != "delete") {
+      *err = flag + " " + spec + ": unknown call kind \"" + kind + "\" (create, get, list, update/put, delete)";
+      return false;
+    }
+    int64_t us = 0;
+    std::string duration_error;
+    if (!ParseDuration(equals == std::string::npos ? spec : spec.substr(equals + 1), &us, &duration_error)) {
+      *err = flag + " " + spec + ": " + duration_error;
+      return false;
+    }
+    out->delay_us[kind] = us;
+  }
+  if (!jitter.empty()) {
+    std::string duration_error;
+    if (!ParseDuration(jitter, &out->jitter_us, &duration_error)) {
+      *err = "--jitter " + jitter + ": " + duration_error;
+      return false;
+    }
   }
   return true;
 }
@@ -34,7 +63,8 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.readonly_token = options.readonly_token;
   mock.log_requests = options.verbose;
   std::string err;
-  if (!ParseFaults(options.faults, "--fault", &mock.faults, &err)) {
+  if (!ParseFaults(options.faults, "--fault", &mock.faults, &err) ||
+      !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err)) {
     std::cerr << "conform: " << err << "\n";
     return kExitUsage;
   }

@@ -3,6 +3,7 @@
 
 #include "cli/options.h"
 #include "mock/faults.h"
+#include "mock/mock_server.h"
 
 namespace conform {
 
@@ -12,6 +13,10 @@ int RunMockCommand(const MockCommandOptions& options);
 int RunFaultsCommand();
 
 // Turns fault names into a FaultSet; on an unknown name returns false with a one-line *err.
+// Turns "--delay" values ("20ms" for every call, "put=20ms" for one kind) into MockOptions.
+bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitter, const std::string& flag,
+                 MockOptions* out, std::string* err);
+
 bool ParseFaults(const std::vector<std::string>& names, const std::string& flag, FaultSet* out, std::string* err);
 
 }  // namespace conform

@@ -6,9 +6,12 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
+#include "cli/quantities.h"
 #include "commands/mock_command.h"
 #include "http/curl_transport.h"
+#include "http/target_url.h"
 #include "load/case_loader.h"
+#include "load/json_file.h"
 #include "load/schema_registry.h"
 #include "mock/mock_server.h"
 #include "report/console_report.h"
@@ -42,21 +45,6 @@ bool LoadInputs(const Selection& selection, const std::string& schemas_dir, Sche
                       "', " + std::to_string(selection.tags.size()) + " --tag)");
     return false;
   }
-  return true;
-}
-
-// A base URL conform can append paths to: http(s)://host[:port][/prefix], no trailing slash.
-bool NormaliseTarget(const std::string& raw, std::string* out, std::string* err) {
-  std::string url = raw;
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  const bool scheme_ok = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-  const size_t host_start = url.find("://") + 3;
-  if (!scheme_ok || url.size() <= host_start || url.find_first_of(" \t\r\n", 0) != std::string::npos ||
-      url.find_first_of("?#") != std::string::npos) {
-    *err = "--target " + raw + ": expected a base URL like http://127.0.0.1:8080 or https://www.wixapis.com";
-    return false;
-  }
-  *out = url;
   return true;
 }
 
@@ -99,6 +87,48 @@ int UsageError(const std::vector<std::string>& errors, const RunOptions& options
   return kExitUsage;
 }
 
+// Parses --latency-budget, --baseline and friends before anything is sent.
+struct LatencyGoals {
+  std::vector<LatencyBudget> budgets;
+  bool has_baseline = false;
+  LatencyByKind baseline;
+  BaselineRule rule;
+};
+
+bool ParseLatencyGoals(const RunOptions& options, LatencyGoals* out, std::string* err) {
+  for (const std::string& text : options.latency_budgets) {
+    LatencyBudget budget;
+    if (!ParseLatencyBudget(text, &budget, err)) return false;
+    out->budgets.push_back(budget);
+  }
+  std::string detail;
+  if (!ParsePercent(options.max_regression, &out->rule.max_regression, &detail)) {
+    *err = "--max-regression " + detail;
+    return false;
+  }
+  if (!ParseDuration(options.regression_noise, &out->rule.noise_floor_us, &detail)) {
+    *err = "--regression-noise " + detail;
+    return false;
+  }
+  if (options.baseline_path.empty()) return true;
+  nlohmann::json report;
+  if (!ReadJsonFile(options.baseline_path, &report, err)) return false;
+  if (!LatencyFromReport(report, &out->baseline, &detail)) {
+    *err = options.baseline_path + ": " + detail;
+    return false;
+  }
+  out->has_baseline = true;
+  return true;
+}
+
+void JudgeLatencyGoals(const LatencyGoals& goals, RunResult* run) {
+  for (const LatencyBudget& budget : goals.budgets) run->latency_checks.push_back(JudgeBudget(budget, run->latency));
+  if (!goals.has_baseline) return;
+  for (LatencyCheck& check : CompareWithBaseline(run->latency, goals.baseline, goals.rule)) {
+    run->latency_checks.push_back(std::move(check));
+  }
+}
+
 }  // namespace
 
 int RunRunCommand(const RunOptions& options) {
@@ -108,6 +138,9 @@ int RunRunCommand(const RunOptions& options) {
   if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
     return UsageError(errors, options);
   }
+  LatencyGoals goals;
+  std::string goal_error;
+  if (!ParseLatencyGoals(options, &goals, &goal_error)) return UsageError({goal_error}, options);
   RunSettings settings;
   settings.strict = options.strict;
   settings.run_id = options.run_id.empty() ? NewRunId() : options.run_id;
@@ -118,7 +151,10 @@ int RunRunCommand(const RunOptions& options) {
   std::string err;
   if (options.target.empty()) {
     MockOptions mock_options;
-    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, &err)) return UsageError({err}, options);
+    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, &err) ||
+        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, &err)) {
+      return UsageError({err}, options);
+    }
     if (settings.credentials.token.empty()) settings.credentials.token = kEmbeddedToken;
     if (settings.credentials.readonly_token.empty()) settings.credentials.readonly_token = kEmbeddedReadonlyToken;
     mock_options.token = settings.credentials.token;
@@ -128,7 +164,9 @@ int RunRunCommand(const RunOptions& options) {
     settings.base_url = mock->base_url();
     if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings.base_url << "\n";
   } else {
-    if (!options.mock_faults.empty()) return UsageError({"--mock-fault needs the embedded mock (drop --target)"}, options);
+    if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
+      return UsageError({"--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)"}, options);
+    }
     if (!NormaliseTarget(options.target, &settings.base_url, &err)) return UsageError({err}, options);
     if (settings.credentials.token.empty()) {
       std::cerr << "conform: warning: no --token or CONFORM_TOKEN; requests carry no Authorization header\n";
@@ -144,8 +182,10 @@ int RunRunCommand(const RunOptions& options) {
   curl.connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
-      [&](const CaseResult& c, size_t, size_t) { PrintCaseLine(std::cout, c, style); });
+      [&](const CaseResult& c, size_t, size_t) { PrintCaseLine(std::cout, c, style); },
+      Repetition{options.repeat, options.warmup});
   if (mock) mock->Stop();
+  JudgeLatencyGoals(goals, &run);
 
   PrintSummary(std::cout, run, style);
   const bool written = WriteReports(run, options, !options.quiet);

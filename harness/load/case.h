@@ -69,6 +69,7 @@ struct Case {
   std::vector<std::string> tags;
   std::vector<std::string> requires_values;  // "token", "readonly_token"
   std::vector<std::pair<std::string, std::string>> vars;  // values use built-ins only
+  std::vector<std::string> budgets;  // "update.p95=200ms", parsed by stats/latency_budget
   std::vector<RequestSpec> setup;
   std::vector<Step> steps;
 };

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "load/json_file.h"
+#include "stats/latency_budget.h"
 #include "load/variables.h"
 
 namespace conform {
@@ -151,6 +152,18 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   if (doc.contains("requires")) c.requires_values = doc["requires"].get<std::vector<std::string>>();
   if (doc.contains("vars")) {
     for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) c.vars.emplace_back(it.key(), it.value());
+  }
+  if (doc.contains("budget")) {
+    for (auto it = doc["budget"].begin(); it != doc["budget"].end(); ++it) {
+      LatencyBudget budget;
+      std::string err;
+      const std::string text = it.key() + "=" + it.value().get<std::string>();
+      if (!ParseLatencyBudget(text, &budget, &err)) {
+        errors->push_back(file + ": /budget/" + it.key() + ": " + err);
+        return false;
+      }
+      c.budgets.push_back(text);
+    }
   }
   if (doc.contains("setup")) {
     for (const auto& r : doc["setup"]) c.setup.push_back(ParseRequest(r));

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <random>
 
 #include <curl/curl.h>
 #include <httplib.h>
@@ -34,6 +35,16 @@ std::string RawNameFromTarget(const std::string& target) {
 }
 
 bool IsWrite(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }
+
+// The call kind a request is, for --delay: create, list, get, update, delete.
+std::string KindOf(const std::string& method, bool has_name) {
+  if (method == "POST") return "create";
+  if (method == "PUT") return "update";
+  if (method == "DELETE") return "delete";
+  return has_name ? "get" : "list";
+}
+
+constexpr size_t kWorkerThreads = 64;  // enough for delayed answers to overlap under load
 
 }  // namespace
 
@@ -84,6 +95,17 @@ void MockServer::Wait() {
   if (thread_.joinable()) thread_.join();
 }
 
+void MockServer::Delay(const std::string& kind) {
+  auto it = options_.delay_us.find(kind);
+  if (it == options_.delay_us.end()) it = options_.delay_us.find("");
+  int64_t delay = it == options_.delay_us.end() ? 0 : it->second;
+  if (options_.jitter_us > 0) {
+    thread_local std::mt19937_64 random(std::random_device{}());
+    delay += std::uniform_int_distribution<int64_t>(0, options_.jitter_us)(random);
+  }
+  if (delay > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay));
+}
+
 void MockServer::InstallRoutes() {
   // Every route goes through one function so auth, parsing and faults apply everywhere alike.
   auto handle = [this](const httplib::Request& req, httplib::Response& res) {
@@ -104,6 +126,7 @@ void MockServer::InstallRoutes() {
       }
     }
     std::string raw_name = RawNameFromTarget(req.target);
+    Delay(KindOf(req.method, !raw_name.empty()));
     std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
 
     if (!authenticated) {
@@ -156,6 +179,7 @@ void MockServer::InstallRoutes() {
   // Headers and body go out in separate writes; without this, Nagle's algorithm holds the body
   // back until the client's delayed ACK (~40 ms) and every latency figure would be a lie.
   server_->set_tcp_nodelay(true);
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   // httplib's default also sets SO_REUSEPORT, which lets a second mock bind a port already in
   // use and silently share it. Keep SO_REUSEADDR only, so "port in use" is an error.
   server_->set_socket_options([](int sock) {

@@ -2,6 +2,8 @@
 // HTTP-level faults. Semantics live in ConnectionStore. Listens on loopback unless told otherwise.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -22,6 +24,10 @@ struct MockOptions {
   std::string readonly_token;  // may read; 403 on create, update, delete
   FaultSet faults;
   bool log_requests = false;   // one line per request on stderr (never the Authorization value)
+  // Latency added on purpose, so reports can be checked against a known truth: per call kind
+  // ("create", "get", "list", "update", "delete"), or "" for every call; plus up to jitter_us more.
+  std::map<std::string, int64_t> delay_us;
+  int64_t jitter_us = 0;
 };
 
 class MockServer {
@@ -44,6 +50,7 @@ class MockServer {
 
  private:
   void InstallRoutes();
+  void Delay(const std::string& kind);
   bool Has(Fault f) const { return options_.faults.count(f) > 0; }
 
   MockOptions options_;

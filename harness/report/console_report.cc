@@ -91,6 +91,10 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
   }
   row("total", total);
 
+  for (const LatencyCheck& check : run.latency_checks) {
+    out << Paint(check.passed ? "PASS " : "FAIL ", Color(check.passed ? Outcome::kPassed : Outcome::kFailed), style)
+        << " " << Pad(check.name, 44) << " " << check.message << "\n";
+  }
   const std::string verdict = Verdict(run);
   const Outcome color = verdict == "passed" ? Outcome::kPassed : Outcome::kFailed;
   char seconds[32];
@@ -99,7 +103,13 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
       << ": " << run.cases.size() << " cases against " << run.target << " in " << seconds << " s: "
       << run.Count(Outcome::kPassed) << " passed, " << run.Count(Outcome::kWarned) << " warned (should), "
       << run.Count(Outcome::kFailed) << " failed, " << run.Count(Outcome::kError) << " errors, "
-      << run.Count(Outcome::kSkipped) << " skipped\n";
+      << run.Count(Outcome::kSkipped) << " skipped";
+  if (!run.latency_checks.empty()) {
+    out << "; latency checks: " << run.latency_checks.size() - run.FailedLatencyChecks() << " passed, "
+        << run.FailedLatencyChecks() << " failed";
+  }
+  if (run.repeat > 1) out << " (each case run " << run.repeat << " times)";
+  out << "\n";
 }
 
 }  // namespace conform

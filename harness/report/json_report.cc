@@ -76,7 +76,9 @@ nlohmann::json CaseJson(const CaseResult& c) {
 
 std::string Verdict(const RunResult& run) {
   if (run.Unreachable()) return "error";
-  if (run.Count(Outcome::kFailed) > 0 || run.Count(Outcome::kError) > 0) return "failed";
+  if (run.Count(Outcome::kFailed) > 0 || run.Count(Outcome::kError) > 0 || run.FailedLatencyChecks() > 0) {
+    return "failed";
+  }
   return "passed";
 }
 
@@ -90,7 +92,13 @@ nlohmann::json JsonReport(const RunResult& run) {
                   {"failed", run.Count(Outcome::kFailed)},
                   {"error", run.Count(Outcome::kError)},
                   {"skipped", run.Count(Outcome::kSkipped)}};
+  j["repeat"] = run.repeat;
+  j["warmup"] = run.warmup;
   j["latency"] = LatencyJson(run.latency, true);
+  j["latency_checks"] = nlohmann::json::array();
+  for (const LatencyCheck& c : run.latency_checks) {
+    j["latency_checks"].push_back({{"name", c.name}, {"passed", c.passed}, {"message", c.message}});
+  }
   j["cases"] = nlohmann::json::array();
   for (const CaseResult& c : run.cases) j["cases"].push_back(CaseJson(c));
   return j;

@@ -79,6 +79,18 @@ void WriteProperties(const RunResult& run, XmlWriter* xml) {
   xml->Close();
 }
 
+// Budgets and baseline comparisons are testcases of their own, apart from the functional cases.
+void WriteLatencyCheck(const LatencyCheck& check, XmlWriter* xml) {
+  XmlAttributes attributes = {{"name", check.name}, {"classname", "conform.latency"}, {"time", "0.000"}};
+  if (check.passed) {
+    xml->Empty("testcase", attributes);
+    return;
+  }
+  xml->Open("testcase", attributes);
+  xml->Element("failure", {{"message", check.message}, {"type", "latency"}}, check.message + "\n");
+  xml->Close();
+}
+
 std::string WarningsText(const RunResult& run) {
   std::string text;
   for (const CaseResult& c : run.cases) {
@@ -98,13 +110,14 @@ std::string JunitReport(const RunResult& run) {
                          {"id", "0"},
                          {"hostname", run.hostname.empty() ? "localhost" : run.hostname},
                          {"timestamp", run.timestamp},
-                         {"tests", std::to_string(run.cases.size())},
-                         {"failures", std::to_string(run.Count(Outcome::kFailed))},
+                         {"tests", std::to_string(run.cases.size() + run.latency_checks.size())},
+                         {"failures", std::to_string(run.Count(Outcome::kFailed) + run.FailedLatencyChecks())},
                          {"errors", std::to_string(run.Count(Outcome::kError))},
                          {"skipped", std::to_string(run.Count(Outcome::kSkipped))},
                          {"time", Seconds(run.seconds)}});
   WriteProperties(run, &xml);
   for (const CaseResult& c : run.cases) WriteCase(c, run.strict, &xml);
+  for (const LatencyCheck& check : run.latency_checks) WriteLatencyCheck(check, &xml);
   xml.Element("system-out", {}, WarningsText(run));
   xml.Element("system-err", {}, "");
   return xml.Finish();

@@ -21,4 +21,9 @@ int RunResult::Count(Outcome outcome) const {
       std::count_if(cases.begin(), cases.end(), [&](const CaseResult& c) { return c.outcome == outcome; }));
 }
 
+int RunResult::FailedLatencyChecks() const {
+  return static_cast<int>(std::count_if(latency_checks.begin(), latency_checks.end(),
+                                        [](const LatencyCheck& c) { return !c.passed; }));
+}
+
 }  // namespace conform

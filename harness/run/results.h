@@ -8,7 +8,8 @@
 #include "check/finding.h"
 #include "http/http_types.h"
 #include "load/case.h"
-#include "stats/histogram.h"
+#include "stats/latency_by_kind.h"
+#include "stats/latency_budget.h"
 
 namespace conform {
 
@@ -22,8 +23,6 @@ struct Exchange {
   HttpRequest request;
   HttpResponse response;
 };
-
-using LatencyByKind = std::map<CallKind, Histogram>;
 
 struct CaseResult {
   std::string id;
@@ -50,10 +49,14 @@ struct RunResult {
   double seconds = 0;
   std::vector<CaseResult> cases;
   LatencyByKind latency;
+  std::vector<LatencyCheck> latency_checks;  // budgets and baseline comparisons
+  int repeat = 1;             // runs of each case that count
+  int warmup = 0;             // discarded runs of each case before those
   int responses = 0;          // HTTP answers received, of any status
   int transport_errors = 0;
 
   int Count(Outcome outcome) const;
+  int FailedLatencyChecks() const;
   // Nothing answered at all: the target is unreachable.
   bool Unreachable() const { return responses == 0 && transport_errors > 0; }
 };

@@ -34,11 +34,66 @@ std::string HostName() {
   return buffer;
 }
 
+// Higher is worse; the fold keeps the worse outcome.
+int Severity(Outcome o) {
+  switch (o) {
+    case Outcome::kSkipped: return 0;
+    case Outcome::kPassed: return 1;
+    case Outcome::kWarned: return 2;
+    case Outcome::kError: return 3;
+    case Outcome::kFailed: return 4;
+  }
+  return 0;
+}
+
+void CountResponses(const CaseResult& result, RunResult* run) {
+  for (const Exchange& x : result.exchanges) {
+    if (x.response.status > 0) ++run->responses;
+    if (!x.response.ok() && x.response.status == 0) ++run->transport_errors;
+  }
+}
+
 }  // namespace
 
+void FoldRepetition(CaseResult next, int index, int total, CaseResult* into) {
+  const std::string label = "repeat " + std::to_string(index) + "/" + std::to_string(total) + ", ";
+  for (Finding& f : next.findings) {
+    f.step = label + f.step;
+    into->findings.push_back(std::move(f));
+  }
+  for (const auto& [kind, histogram] : next.latency) into->latency[kind].Merge(histogram);
+  into->seconds += next.seconds;
+  for (std::string& name : next.leftovers) into->leftovers.push_back(std::move(name));
+  if (Severity(next.outcome) > Severity(into->outcome)) {
+    into->outcome = next.outcome;
+    into->error_type = next.error_type;
+    into->error_message = next.error_message;
+    into->exchanges = std::move(next.exchanges);  // show the exchanges of the worst run
+  }
+}
+
+void JudgeCaseBudgets(const Case& c, CaseResult* result) {
+  if (result->outcome == Outcome::kSkipped || result->outcome == Outcome::kError) return;
+  for (const std::string& text : c.budgets) {
+    LatencyBudget budget;
+    std::string err;
+    if (!ParseLatencyBudget(text, &budget, &err)) continue;  // the loader already refused bad ones
+    LatencyCheck check = JudgeBudget(budget, result->latency);
+    if (check.passed) continue;
+    Finding f;
+    f.rule = "latency.budget";
+    f.message = check.message;
+    result->findings.push_back(f);
+    result->outcome = Outcome::kFailed;
+  }
+}
+
 RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
-                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case) {
+                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
+                   Repetition repetition) {
   RunResult run;
+  run.repeat = repetition.repeat;
+  run.warmup = repetition.warmup;
   run.target = settings.base_url;
   run.run_id = settings.run_id;
   run.strict = settings.strict;
@@ -47,12 +102,23 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
   const auto start = std::chrono::steady_clock::now();
   CaseRunner runner(settings, schemas, redactor);
   for (size_t i = 0; i < cases.size(); ++i) {
-    std::unique_ptr<Transport> transport = make_transport();
-    CaseResult result = runner.Run(cases[i], *transport);
-    for (const Exchange& x : result.exchanges) {
-      if (x.response.status > 0) ++run.responses;
-      if (!x.response.ok() && x.response.status == 0) ++run.transport_errors;
+    // A fresh transport per run of a case: one connection reused within it, none across cases.
+    auto run_once = [&] {
+      std::unique_ptr<Transport> transport = make_transport();
+      return runner.Run(cases[i], *transport);
+    };
+    for (int w = 0; w < repetition.warmup; ++w) run_once();
+    CaseResult result = run_once();
+    CountResponses(result, &run);
+    if (repetition.repeat > 1) {
+      for (Finding& f : result.findings) f.step = "repeat 1/" + std::to_string(repetition.repeat) + ", " + f.step;
     }
+    for (int k = 2; k <= repetition.repeat; ++k) {
+      CaseResult next = run_once();
+      CountResponses(next, &run);
+      FoldRepetition(std::move(next), k, repetition.repeat, &result);
+    }
+    JudgeCaseBudgets(cases[i], &result);
     for (const auto& [kind, histogram] : result.latency) run.latency[kind].Merge(histogram);
     if (on_case) on_case(result, i, cases.size());
     run.cases.push_back(std::move(result));

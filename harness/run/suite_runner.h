@@ -14,8 +14,22 @@ namespace conform {
 using TransportFactory = std::function<std::unique_ptr<Transport>()>;
 using CaseListener = std::function<void(const CaseResult&, size_t index, size_t total)>;
 
+// How often each case runs: `warmup` discarded runs, then `repeat` runs whose results all count.
+struct Repetition {
+  int repeat = 1;
+  int warmup = 0;
+};
+
 RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
-                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case);
+                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
+                   Repetition repetition = {});
+
+// Folds repetition `next` (1-based index `index` of `total`) into `into`: findings are labelled
+// with their repetition, latency merged, the worse outcome kept. Exposed for tests.
+void FoldRepetition(CaseResult next, int index, int total, CaseResult* into);
+
+// Judges the case's own latency budgets; a breach is a must-level finding.
+void JudgeCaseBudgets(const Case& c, CaseResult* result);
 
 // A random run id of 8 lowercase hex digits.
 std::string NewRunId();

@@ -1,0 +1,69 @@
+// Quantity parsing with std::from_chars-free, locale-independent number reading.
+#include "cli/quantities.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace conform {
+namespace {
+
+// Splits "12.5ms" into 12.5 and "ms"; false if no number leads. Uses the classic locale.
+bool SplitNumber(const std::string& text, double* number, std::string* unit) {
+  std::istringstream in(text);
+  in.imbue(std::locale::classic());
+  in >> *number;
+  if (in.fail() || !std::isfinite(*number)) return false;
+  std::getline(in, *unit);
+  return true;
+}
+
+}  // namespace
+
+bool ParseDuration(const std::string& text, int64_t* microseconds, std::string* err) {
+  double number = 0;
+  std::string unit;
+  if (!SplitNumber(text, &number, &unit) || number < 0) {
+    *err = "\"" + text + "\" is not a duration (e.g. 20ms, 1.5s)";
+    return false;
+  }
+  double scale = 0;
+  if (unit == "us") scale = 1;
+  else if (unit == "ms" || unit.empty()) scale = 1e3;
+  else if (unit == "s") scale = 1e6;
+  else if (unit == "m") scale = 60e6;
+  if (scale == 0) {
+    *err = "\"" + text + "\": unknown unit \"" + unit + "\" (use us, ms, s or m)";
+    return false;
+  }
+  *microseconds = static_cast<int64_t>(std::llround(number * scale));
+  return true;
+}
+
+bool ParseRate(const std::string& text, double* per_second, std::string* err) {
+  double number = 0;
+  std::string unit;
+  if (!SplitNumber(text, &number, &unit) || number <= 0) {
+    *err = "\"" + text + "\" is not a rate (e.g. 500/s)";
+    return false;
+  }
+  if (unit.empty() || unit == "/s") *per_second = number;
+  else if (unit == "/m") *per_second = number / 60.0;
+  else {
+    *err = "\"" + text + "\": unknown rate unit \"" + unit + "\" (use /s or /m)";
+    return false;
+  }
+  return true;
+}
+
+bool ParsePercent(const std::string& text, double* fraction, std::string* err) {
+  double number = 0;
+  std::string unit;
+  if (!SplitNumber(text, &number, &unit) || number < 0 || !(unit.empty() || unit == "%")) {
+    *err = "\"" + text + "\" is not a percentage (e.g. 20%)";
+    return false;
+  }
+  *fraction = number / 100.0;
+  return true;
+}
+
+}  // namespace conform

@@ -1,0 +1,168 @@
+// Parses the load flags, starts the embedded mock when no target is given, runs the load loop,
+// prints and writes the result, judges budgets.
+#include "commands/load_command.h"
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/exit_codes.h"
+#include "cli/quantities.h"
+#include "commands/mock_command.h"
+#include "http/target_url.h"
+#include "mock/mock_server.h"
+#include "report/latency_summary.h"
+#include "report/report_files.h"
+#include "run/load_generator.h"
+#include "run/suite_runner.h"
+#include "stats/latency_budget.h"
+
+namespace conform {
+namespace {
+
+constexpr int64_t kMaxDuration = 3600LL * 1'000'000;  // an hour: a load run always ends
+constexpr char kEmbeddedToken[] = "conform-embedded-token";
+
+int Usage(const std::string& message) {
+  std::cerr << "conform: " << message << "\n";
+  return kExitUsage;
+}
+
+std::string Fixed(double value, int digits) {
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out.precision(digits);
+  out << std::fixed << value;
+  return out.str();
+}
+
+nlohmann::json ResultJson(const LoadResult& r, const LoadOptions& o, const std::vector<LatencyCheck>& checks) {
+  nlohmann::json latency = LatencySummary(r.latency);
+  latency["p99.9_ms"] = static_cast<double>(r.latency.Percentile(99.9)) / 1000.0;
+  latency["histogram"] = r.latency.ToJson();
+  nlohmann::json j = {{"tool", "conform"},
+                      {"mode", "load"},
+                      {"target", o.base_url},
+                      {"target_rate", o.rate_per_second > 0 ? nlohmann::json(o.rate_per_second) : nlohmann::json("max")},
+                      {"connections", o.connections},
+                      {"sent", r.sent},
+                      {"completed", r.completed},
+                      {"seconds", r.seconds},
+                      {"achieved_rate", r.achieved_rate},
+                      {"errors", r.errors},
+                      {"oracle_checks", r.oracle_checks},
+                      {"latency_from_intended", latency},
+                      {"service_time", LatencySummary(r.service_time)},
+                      {"peak_rss_kb", r.peak_rss_kb},
+                      {"leftovers", r.leftovers}};
+  j["latency_checks"] = nlohmann::json::array();
+  for (const LatencyCheck& c : checks) j["latency_checks"].push_back({{"name", c.name}, {"passed", c.passed}, {"message", c.message}});
+  return j;
+}
+
+void PrintRow(const std::string& label, const Histogram& h) {
+  std::cout << "  " << label;
+  for (const auto& [name, p] : ReportedPercentiles()) std::cout << "  " << name << " " << FormatMs(static_cast<double>(h.Percentile(p)));
+  std::cout << "  p99.9 " << FormatMs(static_cast<double>(h.Percentile(99.9))) << "  max "
+            << FormatMs(static_cast<double>(h.max())) << " ms\n";
+}
+
+void PrintResult(const LoadResult& r, const LoadOptions& o, const std::vector<LatencyCheck>& checks, bool quiet) {
+  std::cout << "load: " << r.completed << " PUTs in " << Fixed(r.seconds, 2) << " s against " << o.base_url << ": "
+            << Fixed(r.achieved_rate, 1) << "/s achieved (target "
+            << (o.rate_per_second > 0 ? Fixed(o.rate_per_second, 1) + "/s" : std::string("max")) << "), "
+            << o.connections << " connections, " << r.ErrorCount() << " errors\n";
+  if (quiet) return;
+  PrintRow("latency from intended send (ms):", r.latency);
+  PrintRow("service time (ms):              ", r.service_time);
+  std::cout << "  errors:";
+  if (r.errors.empty()) std::cout << " none";
+  for (const auto& [kind, count] : r.errors) std::cout << " " << kind << "=" << count;
+  std::cout << "\n  read-back checks: " << r.oracle_checks << ", peak memory: " << r.peak_rss_kb << " KB\n";
+  for (const LatencyCheck& c : checks) std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.name << ": " << c.message << "\n";
+  if (!r.leftovers.empty()) std::cout << "  leftovers (could not delete): " << r.leftovers.size() << "\n";
+}
+
+bool ParseLoadOptions(const LoadCommandOptions& in, LoadOptions* out, std::vector<LatencyBudget>* budgets,
+                      std::string* err) {
+  std::string detail;
+  if (in.rate == "max") {
+    out->rate_per_second = 0;
+  } else if (!ParseRate(in.rate, &out->rate_per_second, &detail)) {
+    *err = "--rate " + detail;
+    return false;
+  }
+  if (!ParseDuration(in.duration, &out->duration_us, &detail) || out->duration_us <= 0 ||
+      out->duration_us > kMaxDuration) {
+    *err = "--duration " + in.duration + ": " + (detail.empty() ? "must be between 1us and 1h" : detail);
+    return false;
+  }
+  for (const std::string& text : in.latency_budgets) {
+    LatencyBudget budget;
+    if (!ParseLatencyBudget(text, &budget, err)) return false;
+    if (budget.kind && *budget.kind != CallKind::kUpdate) {
+      *err = "--latency-budget " + text + ": load sends only PUTs (use put. or total.)";
+      return false;
+    }
+    budgets->push_back(budget);
+  }
+  out->max_requests = in.requests;
+  out->connections = in.connections;
+  out->timeout_ms = in.timeout_ms;
+  out->oracle_every = in.oracle_every;
+  out->credentials.token = in.token;
+  out->run_id = in.run_id.empty() ? NewRunId() : in.run_id;
+  return true;
+}
+
+}  // namespace
+
+int RunLoadCommand(const LoadCommandOptions& options) {
+  LoadOptions load;
+  std::vector<LatencyBudget> budgets;
+  std::string err;
+  if (!ParseLoadOptions(options, &load, &budgets, &err)) return Usage(err);
+
+  std::unique_ptr<MockServer> mock;
+  if (options.target.empty()) {
+    MockOptions mock_options;
+    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, &err) ||
+        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, &err)) {
+      return Usage(err);
+    }
+    if (load.credentials.token.empty()) load.credentials.token = kEmbeddedToken;
+    mock_options.token = load.credentials.token;
+    mock = std::make_unique<MockServer>(mock_options);
+    if (!mock->Start(&err)) return Usage(err);
+    load.base_url = mock->base_url();
+  } else {
+    if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
+      return Usage("--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)");
+    }
+    if (!NormaliseTarget(options.target, &load.base_url, &err)) return Usage(err);
+    if (!IsLoopbackTarget(load.base_url) && !options.allow_mutations) {
+      return Usage("--target " + load.base_url + " is not this machine; load creates, updates and deletes " +
+                   std::to_string(load.connections) + " connections named conform-" + load.run_id +
+                   "-load-N there. Add --allow-mutations if that is what you want.");
+    }
+  }
+
+  LoadResult result = RunLoad(load);
+  if (mock) mock->Stop();
+  if (!result.setup_error.empty()) {
+    std::cerr << "conform: load could not start: " << result.setup_error << "\n";
+    return result.unreachable ? kExitUnreachable : kExitFailed;
+  }
+  LatencyByKind latency = {{CallKind::kUpdate, result.latency}};
+  std::vector<LatencyCheck> checks;
+  for (const LatencyBudget& budget : budgets) checks.push_back(JudgeBudget(budget, latency));
+  PrintResult(result, load, checks, options.quiet);
+  if (!options.json_path.empty()) {
+    const std::string text = ResultJson(result, load, checks).dump(2) + "\n";
+    if (!WriteReportFile(options.json_path, text, &err)) std::cerr << "conform: " << err << "\n";
+  }
+  const bool budgets_met = std::all_of(checks.begin(), checks.end(), [](const LatencyCheck& c) { return c.passed; });
+  return result.ErrorCount() == 0 && result.leftovers.empty() && budgets_met ? kExitOk : kExitFailed;
+}
+
+}  // namespace conform

@@ -1,0 +1,293 @@
+// The load loop. One easy handle per pool connection, driven by one multi handle; a handle has at
+// most one request in flight, so each connection name sees its PUTs in order and a read-back
+// after a PUT sees that PUT's state.
+#include "run/load_generator.h"
+
+#include <curl/curl.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <memory>
+
+#include "contract/connection_rules.h"
+#include "http/curl_transport.h"
+
+namespace conform {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr size_t kMaxResponseBytes = 1 << 20;
+
+enum class Phase { kIdle, kPut, kReadBack };
+
+// One pool connection: its name, its easy handle and the request it has in flight.
+struct Slot {
+  std::string name;
+  std::string url;
+  CURL* easy = nullptr;
+  curl_slist* headers = nullptr;
+  Phase phase = Phase::kIdle;
+  std::string body;
+  std::string response;
+  nlohmann::json sent_configuration;
+  Clock::time_point intended;
+  uint64_t puts = 0;
+  bool overflow = false;
+};
+
+size_t OnData(char* data, size_t size, size_t count, void* user) {
+  auto* slot = static_cast<Slot*>(user);
+  if (slot->response.size() + size * count > kMaxResponseBytes) {
+    slot->overflow = true;
+    return 0;
+  }
+  slot->response.append(data, size * count);
+  return size * count;
+}
+
+class LoadLoop {
+ public:
+  explicit LoadLoop(const LoadOptions& options) : options_(options), multi_(curl_multi_init()) {}
+  ~LoadLoop() {
+    for (Slot& slot : slots_) {
+      if (slot.easy) {
+        curl_multi_remove_handle(multi_, slot.easy);
+        curl_easy_cleanup(slot.easy);
+      }
+      curl_slist_free_all(slot.headers);
+    }
+    curl_multi_cleanup(multi_);
+  }
+
+  void Run(const std::vector<std::string>& names, LoadResult* result) {
+    result_ = result;
+    for (const std::string& name : names) AddSlot(name);
+    const uint64_t total = TotalRequests();
+    const Clock::time_point start = Clock::now();
+    const Clock::time_point end = start + std::chrono::microseconds(options_.duration_us);
+    const Clock::time_point hard_stop = end + std::chrono::milliseconds(options_.timeout_ms + 1000);
+    const double interval_us = options_.rate_per_second > 0 ? 1e6 / options_.rate_per_second : 0;
+    uint64_t next = 0;
+    int running = 0;
+    while (true) {
+      const Clock::time_point now = Clock::now();
+      const bool may_send = next < total && now < end;
+      // Hand due requests to free slots. Requests due while every slot is busy wait in line; their
+      // latency still counts from when they were due.
+      while (may_send && next < total) {
+        const Clock::time_point due =
+            interval_us > 0 ? start + std::chrono::microseconds(static_cast<int64_t>(interval_us * next)) : now;
+        if (due > now) break;
+        Slot* slot = FreeSlot();
+        if (!slot) break;
+        StartPut(slot, next++, due);
+      }
+      curl_multi_perform(multi_, &running);
+      Collect();
+      if ((next >= total || Clock::now() >= end) && InFlight() == 0) break;
+      if (Clock::now() >= hard_stop) break;  // bounded even if the server never answers
+      // Sleep until the next request is due or a socket wakes us; not at all if one can go now.
+      int wait_ms = 5;
+      if (next < total && FreeSlot()) {
+        if (interval_us <= 0) {
+          wait_ms = 0;
+        } else {
+          const auto due = start + std::chrono::microseconds(static_cast<int64_t>(interval_us * next));
+          wait_ms = static_cast<int>(std::clamp<int64_t>(
+              std::chrono::duration_cast<std::chrono::milliseconds>(due - Clock::now()).count(), 0, 5));
+        }
+      }
+      if (wait_ms == 0) continue;
+      curl_multi_poll(multi_, nullptr, 0, wait_ms, nullptr);
+    }
+    result_->sent = next;
+    result_->seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result_->achieved_rate = result_->seconds > 0 ? static_cast<double>(result_->completed) / result_->seconds : 0;
+    for (Slot& slot : slots_) {
+      if (slot.phase != Phase::kIdle) ++result_->errors["unfinished-at-stop"];
+    }
+  }
+
+ private:
+  uint64_t TotalRequests() const {
+    if (options_.max_requests > 0) return options_.max_requests;
+    if (options_.rate_per_second <= 0) return UINT64_MAX;  // closed loop: the duration bounds it
+    return static_cast<uint64_t>(options_.rate_per_second * static_cast<double>(options_.duration_us) / 1e6);
+  }
+
+  void AddSlot(const std::string& name) {
+    slots_.emplace_back();
+    Slot& slot = slots_.back();
+    slot.name = name;
+    slot.url = options_.base_url + kCollectionPath + "/" + UrlEncode(name);
+    slot.easy = curl_easy_init();
+    slot.headers = curl_slist_append(slot.headers, "Content-Type: application/json");
+    slot.headers = curl_slist_append(slot.headers, "Accept: application/json");
+    slot.headers = curl_slist_append(slot.headers, "Expect:");
+    if (!options_.credentials.token.empty()) {
+      slot.headers = curl_slist_append(slot.headers, ("Authorization: " + options_.credentials.token).c_str());
+    }
+  }
+
+  Slot* FreeSlot() {
+    for (Slot& slot : slots_) {
+      if (slot.phase == Phase::kIdle) return &slot;
+    }
+    return nullptr;
+  }
+
+  size_t InFlight() const {
+    return std::count_if(slots_.begin(), slots_.end(), [](const Slot& s) { return s.phase != Phase::kIdle; });
+  }
+
+  void Prepare(Slot* slot, const char* method) {
+    curl_easy_reset(slot->easy);  // keeps the connection, forgets the last request's options
+    slot->response.clear();
+    slot->overflow = false;
+    curl_easy_setopt(slot->easy, CURLOPT_URL, slot->url.c_str());
+    curl_easy_setopt(slot->easy, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(slot->easy, CURLOPT_HTTPHEADER, slot->headers);
+    curl_easy_setopt(slot->easy, CURLOPT_WRITEFUNCTION, OnData);
+    curl_easy_setopt(slot->easy, CURLOPT_WRITEDATA, slot);
+    curl_easy_setopt(slot->easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(slot->easy, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
+    curl_easy_setopt(slot->easy, CURLOPT_PRIVATE, slot);
+  }
+
+  void StartPut(Slot* slot, uint64_t sequence, Clock::time_point due) {
+    slot->sent_configuration = {{"secretKey", "conform-load-" + options_.run_id},
+                                {"sequence", sequence},
+                                {"connection", slot->name}};
+    nlohmann::json body = {{"externalDatabaseConnection",
+                            {{"endpoint", "https://example.com/load/" + std::to_string(sequence % 7)},
+                             {"configuration", slot->sent_configuration}}}};
+    slot->body = body.dump();
+    Prepare(slot, "PUT");
+    curl_easy_setopt(slot->easy, CURLOPT_POSTFIELDS, slot->body.c_str());
+    curl_easy_setopt(slot->easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(slot->body.size()));
+    slot->phase = Phase::kPut;
+    slot->intended = due;
+    ++slot->puts;
+    curl_multi_add_handle(multi_, slot->easy);
+  }
+
+  void StartReadBack(Slot* slot) {
+    Prepare(slot, "GET");
+    curl_easy_setopt(slot->easy, CURLOPT_HTTPGET, 1L);
+    slot->phase = Phase::kReadBack;
+    curl_multi_add_handle(multi_, slot->easy);
+  }
+
+  void Collect() {
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      Slot* slot = nullptr;
+      curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&slot));
+      curl_multi_remove_handle(multi_, message->easy_handle);
+      Finish(slot, message->data.result);
+    }
+  }
+
+  void Finish(Slot* slot, CURLcode code) {
+    long status = 0;
+    curl_easy_getinfo(slot->easy, CURLINFO_RESPONSE_CODE, &status);
+    if (slot->phase == Phase::kReadBack) {
+      CheckReadBack(slot, code, status);
+      slot->phase = Phase::kIdle;
+      return;
+    }
+    const auto now = Clock::now();
+    result_->latency.Record(std::chrono::duration_cast<std::chrono::microseconds>(now - slot->intended).count());
+    curl_off_t total_us = 0;
+    curl_easy_getinfo(slot->easy, CURLINFO_TOTAL_TIME_T, &total_us);
+    result_->service_time.Record(total_us);
+    ++result_->completed;
+    slot->phase = Phase::kIdle;
+    if (code != CURLE_OK) {
+      ++result_->errors[slot->overflow ? "body-too-large" : code == CURLE_OPERATION_TIMEDOUT ? "response-timeout"
+                                                                                              : curl_easy_strerror(code)];
+      return;
+    }
+    if (status < 200 || status >= 300) {
+      ++result_->errors["status-" + std::to_string(status)];
+      return;
+    }
+    if (options_.oracle_every > 0 && slot->puts % static_cast<uint64_t>(options_.oracle_every) == 0) {
+      StartReadBack(slot);
+    }
+  }
+
+  // The read-back must show exactly the configuration the PUT sent: full replace under load.
+  void CheckReadBack(Slot* slot, CURLcode code, long status) {
+    ++result_->oracle_checks;
+    if (code != CURLE_OK || status != 200) {
+      ++result_->errors["oracle-read-failed"];
+      return;
+    }
+    nlohmann::json body = nlohmann::json::parse(slot->response, nullptr, false);
+    const nlohmann::json stored = body.is_object() ? body.value("externalDatabaseConnection", nlohmann::json()) : nlohmann::json();
+    const nlohmann::json state = WritableState(stored);
+    if (state.value("configuration", nlohmann::json()) != slot->sent_configuration) ++result_->errors["oracle-mismatch"];
+  }
+
+  const LoadOptions& options_;
+  CURLM* multi_;
+  std::deque<Slot> slots_;  // stable addresses: handles point at their slot
+  LoadResult* result_ = nullptr;
+};
+
+long PeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+uint64_t LoadResult::ErrorCount() const {
+  uint64_t n = 0;
+  for (const auto& entry : errors) n += entry.second;
+  return n;
+}
+
+LoadResult RunLoad(const LoadOptions& options) {
+  LoadResult result;
+  CurlOptions curl;
+  curl.timeout_ms = options.timeout_ms;
+  CurlTransport transport(curl);
+  std::vector<std::string> names;
+  for (int k = 0; k < options.connections; ++k) {
+    const std::string name = "conform-" + options.run_id + "-load-" + std::to_string(k);
+    HttpRequest create{"POST", options.base_url + kCollectionPath, {{"Content-Type", "application/json"}}, true,
+                       nlohmann::json({{"externalDatabaseConnection", {{"name", name}}},
+                                       {"connectionType", "STANDALONE"}}).dump()};
+    if (!options.credentials.token.empty()) create.headers.emplace_back("Authorization", options.credentials.token);
+    HttpResponse response = transport.Send(create);
+    if (!response.ok()) {
+      result.setup_error = response.error_message;
+      result.unreachable = names.empty();
+      break;
+    }
+    if (response.status < 200 || response.status >= 300) {
+      result.setup_error = "creating " + name + " answered " + std::to_string(response.status) + ": " +
+                           response.body.substr(0, 200);
+      break;
+    }
+    names.push_back(name);
+  }
+  if (result.setup_error.empty()) {
+    LoadLoop loop(options);
+    loop.Run(names, &result);
+  }
+  for (const std::string& name : names) {
+    HttpResponse response = transport.Send(NameRequest("DELETE", options.base_url, name, options.credentials));
+    if (!response.ok() || (response.status / 100 != 2 && response.status != 404)) result.leftovers.push_back(name);
+  }
+  result.peak_rss_kb = PeakRssKb();
+  return result;
+}
+
+}  // namespace conform
