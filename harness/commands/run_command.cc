@@ -168,6 +168,17 @@ int RunRunCommand(const RunOptions& options) {
       return UsageError({"--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)"}, options);
     }
     if (!NormaliseTarget(options.target, &settings.base_url, &err)) return UsageError({err}, options);
+    const std::string names = NamePrefix(settings.run_id) + "<case-id>";
+    if (!IsLoopbackTarget(settings.base_url) && !options.allow_mutations) {
+      return UsageError({"--target " + settings.base_url + " is not this machine; the " + std::to_string(cases.size()) +
+                         " selected cases create, update and delete connections named " + names +
+                         " there. Add --allow-mutations if that is what you want."},
+                        options);
+    }
+    if (!IsLoopbackTarget(settings.base_url) && !options.quiet) {
+      std::cout << "conform will create, update and delete connections named " << names << " on "
+                << settings.base_url << " and nothing else; each is deleted when its case ends\n";
+    }
     if (settings.credentials.token.empty()) {
       std::cerr << "conform: warning: no --token or CONFORM_TOKEN; requests carry no Authorization header\n";
     }

@@ -73,7 +73,9 @@ class LoadLoop {
     int running = 0;
     while (true) {
       const Clock::time_point now = Clock::now();
-      const bool may_send = next < total && now < end;
+      // At a fixed rate the schedule itself ends within the duration, and every request on it is
+      // sent even if we fell behind; a closed loop simply stops at the end.
+      const bool may_send = next < total && (interval_us > 0 || now < end);
       // Hand due requests to free slots. Requests due while every slot is busy wait in line; their
       // latency still counts from when they were due.
       while (may_send && next < total) {
@@ -86,7 +88,8 @@ class LoadLoop {
       }
       curl_multi_perform(multi_, &running);
       Collect();
-      if ((next >= total || Clock::now() >= end) && InFlight() == 0) break;
+      const bool done_sending = next >= total || (interval_us <= 0 && Clock::now() >= end);
+      if (done_sending && InFlight() == 0) break;
       if (Clock::now() >= hard_stop) break;  // bounded even if the server never answers
       // Sleep until the next request is due or a socket wakes us; not at all if one can go now.
       int wait_ms = 5;

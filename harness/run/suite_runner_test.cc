@@ -114,5 +114,41 @@ TEST_F(SuiteRunnerTest, MissingReadonlyTokenSkips) {
   EXPECT_TRUE(log_.empty());
 }
 
+TEST(FoldRepetitionTest, KeepsTheWorstOutcomeAndLabelsFindings) {
+  CaseResult first;
+  first.outcome = Outcome::kPassed;
+  first.latency[CallKind::kGet].Record(100);
+  CaseResult second;
+  second.outcome = Outcome::kFailed;
+  second.latency[CallKind::kGet].Record(300);
+  Finding f;
+  f.step = "step 1 (get)";
+  second.findings.push_back(f);
+  FoldRepetition(second, 2, 3, &first);
+  EXPECT_EQ(first.outcome, Outcome::kFailed);
+  EXPECT_EQ(first.findings[0].step, "repeat 2/3, step 1 (get)");
+  EXPECT_EQ(first.latency[CallKind::kGet].count(), 2u);
+}
+
+TEST_F(SuiteRunnerTest, RepeatRunsEveryCaseAndWarmupIsDiscarded) {
+  std::vector<HttpResponse> one_run = {Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
+                                       Answer(404, {{"message", "gone"}})};
+  Redactor redactor;
+  RunResult run = RunSuite(cases_, settings_, schemas_,
+                           [&] { return std::make_unique<ScriptedTransport>(one_run, &log_); }, &redactor, nullptr,
+                           Repetition{3, 2});
+  EXPECT_EQ(log_.size(), 5 * one_run.size());
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kPassed);
+  EXPECT_EQ(run.latency[CallKind::kGet].count(), 3u);  // warmup runs are not counted
+}
+
+TEST_F(SuiteRunnerTest, CaseBudgetBreachIsAFinding) {
+  cases_[0].budgets = {"get.max=0.5ms"};  // the scripted answers take 1 ms
+  RunResult run = Run({Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
+                       Answer(404, {{"message", "gone"}})});
+  EXPECT_EQ(run.cases[0].outcome, Outcome::kFailed);
+  EXPECT_EQ(run.cases[0].findings.back().rule, "latency.budget");
+}
+
 }  // namespace
 }  // namespace conform

@@ -1,0 +1,140 @@
+// Latency end to end through the binary, against a mock delayed on purpose: budgets and
+// baselines fail runs when they should, and `conform load` is bounded and checks what it sends.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "load/json_file.h"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Ran {
+  int exit_code = -1;
+  std::string output;
+};
+
+Ran Conform(const std::string& args) {
+  Ran result;
+  FILE* pipe = popen((std::string(CONFORM_BINARY) + " " + args + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buffer;
+  size_t n;
+  while (pipe && (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  int status = pipe ? pclose(pipe) : -1;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+class LatencyCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("conform-latency-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Reports(const std::string& stem) const {
+    return " --junit " + (dir_ / (stem + ".xml")).string() + " --json " + (dir_ / (stem + ".json")).string();
+  }
+  nlohmann::json Json(const std::string& file) const {
+    nlohmann::json j;
+    std::string err;
+    EXPECT_TRUE(ReadJsonFile((dir_ / file).string(), &j, &err)) << err;
+    return j;
+  }
+  std::string Text(const std::string& file) const {
+    std::string text, err;
+    ReadTextFile((dir_ / file).string(), &text, &err);
+    return text;
+  }
+  fs::path dir_;
+};
+
+TEST_F(LatencyCommandTest, ReportedLatencyIncludesTheInjectedDelay) {
+  Ran r = Conform("run -q --filter 'replace-*' --mock-delay put=20ms" + Reports("r"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  nlohmann::json latency = Json("r.json")["latency"];
+  EXPECT_GE(latency["update"]["p50_ms"].get<double>(), 20.0);
+  EXPECT_LT(latency["get"]["p50_ms"].get<double>(), 20.0);
+  EXPECT_TRUE(latency["update"]["histogram"]["buckets"].is_array());
+  EXPECT_NE(Text("r.xml").find("<property name=\"latency.update.p95_ms\""), std::string::npos);
+}
+
+TEST_F(LatencyCommandTest, MissedBudgetFailsTheRunAsItsOwnTestcase) {
+  Ran missed = Conform("run -q --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10ms" + Reports("m"));
+  EXPECT_EQ(missed.exit_code, 1) << missed.output;
+  const std::string junit = Text("m.xml");
+  EXPECT_NE(junit.find("<testcase name=\"budget update.p50&lt;=10.000 ms\" classname=\"conform.latency\""),
+            std::string::npos) << junit;
+  EXPECT_NE(junit.find("exceeds the budget of 10.000 ms"), std::string::npos);
+  EXPECT_EQ(Json("m.json")["summary"]["failed"], 0);  // the functional cases still pass
+
+  Ran met = Conform("run -q --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10s" + Reports("k"));
+  EXPECT_EQ(met.exit_code, 0) << met.output;
+}
+
+TEST_F(LatencyCommandTest, BaselineRegressionFailsTheRun) {
+  ASSERT_EQ(Conform("run -q --filter 'replace-*' --repeat 2" + Reports("base")).exit_code, 0);
+  const std::string baseline = " --baseline " + (dir_ / "base.json").string();
+  Ran slower = Conform("run -q --filter 'replace-*' --repeat 2 --mock-delay put=5ms" + baseline + Reports("slow"));
+  EXPECT_EQ(slower.exit_code, 1) << slower.output;
+  EXPECT_NE(Text("slow.xml").find("<testcase name=\"baseline update\""), std::string::npos);
+  EXPECT_NE(slower.output.find("(REGRESSED)"), std::string::npos) << slower.output;
+
+  // A generous noise floor makes the same comparison pass: the rule, not luck, decides.
+  Ran same = Conform("run -q --filter 'replace-*' --repeat 2 --regression-noise 1s" + baseline + Reports("same"));
+  EXPECT_EQ(same.exit_code, 0) << same.output;
+  EXPECT_NE(Conform("run -q --baseline /nonexistent/report.json").output.find("/nonexistent/report.json: cannot read"),
+            std::string::npos);
+}
+
+TEST_F(LatencyCommandTest, RepeatCountsEveryRun) {
+  Ran r = Conform("run -q --filter replace-documented-example --repeat 5 --warmup 2" + Reports("rep"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  nlohmann::json report = Json("rep.json");
+  EXPECT_EQ(report["repeat"], 5);
+  EXPECT_EQ(report["latency"]["update"]["count"], 5);
+  EXPECT_EQ(Conform("run --repeat 0").exit_code, 2);
+}
+
+TEST_F(LatencyCommandTest, LoadIsBoundedAndReportsWhatItSent) {
+  const std::string json = (dir_ / "load.json").string();
+  Ran r = Conform("load --rate 200/s --duration 1s --connections 4 --oracle-every 5 --json " + json);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  nlohmann::json result = Json("load.json");
+  EXPECT_EQ(result["completed"], 200);
+  EXPECT_TRUE(result["errors"].empty());
+  EXPECT_GT(result["oracle_checks"].get<int>(), 0);
+  EXPECT_TRUE(result["leftovers"].empty());
+  EXPECT_LT(result["seconds"].get<double>(), 10.0);
+}
+
+TEST_F(LatencyCommandTest, LoadCatchesABrokenServerAndAMissedBudget) {
+  Ran broken = Conform("load -q --rate max --requests 500 --connections 2 --oracle-every 5 --mock-fault echo-without-storing");
+  EXPECT_EQ(broken.exit_code, 1) << broken.output;
+  Ran slow = Conform("load --rate 100/s --duration 1s --mock-delay 20ms --latency-budget put.p50=10ms");
+  EXPECT_EQ(slow.exit_code, 1) << slow.output;
+  EXPECT_NE(slow.output.find("FAIL  budget update.p50"), std::string::npos) << slow.output;
+}
+
+TEST_F(LatencyCommandTest, MutatingAnotherMachineNeedsExplicitConsent) {
+  Ran run = Conform("run --target https://www.wixapis.com --token t" + Reports("x"));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.output.find("Add --allow-mutations"), std::string::npos) << run.output;
+  Ran load = Conform("load --target https://www.wixapis.com --token t");
+  EXPECT_EQ(load.exit_code, 2);
+  EXPECT_NE(load.output.find("conform-"), std::string::npos) << load.output;
+  EXPECT_EQ(Conform("load --rate fast").exit_code, 2);
+  EXPECT_EQ(Conform("load --duration 2h").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace conform
