@@ -13,6 +13,7 @@
 
 #include "contract/connection_rules.h"
 #include "http/curl_transport.h"
+#include "http/target_url.h"
 
 namespace conform {
 namespace {
@@ -159,6 +160,10 @@ class LoadLoop {
     curl_easy_setopt(slot->easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(slot->easy, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
     curl_easy_setopt(slot->easy, CURLOPT_PRIVATE, slot);
+    curl_easy_setopt(slot->easy, CURLOPT_BUFFERSIZE, 4096L);
+    // A loopback target never goes through a proxy; saying so spares libcurl reading the proxy
+    // environment variables on every request.
+    if (IsLoopbackTarget(options_.base_url)) curl_easy_setopt(slot->easy, CURLOPT_PROXY, "");
   }
 
   void StartPut(Slot* slot, uint64_t sequence, Clock::time_point due) {
