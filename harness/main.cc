@@ -3,7 +3,9 @@
 
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
+#include "commands/lint_command.h"
 #include "commands/load_command.h"
+#include "commands/merge_command.h"
 #include "commands/mock_command.h"
 #include "commands/run_command.h"
 
@@ -16,7 +18,13 @@ int main(int argc, char** argv) {
       case conform::Command::kMock: code = conform::RunMockCommand(command_line.mock); break;
       case conform::Command::kRun: code = conform::RunRunCommand(command_line.run); break;
       case conform::Command::kList:
-        code = conform::RunListCommand(command_line.list, conform::DefaultDataDir("schemas"));
+        code = conform::RunListCommand(command_line.list, command_line.list_schemas_dir);
+        break;
+      case conform::Command::kLint:
+        code = conform::RunLintCommand(command_line.list, command_line.list_schemas_dir);
+        break;
+      case conform::Command::kMerge:
+        code = conform::RunMergeCommand(command_line.merge);
         break;
       case conform::Command::kLoad: code = conform::RunLoadCommand(command_line.load); break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;

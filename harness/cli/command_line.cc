@@ -47,6 +47,14 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--schemas", run.schemas_dir, "Folder of JSON Schemas")->capture_default_str();
   cmd->add_option("--junit", run.junit_path, "JUnit XML report path")->capture_default_str();
   cmd->add_option("--json", run.json_path, "JSON report path")->capture_default_str();
+  cmd->add_option("--html", run.html_path, "HTML report path (one self-contained file)")->capture_default_str();
+  cmd->add_option("--junit-profile", run.junit_profile, "strict: valid against both JUnit XSDs; rich: adds file= and totals")
+      ->capture_default_str()->check(CLI::IsMember({"strict", "rich"}));
+  cmd->add_option("--redact-header", run.redact_headers, "Hide this header's value everywhere (repeatable)");
+  cmd->add_option("--redact", run.redact_pointers,
+                  "Hide the value at this JSON pointer in every body, e.g. /externalDatabaseConnection/configuration/password");
+  cmd->add_option("--save-requests", run.save_requests_dir, "Write every exchange of the run, redacted, into this folder");
+  cmd->add_option("--shard", run.shard, "Run only shard i of n (e.g. 2/4): a stable, balanced split by case id");
   cmd->add_flag("--strict", run.strict, "Let should-level findings fail the run too");
   cmd->add_option("--timeout", run.timeout_ms, "Whole-request timeout in milliseconds")
       ->capture_default_str()->check(CLI::Range(1L, 3600000L));
@@ -124,7 +132,22 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
 void AddListCommand(CLI::App& app, CommandLine* out) {
   CLI::App* cmd = app.add_subcommand("list", "List the selected cases; sends nothing");
   AddSelectionFlags(cmd, &out->list);
+  cmd->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
   cmd->callback([out] { out->command = Command::kList; });
+  CLI::App* lint = app.add_subcommand("lint", "Check schemas and case files, listing every problem; sends nothing");
+  AddSelectionFlags(lint, &out->list);
+  lint->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+  lint->callback([out] { out->command = Command::kLint; });
+}
+
+void AddMergeCommand(CLI::App& app, CommandLine* out) {
+  MergeCommandOptions& merge = out->merge;
+  CLI::App* cmd = app.add_subcommand("merge", "Combine shard reports: report.json files, or JUnit XML files");
+  cmd->add_option("inputs", merge.inputs, "Reports to merge (all .json or all .xml)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", merge.output, "The merged report (.json or .xml)")->required();
+  cmd->add_option("--junit", merge.junit, "JSON inputs: also write the merged run as JUnit XML");
+  cmd->add_option("--html", merge.html, "JSON inputs: also write the merged run as HTML");
+  cmd->callback([out] { out->command = Command::kMerge; });
 }
 
 void AddFaultsCommand(CLI::App& app, CommandLine* out) {
@@ -144,6 +167,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   out->run.selection.cases_dir = DefaultDataDir("cases");
   out->run.schemas_dir = DefaultDataDir("schemas");
   out->list.cases_dir = out->run.selection.cases_dir;
+  out->list_schemas_dir = out->run.schemas_dir;
   if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = out->load.token = token;
 
   CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");
@@ -153,6 +177,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   AddMockCommand(app, out);
   AddListCommand(app, out);
   AddLoadCommand(app, out);
+  AddMergeCommand(app, out);
   AddFaultsCommand(app, out);
   try {
     app.parse(argc, argv);

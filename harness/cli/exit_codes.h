@@ -8,6 +8,7 @@ enum ExitCode : int {
   kExitFailed = 1,       // at least one must-level check failed (or should-level, with --strict)
   kExitUsage = 2,        // bad flag, case file or schema: nothing was sent
   kExitUnreachable = 3,  // the target could not be reached at all
+  kExitLeak = 4,         // a secret was found in a file conform wrote (the file is deleted)
 };
 
 }  // namespace conform

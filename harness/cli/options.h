@@ -38,6 +38,12 @@ struct RunOptions {
   bool verbose = false;
   bool quiet = false;
   bool allow_mutations = false;    // needed for a target that is not this machine
+  std::vector<std::string> redact_headers;
+  std::vector<std::string> redact_pointers;
+  std::string save_requests_dir;   // empty: don't save exchanges
+  std::string html_path = "reports/report.html";
+  std::string junit_profile = "strict";  // or "rich"
+  std::string shard;               // "i/n"; empty: all
 };
 
 struct MockCommandOptions {
@@ -70,14 +76,23 @@ struct LoadCommandOptions {
   bool quiet = false;
 };
 
-enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad };
+struct MergeCommandOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string junit;
+  std::string html;
+};
+
+enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint };
 
 struct CommandLine {
   Command command = Command::kNone;
   RunOptions run;
   MockCommandOptions mock;
   LoadCommandOptions load;
+  MergeCommandOptions merge;
   Selection list;
+  std::string list_schemas_dir;
 };
 
 }  // namespace conform

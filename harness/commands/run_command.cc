@@ -2,6 +2,7 @@
 // written; everything the target does becomes findings.
 #include "commands/run_command.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -17,7 +18,9 @@
 #include "report/console_report.h"
 #include "report/json_report.h"
 #include "report/junit_report.h"
-#include "report/report_files.h"
+#include "report/github_report.h"
+#include "report/report_set.h"
+#include "run/shard.h"
 #include "run/suite_runner.h"
 
 namespace conform {
@@ -64,26 +67,37 @@ RunResult UsageErrorRun(const std::vector<std::string>& errors, const std::strin
   return run;
 }
 
-bool WriteReports(const RunResult& run, const RunOptions& options, bool print_paths) {
-  std::string err;
-  bool ok = true;
-  if (!WriteReportFile(options.junit_path, JunitReport(run), &err)) {
-    std::cerr << "conform: " << err << "\n";
-    ok = false;
+ReportPaths PathsFor(const RunOptions& options) {
+  ReportPaths paths;
+  paths.junit = options.junit_path;
+  paths.json = options.json_path;
+  paths.html = options.html_path;
+  paths.save_requests_dir = options.save_requests_dir;
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) paths.github_summary = summary;
+  paths.junit_profile = options.junit_profile == "rich" ? JunitProfile::kRich : JunitProfile::kStrict;
+  return paths;
+}
+
+// Writes every report; returns false when a file could not be written or leaked a secret.
+bool Report(const RunResult& run, const RunOptions& options, const Redactor& redactor, bool print_paths,
+            bool* leaked) {
+  ReportOutcome outcome = WriteReports(run, PathsFor(options), redactor.secrets());
+  for (const std::string& e : outcome.errors) std::cerr << "conform: " << e << "\n";
+  for (const std::string& path : outcome.leaked) {
+    std::cerr << "conform: a secret value was found in " << path << "; the file was deleted (please report this bug)\n";
   }
-  const std::string json =
-      JsonReport(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  if (!WriteReportFile(options.json_path, json, &err)) {
-    std::cerr << "conform: " << err << "\n";
-    ok = false;
+  *leaked = !outcome.leaked.empty();
+  if (print_paths && outcome.errors.empty()) {
+    std::cout << "reports: " << options.junit_path << ", " << options.json_path << ", " << options.html_path << "\n";
   }
-  if (ok && print_paths) std::cout << "reports: " << options.junit_path << ", " << options.json_path << "\n";
-  return ok;
+  return outcome.errors.empty() && outcome.leaked.empty();
 }
 
 int UsageError(const std::vector<std::string>& errors, const RunOptions& options) {
   for (const std::string& e : errors) std::cerr << "conform: " << e << "\n";
-  WriteReports(UsageErrorRun(errors, options.target), options, false);
+  bool leaked = false;
+  Redactor redactor;
+  Report(UsageErrorRun(errors, options.target), options, redactor, false, &leaked);
   return kExitUsage;
 }
 
@@ -129,6 +143,87 @@ void JudgeLatencyGoals(const LatencyGoals& goals, RunResult* run) {
   }
 }
 
+// Where the run goes: the embedded mock (started here) or the user's target, checked for consent.
+bool PrepareTarget(const RunOptions& options, size_t case_count, RunSettings* settings,
+                   std::unique_ptr<MockServer>* mock, std::string* err) {
+  if (options.target.empty()) {
+    MockOptions mock_options;
+    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, err) ||
+        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, err)) {
+      return false;
+    }
+    if (settings->credentials.token.empty()) settings->credentials.token = kEmbeddedToken;
+    if (settings->credentials.readonly_token.empty()) settings->credentials.readonly_token = kEmbeddedReadonlyToken;
+    mock_options.token = settings->credentials.token;
+    mock_options.readonly_token = settings->credentials.readonly_token;
+    *mock = std::make_unique<MockServer>(mock_options);
+    if (!(*mock)->Start(err)) return false;
+    settings->base_url = (*mock)->base_url();
+    if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings->base_url << "\n";
+    return true;
+  }
+  if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
+    *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
+    return false;
+  }
+  if (!NormaliseTarget(options.target, &settings->base_url, err)) return false;
+  const std::string names = NamePrefix(settings->run_id) + "<case-id>";
+  const bool loopback = IsLoopbackTarget(settings->base_url);
+  if (!loopback && !options.allow_mutations) {
+    *err = "--target " + settings->base_url + " is not this machine; the " + std::to_string(case_count) +
+           " selected cases create, update and delete connections named " + names +
+           " there. Add --allow-mutations if that is what you want.";
+    return false;
+  }
+  if (!loopback && !options.quiet) {
+    std::cout << "conform will create, update and delete connections named " << names << " on " << settings->base_url
+              << " and nothing else; each is deleted when its case ends\n";
+  }
+  if (settings->credentials.token.empty()) {
+    std::cerr << "conform: warning: no --token or CONFORM_TOKEN; requests carry no Authorization header\n";
+  }
+  return true;
+}
+
+Redactor MakeRedactor(const RunOptions& options, const RunSettings& settings) {
+  Redactor redactor;
+  redactor.AddNamedSecret(settings.credentials.token, "CONFORM_TOKEN");
+  redactor.AddNamedSecret(settings.credentials.readonly_token, "CONFORM_READONLY_TOKEN");
+  for (const std::string& header : options.redact_headers) redactor.AddHeader(header);
+  for (const std::string& pointer : options.redact_pointers) redactor.AddPointer(pointer);
+  return redactor;
+}
+
+bool CheckRedactPointers(const RunOptions& options, std::string* err) {
+  for (const std::string& pointer : options.redact_pointers) {
+    try {
+      nlohmann::json::json_pointer p(pointer);
+    } catch (const nlohmann::json::exception&) {
+      *err = "--redact " + pointer + ": not a JSON pointer (e.g. /externalDatabaseConnection/configuration/password)";
+      return false;
+    }
+  }
+  return true;
+}
+
+// Prints "[12/62] case-id" over itself on a terminal, so long runs show they are alive.
+void Progress(const ConsoleStyle& style, size_t index, size_t total, const std::string& id) {
+  if (!style.color || style.quiet || style.verbose) return;
+  std::cerr << "\r\033[K[" << index + 1 << "/" << total << "] " << id << (index + 1 == total ? "\r\033[K" : "")
+            << std::flush;
+}
+
+int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url) {
+  if (leaked) return kExitLeak;
+  if (run.Unreachable()) {
+    std::cerr << "conform: the target " << base_url << " could not be reached: " << run.cases.front().error_message
+              << "\n";
+    return kExitUnreachable;
+  }
+  if (Verdict(run) != "passed") return kExitFailed;
+  return reports_ok ? kExitOk : kExitUsage;
+}
+
 }  // namespace
 
 int RunRunCommand(const RunOptions& options) {
@@ -138,75 +233,45 @@ int RunRunCommand(const RunOptions& options) {
   if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
     return UsageError(errors, options);
   }
+  std::string err;
+  if (!options.shard.empty()) {
+    Shard shard;
+    if (!ParseShard(options.shard, &shard, &err)) return UsageError({err}, options);
+    cases = SelectShard(cases, shard);
+    if (cases.empty()) return UsageError({"--shard " + options.shard + ": this shard has no cases"}, options);
+  }
   LatencyGoals goals;
-  std::string goal_error;
-  if (!ParseLatencyGoals(options, &goals, &goal_error)) return UsageError({goal_error}, options);
+  if (!ParseLatencyGoals(options, &goals, &err) || !CheckRedactPointers(options, &err)) {
+    return UsageError({err}, options);
+  }
   RunSettings settings;
   settings.strict = options.strict;
   settings.run_id = options.run_id.empty() ? NewRunId() : options.run_id;
   settings.credentials.token = options.token;
   settings.credentials.readonly_token = options.readonly_token;
-
   std::unique_ptr<MockServer> mock;
-  std::string err;
-  if (options.target.empty()) {
-    MockOptions mock_options;
-    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, &err) ||
-        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, &err)) {
-      return UsageError({err}, options);
-    }
-    if (settings.credentials.token.empty()) settings.credentials.token = kEmbeddedToken;
-    if (settings.credentials.readonly_token.empty()) settings.credentials.readonly_token = kEmbeddedReadonlyToken;
-    mock_options.token = settings.credentials.token;
-    mock_options.readonly_token = settings.credentials.readonly_token;
-    mock = std::make_unique<MockServer>(mock_options);
-    if (!mock->Start(&err)) return UsageError({err}, options);
-    settings.base_url = mock->base_url();
-    if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings.base_url << "\n";
-  } else {
-    if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
-      return UsageError({"--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)"}, options);
-    }
-    if (!NormaliseTarget(options.target, &settings.base_url, &err)) return UsageError({err}, options);
-    const std::string names = NamePrefix(settings.run_id) + "<case-id>";
-    if (!IsLoopbackTarget(settings.base_url) && !options.allow_mutations) {
-      return UsageError({"--target " + settings.base_url + " is not this machine; the " + std::to_string(cases.size()) +
-                         " selected cases create, update and delete connections named " + names +
-                         " there. Add --allow-mutations if that is what you want."},
-                        options);
-    }
-    if (!IsLoopbackTarget(settings.base_url) && !options.quiet) {
-      std::cout << "conform will create, update and delete connections named " << names << " on "
-                << settings.base_url << " and nothing else; each is deleted when its case ends\n";
-    }
-    if (settings.credentials.token.empty()) {
-      std::cerr << "conform: warning: no --token or CONFORM_TOKEN; requests carry no Authorization header\n";
-    }
-  }
+  if (!PrepareTarget(options, cases.size(), &settings, &mock, &err)) return UsageError({err}, options);
 
-  Redactor redactor;
-  redactor.AddSecret(settings.credentials.token);
-  redactor.AddSecret(settings.credentials.readonly_token);
+  Redactor redactor = MakeRedactor(options, settings);
   const ConsoleStyle style = DetectConsoleStyle(1, options.quiet, options.verbose);
   CurlOptions curl;
   curl.timeout_ms = options.timeout_ms;
   curl.connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
-      [&](const CaseResult& c, size_t, size_t) { PrintCaseLine(std::cout, c, style); },
+      [&](const CaseResult& c, size_t index, size_t total) {
+        Progress(style, index, total, c.id);
+        PrintCaseLine(std::cout, c, style);
+      },
       Repetition{options.repeat, options.warmup});
   if (mock) mock->Stop();
   JudgeLatencyGoals(goals, &run);
 
   PrintSummary(std::cout, run, style);
-  const bool written = WriteReports(run, options, !options.quiet);
-  if (run.Unreachable()) {
-    std::cerr << "conform: the target " << settings.base_url << " could not be reached: "
-              << run.cases.front().error_message << "\n";
-    return kExitUnreachable;
-  }
-  if (Verdict(run) != "passed") return kExitFailed;
-  return written ? kExitOk : kExitUsage;
+  if (std::getenv("GITHUB_ACTIONS")) std::cout << GithubAnnotations(run);
+  bool leaked = false;
+  const bool reports_ok = Report(run, options, redactor, !options.quiet, &leaked);
+  return ExitCodeFor(run, reports_ok, leaked, settings.base_url);
 }
 
 int RunListCommand(const Selection& selection, const std::string& schemas_dir) {

@@ -20,7 +20,9 @@ nlohmann::json HeadersJson(const Headers& headers) {
   return out;
 }
 
-nlohmann::json ExchangeJson(const Exchange& x) {
+}  // namespace
+
+nlohmann::json JsonReportExchange(const Exchange& x) {
   nlohmann::json request = {{"method", x.request.method}, {"url", x.request.url},
                             {"headers", HeadersJson(x.request.headers)}};
   if (x.request.has_body) request["body"] = Capped(x.request.body);
@@ -34,8 +36,11 @@ nlohmann::json ExchangeJson(const Exchange& x) {
   const PhaseTimings& t = x.response.timings;
   response["timings_us"] = {{"dns", t.dns_us}, {"connect", t.connect_us}, {"tls", t.tls_us},
                             {"first_byte", t.first_byte_us}, {"total", t.total_us}};
-  return {{"step", x.step}, {"call", CallKindName(x.call)}, {"request", request}, {"response", response}};
+  return {{"step", x.step}, {"call", CallKindName(x.call)}, {"request", request}, {"response", response},
+          {"curl", x.curl}};
 }
+
+namespace {
 
 nlohmann::json FindingJson(const Finding& f) {
   return {{"level", LevelName(f.level)}, {"rule", f.rule},         {"step", f.step},
@@ -68,7 +73,7 @@ nlohmann::json CaseJson(const CaseResult& c) {
   if (!c.leftovers.empty()) j["leftovers"] = c.leftovers;
   j["latency"] = LatencyJson(c.latency, false);
   j["exchanges"] = nlohmann::json::array();
-  for (const Exchange& x : c.exchanges) j["exchanges"].push_back(ExchangeJson(x));
+  for (const Exchange& x : c.exchanges) j["exchanges"].push_back(JsonReportExchange(x));
   return j;
 }
 

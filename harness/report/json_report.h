@@ -10,6 +10,9 @@ namespace conform {
 
 nlohmann::json JsonReport(const RunResult& run);
 
+// One exchange as report.json shows it.
+nlohmann::json JsonReportExchange(const Exchange& x);
+
 // "passed", "failed" or "error" for the run as a whole.
 std::string Verdict(const RunResult& run);
 

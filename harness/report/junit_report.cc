@@ -30,9 +30,10 @@ const Finding* FirstFailing(const CaseResult& c, bool strict) {
   return nullptr;
 }
 
-void WriteCase(const CaseResult& c, bool strict, XmlWriter* xml) {
+void WriteCase(const CaseResult& c, bool strict, JunitProfile profile, XmlWriter* xml) {
   const std::string classname = "conform." + (c.tags.empty() ? std::string("cases") : c.tags.front());
   XmlAttributes attributes = {{"name", c.id}, {"classname", classname}, {"time", Seconds(c.seconds)}};
+  if (profile == JunitProfile::kRich && !c.file.empty()) attributes.emplace_back("file", c.file);
   switch (c.outcome) {
     case Outcome::kPassed:
     case Outcome::kWarned:
@@ -102,21 +103,30 @@ std::string WarningsText(const RunResult& run) {
 
 }  // namespace
 
-std::string JunitReport(const RunResult& run) {
+std::string JunitReport(const RunResult& run, JunitProfile profile) {
   XmlWriter xml;
-  xml.Open("testsuites");
+  const std::string tests = std::to_string(run.cases.size() + run.latency_checks.size());
+  const std::string failures = std::to_string(run.Count(Outcome::kFailed) + run.FailedLatencyChecks());
+  if (profile == JunitProfile::kRich) {
+    xml.Open("testsuites", {{"name", "conform"}, {"tests", tests}, {"failures", failures},
+                            {"errors", std::to_string(run.Count(Outcome::kError))},
+                            {"skipped", std::to_string(run.Count(Outcome::kSkipped))}, {"time", Seconds(run.seconds)},
+                            {"timestamp", run.timestamp}});
+  } else {
+    xml.Open("testsuites");
+  }
   xml.Open("testsuite", {{"name", "conform"},
                          {"package", "conform"},
                          {"id", "0"},
                          {"hostname", run.hostname.empty() ? "localhost" : run.hostname},
                          {"timestamp", run.timestamp},
-                         {"tests", std::to_string(run.cases.size() + run.latency_checks.size())},
-                         {"failures", std::to_string(run.Count(Outcome::kFailed) + run.FailedLatencyChecks())},
+                         {"tests", tests},
+                         {"failures", failures},
                          {"errors", std::to_string(run.Count(Outcome::kError))},
                          {"skipped", std::to_string(run.Count(Outcome::kSkipped))},
                          {"time", Seconds(run.seconds)}});
   WriteProperties(run, &xml);
-  for (const CaseResult& c : run.cases) WriteCase(c, run.strict, &xml);
+  for (const CaseResult& c : run.cases) WriteCase(c, run.strict, profile, &xml);
   for (const LatencyCheck& check : run.latency_checks) WriteLatencyCheck(check, &xml);
   xml.Element("system-out", {}, WarningsText(run));
   xml.Element("system-err", {}, "");

@@ -8,6 +8,11 @@
 
 namespace conform {
 
-std::string JunitReport(const RunResult& run);
+enum class JunitProfile {
+  kStrict,  // valid against both XSDs in shared/junit/
+  kRich,    // adds testsuites totals and testcase file= for readers that accept more
+};
+
+std::string JunitReport(const RunResult& run, JunitProfile profile = JunitProfile::kStrict);
 
 }  // namespace conform

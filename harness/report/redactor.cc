@@ -23,14 +23,55 @@ void Redactor::AddSecret(const std::string& value) {
   if (value.size() >= kMinSecretLength) secrets_.insert(value);
 }
 
+void Redactor::AddNamedSecret(const std::string& value, const std::string& variable) {
+  if (value.size() < kMinSecretLength) return;
+  secrets_.insert(value);
+  variables_[value] = variable;
+}
+
+std::string Redactor::VariableFor(const std::string& value) const {
+  auto it = variables_.find(value);
+  return it == variables_.end() ? "" : it->second;
+}
+
+void Redactor::AddHeader(const std::string& name) { headers_.push_back(name); }
+
+void Redactor::AddPointer(const std::string& pointer) { pointers_.push_back(pointer); }
+
+bool Redactor::IsSecretHeader(const std::string& name) const {
+  for (const char* h : kSecretHeaders) {
+    if (strcasecmp(name.c_str(), h) == 0) return true;
+  }
+  for (const std::string& h : headers_) {
+    if (strcasecmp(name.c_str(), h.c_str()) == 0) return true;
+  }
+  return false;
+}
+
 void Redactor::LearnFromJson(const nlohmann::json& value) {
+  for (const std::string& pointer : pointers_) {
+    try {
+      const nlohmann::json::json_pointer p(pointer);
+      if (value.contains(p)) {
+        const nlohmann::json& found = value.at(p);
+        // null and booleans are not secrets, and hiding every "null" would ruin the reports.
+        if (found.is_string()) AddSecret(found.get<std::string>());
+        else if (found.is_number() || found.is_structured()) AddSecret(found.dump());
+      }
+    } catch (const nlohmann::json::exception&) {
+    }
+  }
+  LearnSecretKeys(value);
+}
+
+void Redactor::LearnSecretKeys(const nlohmann::json& value) {
   if (value.is_object()) {
     for (auto it = value.begin(); it != value.end(); ++it) {
       if (IsSecretKey(it.key()) && it.value().is_string()) AddSecret(it.value().get<std::string>());
-      LearnFromJson(it.value());
+      LearnSecretKeys(it.value());
     }
   } else if (value.is_array()) {
-    for (const auto& item : value) LearnFromJson(item);
+    for (const auto& item : value) LearnSecretKeys(item);
   }
 }
 
@@ -45,16 +86,29 @@ std::string Redactor::Text(const std::string& text) const {
 }
 
 nlohmann::json Redactor::Json(const nlohmann::json& value) const {
+  nlohmann::json out = Structural(value);
+  for (const std::string& pointer : pointers_) {
+    try {
+      const nlohmann::json::json_pointer p(pointer);
+      if (out.contains(p) && !out.at(p).is_null()) out.at(p) = kRedacted;
+    } catch (const nlohmann::json::exception&) {
+    }
+  }
+  return out;
+}
+
+nlohmann::json Redactor::Structural(const nlohmann::json& value) const {
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (auto it = value.begin(); it != value.end(); ++it) {
-      out[Text(it.key())] = IsSecretKey(it.key()) && !it.value().is_null() ? nlohmann::json(kRedacted) : Json(it.value());
+      out[Text(it.key())] =
+          IsSecretKey(it.key()) && !it.value().is_null() ? nlohmann::json(kRedacted) : Structural(it.value());
     }
     return out;
   }
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : value) out.push_back(Json(item));
+    for (const auto& item : value) out.push_back(Structural(item));
     return out;
   }
   if (value.is_string()) return Text(value.get<std::string>());
@@ -69,11 +123,7 @@ std::string Redactor::Body(const std::string& body) const {
 
 Headers Redactor::RedactHeaders(const Headers& headers) const {
   Headers out;
-  for (const auto& [name, value] : headers) {
-    bool secret = false;
-    for (const char* h : kSecretHeaders) secret = secret || strcasecmp(name.c_str(), h) == 0;
-    out.emplace_back(name, secret ? kRedacted : Text(value));
-  }
+  for (const auto& [name, value] : headers) out.emplace_back(name, IsSecretHeader(name) ? kRedacted : Text(value));
   return out;
 }
 

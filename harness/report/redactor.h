@@ -2,7 +2,9 @@
 // they appear, and configuration.secretKey values. Pure.
 #pragma once
 
+#include <map>
 #include <set>
+#include <vector>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -18,17 +20,35 @@ class Redactor {
   // A value to hide wherever it appears as text (shorter than 4 characters is ignored: hiding
   // every "a" would ruin reports without protecting anything).
   void AddSecret(const std::string& value);
-  // Learns the values of every "secretKey" member anywhere in value.
+  // A secret that reproduction commands show as an environment variable ("$CONFORM_TOKEN").
+  void AddNamedSecret(const std::string& value, const std::string& variable);
+  // A header whose value is always hidden (Authorization and friends are already).
+  void AddHeader(const std::string& name);
+  // A JSON pointer whose value is hidden in every body (secretKey members already are).
+  void AddPointer(const std::string& pointer);
+  // Learns the values of every "secretKey" member anywhere in value, and of the added pointers.
   void LearnFromJson(const nlohmann::json& value);
+
+  // Every secret value known so far: what the leak scan looks for in written files.
+  const std::set<std::string>& secrets() const { return secrets_; }
+  // The variable a named secret stands for in reproduction commands; empty if none.
+  std::string VariableFor(const std::string& value) const;
 
   std::string Text(const std::string& text) const;
   nlohmann::json Json(const nlohmann::json& value) const;
   // A body: JSON is redacted structurally and re-serialised; other text by value.
   std::string Body(const std::string& body) const;
   Headers RedactHeaders(const Headers& headers) const;
+  bool IsSecretHeader(const std::string& name) const;
 
  private:
+  void LearnSecretKeys(const nlohmann::json& value);
+  nlohmann::json Structural(const nlohmann::json& value) const;
+
   std::set<std::string> secrets_;
+  std::map<std::string, std::string> variables_;  // secret value -> environment variable name
+  std::vector<std::string> headers_;
+  std::vector<std::string> pointers_;
 };
 
 }  // namespace conform

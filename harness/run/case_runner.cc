@@ -8,6 +8,7 @@
 
 #include "check/expectations.h"
 #include "check/replace_oracle.h"
+#include "report/curl_command.h"
 
 namespace conform {
 namespace {
@@ -88,13 +89,21 @@ class Execution {
   // Sends and records one request; false (and the case is an error) on a transport failure.
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
     *response = s_->transport->Send(request);
+    for (const auto& [name, value] : request.headers) {
+      if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
+    }
     Exchange x;
+    x.curl = CurlCommand(request, *redactor_);
     x.step = step;
     x.call = call;
     x.request = request;
     x.request.headers = redactor_->RedactHeaders(request.headers);
     x.request.body = redactor_->Body(request.body);
     x.request.url = redactor_->Text(request.url);
+    if (!response->body.empty()) {
+      nlohmann::json parsed = nlohmann::json::parse(response->body, nullptr, false);
+      if (!parsed.is_discarded()) redactor_->LearnFromJson(parsed);
+    }
     x.response = *response;
     x.response.headers = redactor_->RedactHeaders(response->headers);
     x.response.body = redactor_->Body(response->body);

@@ -22,6 +22,7 @@ struct Exchange {
   CallKind call = CallKind::kGet;
   HttpRequest request;
   HttpResponse response;
+  std::string curl;  // a runnable reproduction, secrets as $CONFORM_TOKEN-style variables
 };
 
 struct CaseResult {

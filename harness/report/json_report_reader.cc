@@ -1,0 +1,120 @@
+// The inverse of json_report.cc, for the fields a merged report needs.
+#include "report/json_report_reader.h"
+
+#include "stats/latency_budget.h"
+
+namespace conform {
+namespace {
+
+Outcome OutcomeFrom(const std::string& name) {
+  for (Outcome o : {Outcome::kPassed, Outcome::kWarned, Outcome::kFailed, Outcome::kError, Outcome::kSkipped}) {
+    if (name == OutcomeName(o)) return o;
+  }
+  return Outcome::kError;
+}
+
+CallKind KindFrom(const std::string& name) {
+  for (CallKind kind : AllCallKinds()) {
+    if (name == CallKindName(kind)) return kind;
+  }
+  return CallKind::kGet;
+}
+
+Headers HeadersFrom(const nlohmann::json& j) {
+  Headers out;
+  for (const auto& pair : j) {
+    if (pair.is_array() && pair.size() == 2) out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+  }
+  return out;
+}
+
+Exchange ExchangeFrom(const nlohmann::json& j) {
+  Exchange x;
+  x.step = j.value("step", "");
+  x.call = KindFrom(j.value("call", "get"));
+  x.curl = j.value("curl", "");
+  const nlohmann::json& request = j.at("request");
+  x.request.method = request.value("method", "");
+  x.request.url = request.value("url", "");
+  x.request.headers = HeadersFrom(request.value("headers", nlohmann::json::array()));
+  x.request.has_body = request.contains("body");
+  x.request.body = request.value("body", "");
+  const nlohmann::json& response = j.at("response");
+  x.response.status = response.value("status", 0);
+  x.response.headers = HeadersFrom(response.value("headers", nlohmann::json::array()));
+  x.response.body = response.value("body", "");
+  x.response.error_message = response.value("error_message", "");
+  if (!x.response.error_message.empty()) x.response.error = TransportError::kOther;
+  const nlohmann::json timings = response.value("timings_us", nlohmann::json::object());
+  x.response.timings.total_us = timings.value("total", int64_t{0});
+  return x;
+}
+
+Finding FindingFrom(const nlohmann::json& j) {
+  Finding f;
+  f.level = j.value("level", "must") == "should" ? Level::kShould : Level::kMust;
+  f.rule = j.value("rule", "");
+  f.step = j.value("step", "");
+  f.pointer = j.value("pointer", "");
+  f.expected = j.value("expected", "");
+  f.actual = j.value("actual", "");
+  f.message = j.value("message", "");
+  return f;
+}
+
+CaseResult CaseFrom(const nlohmann::json& j) {
+  CaseResult c;
+  c.id = j.at("id").get<std::string>();
+  c.title = j.value("title", "");
+  c.file = j.value("file", "");
+  c.level = j.value("level", "must") == "should" ? Level::kShould : Level::kMust;
+  c.tags = j.value("tags", std::vector<std::string>());
+  c.outcome = OutcomeFrom(j.value("outcome", "error"));
+  c.seconds = j.value("seconds", 0.0);
+  if (j.contains("error")) {
+    c.error_type = j["error"].value("type", "");
+    c.error_message = j["error"].value("message", "");
+  }
+  for (const auto& f : j.value("findings", nlohmann::json::array())) c.findings.push_back(FindingFrom(f));
+  c.leftovers = j.value("leftovers", std::vector<std::string>());
+  for (const auto& x : j.value("exchanges", nlohmann::json::array())) c.exchanges.push_back(ExchangeFrom(x));
+  return c;
+}
+
+}  // namespace
+
+bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string* err) {
+  if (!report.is_object() || report.value("tool", "") != "conform" || !report.contains("cases") ||
+      !report["cases"].is_array()) {
+    *err = "/: not a conform report.json (needs tool: conform and cases[])";
+    return false;
+  }
+  RunResult run;
+  try {
+    run.target = report.value("target", "");
+    run.run_id = report.value("run_id", "");
+    run.timestamp = report.value("timestamp", "");
+    run.strict = report.value("strict", false);
+    run.seconds = report.value("seconds", 0.0);
+    run.repeat = report.value("repeat", 1);
+    run.warmup = report.value("warmup", 0);
+    run.hostname = "merged";
+    for (const auto& c : report["cases"]) run.cases.push_back(CaseFrom(c));
+    for (const auto& c : report.value("latency_checks", nlohmann::json::array())) {
+      run.latency_checks.push_back({c.value("name", ""), c.value("passed", false), c.value("message", "")});
+    }
+  } catch (const nlohmann::json::exception& e) {
+    *err = "/cases: " + std::string(e.what());
+    return false;
+  }
+  if (!LatencyFromReport(report, &run.latency, err)) return false;
+  for (const CaseResult& c : run.cases) {
+    for (const Exchange& x : c.exchanges) {
+      if (x.response.status > 0) ++run.responses;
+    }
+  }
+  *out = std::move(run);
+  return true;
+}
+
+}  // namespace conform
