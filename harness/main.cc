@@ -3,6 +3,7 @@
 
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
+#include "commands/cleanup_command.h"
 #include "commands/lint_command.h"
 #include "commands/load_command.h"
 #include "commands/merge_command.h"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
         code = conform::RunMergeCommand(command_line.merge);
         break;
       case conform::Command::kLoad: code = conform::RunLoadCommand(command_line.load); break;
+      case conform::Command::kCleanup: code = conform::RunCleanupCommand(command_line.cleanup); break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
       default: code = conform::kExitUsage; break;
     }

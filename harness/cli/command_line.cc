@@ -12,6 +12,8 @@
 namespace conform {
 namespace {
 
+CLI::App* run_command_ = nullptr;  // to read which run flags were given, after parsing
+
 void AddSelectionFlags(CLI::App* app, Selection* selection) {
   app->add_option("--cases", selection->cases_dir, "Folder of case files (*.json)")->capture_default_str();
   app->add_option("--filter", selection->filter, "Run only cases whose id matches this glob (e.g. 'replace-*')");
@@ -55,6 +57,18 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
                   "Hide the value at this JSON pointer in every body, e.g. /externalDatabaseConnection/configuration/password");
   cmd->add_option("--save-requests", run.save_requests_dir, "Write every exchange of the run, redacted, into this folder");
   cmd->add_option("--shard", run.shard, "Run only shard i of n (e.g. 2/4): a stable, balanced split by case id");
+  cmd->add_option("--site-id", run.site_id, "Send wix-site-id (site-level API keys; default: $CONFORM_SITE_ID)");
+  cmd->add_option("--account-id", run.account_id, "Send wix-account-id (default: $CONFORM_ACCOUNT_ID)");
+  cmd->add_option("--cacert", run.cacert, "Trust this PEM bundle instead of the system CA store")->check(CLI::ExistingFile);
+  cmd->add_flag("--insecure", run.insecure, "Skip TLS certificate checks (warned about, and noted in every report)");
+  cmd->add_option("--proxy", run.proxy, "Proxy URL (default: the https_proxy / no_proxy environment)");
+  cmd->add_option("--rate", run.rate, "Most requests per second or minute, e.g. 150/m (default: 150/m off loopback)");
+  cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")
+      ->capture_default_str()->check(CLI::Range(0, 10));
+  cmd->add_option("--max-body", run.max_body, "Largest response body read; bigger is an error")->capture_default_str();
+  cmd->add_option("--config", run.config_path, "A JSON config file (default: ./conform.json if present)")
+      ->check(CLI::ExistingFile);
+  run_command_ = cmd;
   cmd->add_flag("--strict", run.strict, "Let should-level findings fail the run too");
   cmd->add_option("--timeout", run.timeout_ms, "Whole-request timeout in milliseconds")
       ->capture_default_str()->check(CLI::Range(1L, 3600000L));
@@ -140,6 +154,20 @@ void AddListCommand(CLI::App& app, CommandLine* out) {
   lint->callback([out] { out->command = Command::kLint; });
 }
 
+void AddCleanupCommand(CLI::App& app, CommandLine* out) {
+  CleanupOptions& cleanup = out->cleanup;
+  CLI::App* cmd = app.add_subcommand("cleanup", "List (and with --yes delete) leftovers of interrupted runs");
+  cmd->add_option("--target", cleanup.target, "Base URL of the service")->required();
+  cmd->add_option("--token", cleanup.token, "Authorization value (default: $CONFORM_TOKEN)");
+  cmd->add_option("--site-id", cleanup.site_id, "Send wix-site-id (default: $CONFORM_SITE_ID)");
+  cmd->add_option("--account-id", cleanup.account_id, "Send wix-account-id (default: $CONFORM_ACCOUNT_ID)");
+  cmd->add_option("--prefix", cleanup.prefix, "Only names starting with this (must start with conform-)")
+      ->capture_default_str();
+  cmd->add_flag("--yes", cleanup.yes, "Delete them (default: only list)");
+  cmd->add_flag("--allow-mutations", cleanup.allow_mutations, "Allow deleting on a target that is not this machine");
+  cmd->callback([out] { out->command = Command::kCleanup; });
+}
+
 void AddMergeCommand(CLI::App& app, CommandLine* out) {
   MergeCommandOptions& merge = out->merge;
   CLI::App* cmd = app.add_subcommand("merge", "Combine shard reports: report.json files, or JUnit XML files");
@@ -168,7 +196,9 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   out->run.schemas_dir = DefaultDataDir("schemas");
   out->list.cases_dir = out->run.selection.cases_dir;
   out->list_schemas_dir = out->run.schemas_dir;
-  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = out->load.token = token;
+  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = out->load.token = out->cleanup.token = token;
+  if (const char* site = std::getenv("CONFORM_SITE_ID")) out->run.site_id = out->cleanup.site_id = site;
+  if (const char* account = std::getenv("CONFORM_ACCOUNT_ID")) out->run.account_id = out->cleanup.account_id = account;
 
   CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");
   app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION);
@@ -178,6 +208,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   AddListCommand(app, out);
   AddLoadCommand(app, out);
   AddMergeCommand(app, out);
+  AddCleanupCommand(app, out);
   AddFaultsCommand(app, out);
   try {
     app.parse(argc, argv);
@@ -190,6 +221,9 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "conform: " << e.what() << " (see conform --help)\n";
     return kExitUsage;
+  }
+  for (const CLI::Option* option : run_command_->get_options()) {
+    if (option->count() > 0) out->run.given.insert(option->get_name());
   }
   return -1;
 }

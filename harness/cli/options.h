@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,16 @@ struct RunOptions {
   std::string html_path = "reports/report.html";
   std::string junit_profile = "strict";  // or "rich"
   std::string shard;               // "i/n"; empty: all
+  std::string site_id;             // wix-site-id header (flag, else CONFORM_SITE_ID)
+  std::string account_id;          // wix-account-id header (flag, else CONFORM_ACCOUNT_ID)
+  std::string cacert;
+  bool insecure = false;
+  std::string proxy;
+  std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
+  int max_retries = 3;
+  std::string max_body = "8MB";
+  std::string config_path;         // --config; empty: ./conform.json if it exists
+  std::set<std::string> given;     // flags given on the command line (they beat the config file)
 };
 
 struct MockCommandOptions {
@@ -76,6 +87,18 @@ struct LoadCommandOptions {
   bool quiet = false;
 };
 
+// `conform cleanup`: leftovers of interrupted runs.
+struct CleanupOptions {
+  std::string target;
+  std::string token;
+  std::string site_id;
+  std::string account_id;
+  std::string prefix = "conform-";
+  bool yes = false;
+  bool allow_mutations = false;
+  long timeout_ms = 10000;
+};
+
 struct MergeCommandOptions {
   std::vector<std::string> inputs;
   std::string output;
@@ -83,7 +106,7 @@ struct MergeCommandOptions {
   std::string html;
 };
 
-enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint };
+enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint, kCleanup };
 
 struct CommandLine {
   Command command = Command::kNone;
@@ -91,6 +114,7 @@ struct CommandLine {
   MockCommandOptions mock;
   LoadCommandOptions load;
   MergeCommandOptions merge;
+  CleanupOptions cleanup;
   Selection list;
   std::string list_schemas_dir;
 };

@@ -55,6 +55,26 @@ bool ParseRate(const std::string& text, double* per_second, std::string* err) {
   return true;
 }
 
+bool ParseSize(const std::string& text, size_t* bytes, std::string* err) {
+  double number = 0;
+  std::string unit;
+  if (!SplitNumber(text, &number, &unit) || number <= 0) {
+    *err = "\"" + text + "\" is not a size (e.g. 8MB)";
+    return false;
+  }
+  double scale = 0;
+  if (unit.empty() || unit == "B") scale = 1;
+  else if (unit == "KB" || unit == "K") scale = 1024;
+  else if (unit == "MB" || unit == "M") scale = 1024.0 * 1024;
+  else if (unit == "GB" || unit == "G") scale = 1024.0 * 1024 * 1024;
+  if (scale == 0) {
+    *err = "\"" + text + "\": unknown unit \"" + unit + "\" (use B, KB, MB or GB)";
+    return false;
+  }
+  *bytes = static_cast<size_t>(number * scale);
+  return true;
+}
+
 bool ParsePercent(const std::string& text, double* fraction, std::string* err) {
   double number = 0;
   std::string unit;

@@ -13,6 +13,9 @@ bool ParseDuration(const std::string& text, int64_t* microseconds, std::string* 
 // "500/s", "30/m", "500" (per second). Result in requests per second, > 0.
 bool ParseRate(const std::string& text, double* per_second, std::string* err);
 
+// "512", "64KB", "8MB" (powers of 1024) -> bytes, > 0.
+bool ParseSize(const std::string& text, size_t* bytes, std::string* err);
+
 // "20%" or "20" -> 0.20; must be >= 0.
 bool ParsePercent(const std::string& text, double* fraction, std::string* err);
 

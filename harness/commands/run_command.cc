@@ -2,12 +2,16 @@
 // written; everything the target does becomes findings.
 #include "commands/run_command.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
+#include "commands/config_file.h"
 #include "commands/mock_command.h"
 #include "http/curl_transport.h"
 #include "http/target_url.h"
@@ -215,6 +219,7 @@ void Progress(const ConsoleStyle& style, size_t index, size_t total, const std::
 
 int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url) {
   if (leaked) return kExitLeak;
+  if (run.interrupted) return kExitInterrupted;
   if (run.Unreachable()) {
     std::cerr << "conform: the target " << base_url << " could not be reached: " << run.cases.front().error_message
               << "\n";
@@ -224,16 +229,79 @@ int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::s
   return reports_ok ? kExitOk : kExitUsage;
 }
 
+
+// Flags that shape transport and requests: identity headers, TLS, pacing, retries, body cap.
+bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlOptions* curl, std::string* err) {
+  if (!options.site_id.empty() && !options.account_id.empty()) {
+    *err = "--site-id and --account-id: Wix takes one or the other, not both";
+    return false;
+  }
+  if (!options.site_id.empty()) settings->extra_headers.emplace_back("wix-site-id", options.site_id);
+  if (!options.account_id.empty()) settings->extra_headers.emplace_back("wix-account-id", options.account_id);
+  curl->timeout_ms = options.timeout_ms;
+  curl->connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
+  curl->cacert = options.cacert;
+  curl->insecure = options.insecure;
+  curl->proxy = options.proxy;
+  std::string detail;
+  if (!ParseSize(options.max_body, &curl->max_body_bytes, &detail)) {
+    *err = "--max-body " + detail;
+    return false;
+  }
+  // Wix allows about 200 requests a minute per site; off this machine conform stays under that.
+  const std::string rate = !options.rate.empty() ? options.rate : IsLoopbackTarget(settings->base_url) ? "" : "150/m";
+  if (!rate.empty()) {
+    double per_second = 0;
+    if (!ParseRate(rate, &per_second, &detail)) {
+      *err = "--rate " + detail;
+      return false;
+    }
+    settings->min_interval_us = static_cast<int64_t>(1e6 / per_second);
+  }
+  settings->max_retries = options.max_retries;
+  return true;
+}
+
+// The first signal asks the run to stop after cleaning up; the second exits at once and says
+// which connections are left behind.
+void OnSignal(int) {
+  if (!Interrupted()) {
+    Interrupt();
+    const char message[] = "\nconform: interrupted; cleaning up (interrupt again to exit at once)\n";
+    [[maybe_unused]] ssize_t n = write(2, message, sizeof(message) - 1);
+    return;
+  }
+  const char header[] = "\nconform: exiting now; these connections may be left behind (conform cleanup removes them):\n";
+  [[maybe_unused]] ssize_t n = write(2, header, sizeof(header) - 1);
+  if (const std::string* ledger = LedgerSnapshot()) n = write(2, ledger->data(), ledger->size());
+  _exit(130);
+}
+
+void InstallSignalHandlers() {
+  struct sigaction action {};
+  action.sa_handler = OnSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
 }  // namespace
 
-int RunRunCommand(const RunOptions& options) {
+int RunRunCommand(const RunOptions& given_options) {
+  RunOptions options = given_options;
+  std::string err;
+  std::vector<std::string> errors;
+  Headers config_headers;
+  {
+    SchemaRegistry config_schemas;  // the config file may name another schemas folder
+    config_schemas.LoadDirectory(options.schemas_dir, &err);
+    if (!ApplyConfigFile(config_schemas, &options, &config_headers, &err)) return UsageError({err}, options);
+  }
   SchemaRegistry schemas;
   std::vector<Case> cases;
-  std::vector<std::string> errors;
   if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
     return UsageError(errors, options);
   }
-  std::string err;
   if (!options.shard.empty()) {
     Shard shard;
     if (!ParseShard(options.shard, &shard, &err)) return UsageError({err}, options);
@@ -249,14 +317,18 @@ int RunRunCommand(const RunOptions& options) {
   settings.run_id = options.run_id.empty() ? NewRunId() : options.run_id;
   settings.credentials.token = options.token;
   settings.credentials.readonly_token = options.readonly_token;
+  // Checked before the embedded mock starts: a bad flag sends nothing and starts nothing.
+  settings.base_url = options.target.empty() ? "http://127.0.0.1" : options.target;
+  settings.extra_headers = config_headers;
+  CurlOptions curl;
+  if (!ApplyTransportFlags(options, &settings, &curl, &err)) return UsageError({err}, options);
   std::unique_ptr<MockServer> mock;
   if (!PrepareTarget(options, cases.size(), &settings, &mock, &err)) return UsageError({err}, options);
+  if (options.insecure) std::cerr << "conform: warning: --insecure: TLS certificates are NOT checked\n";
 
   Redactor redactor = MakeRedactor(options, settings);
   const ConsoleStyle style = DetectConsoleStyle(1, options.quiet, options.verbose);
-  CurlOptions curl;
-  curl.timeout_ms = options.timeout_ms;
-  curl.connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
+  InstallSignalHandlers();
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) {
@@ -265,6 +337,8 @@ int RunRunCommand(const RunOptions& options) {
       },
       Repetition{options.repeat, options.warmup});
   if (mock) mock->Stop();
+  run.insecure = options.insecure;
+  run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);
 
   PrintSummary(std::cout, run, style);

@@ -57,7 +57,9 @@ TransportError Classify(CURLcode code, bool too_large) {
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CACERT_BADFILE: return TransportError::kTls;
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: return TransportError::kTls;
     default: return TransportError::kOther;
   }
 }
@@ -120,6 +122,13 @@ HttpResponse CurlTransport::Send(const HttpRequest& request) {
   curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
   curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
   curl_easy_setopt(handle_, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);  // HTTP/2 when TLS offers it
+  if (!options_.cacert.empty()) curl_easy_setopt(handle_, CURLOPT_CAINFO, options_.cacert.c_str());
+  if (options_.insecure) {
+    curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  if (!options_.proxy.empty()) curl_easy_setopt(handle_, CURLOPT_PROXY, options_.proxy.c_str());
   curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, OnBody);
   curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &state);
   curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, OnHeader);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "http/transport.h"
 
@@ -14,6 +15,9 @@ struct CurlOptions {
   long connect_timeout_ms = 5000;
   long timeout_ms = 10000;
   size_t max_body_bytes = 8 * 1024 * 1024;
+  std::string cacert;     // PEM bundle to trust instead of the system store
+  bool insecure = false;  // skip TLS verification (conform warns, and says so in reports)
+  std::string proxy;      // empty: libcurl's own rules (https_proxy, no_proxy, ...)
 };
 
 class CurlTransport : public Transport {

@@ -109,6 +109,11 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
         << run.FailedLatencyChecks() << " failed";
   }
   if (run.repeat > 1) out << " (each case run " << run.repeat << " times)";
+  int retries = 0;
+  for (const CaseResult& c : run.cases) retries += c.retries;
+  if (retries > 0) out << "; " << retries << " requests retried after 429/503";
+  if (run.insecure) out << "; TLS NOT VERIFIED (--insecure)";
+  if (run.interrupted) out << "; INTERRUPTED";
   out << "\n";
 }
 

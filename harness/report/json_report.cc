@@ -64,7 +64,7 @@ nlohmann::json LatencyJson(const LatencyByKind& latency, bool with_buckets) {
 nlohmann::json CaseJson(const CaseResult& c) {
   nlohmann::json j = {{"id", c.id},         {"title", c.title},       {"file", c.file},
                       {"level", LevelName(c.level)}, {"tags", c.tags}, {"outcome", OutcomeName(c.outcome)},
-                      {"seconds", c.seconds}};
+                      {"seconds", c.seconds}, {"retries", c.retries}};
   if (!c.error_type.empty() || c.outcome == Outcome::kSkipped) {
     j["error"] = {{"type", c.error_type}, {"message", c.error_message}};
   }
@@ -97,6 +97,8 @@ nlohmann::json JsonReport(const RunResult& run) {
                   {"failed", run.Count(Outcome::kFailed)},
                   {"error", run.Count(Outcome::kError)},
                   {"skipped", run.Count(Outcome::kSkipped)}};
+  j["insecure"] = run.insecure;
+  j["interrupted"] = run.interrupted;
   j["repeat"] = run.repeat;
   j["warmup"] = run.warmup;
   j["latency"] = LatencyJson(run.latency, true);

@@ -68,6 +68,8 @@ void WriteProperties(const RunResult& run, XmlWriter* xml) {
   xml->Empty("property", {{"name", "conform.target"}, {"value", run.target}});
   xml->Empty("property", {{"name", "conform.run_id"}, {"value", run.run_id}});
   xml->Empty("property", {{"name", "conform.strict"}, {"value", run.strict ? "true" : "false"}});
+  if (run.insecure) xml->Empty("property", {{"name", "conform.insecure"}, {"value", "true: TLS certificates were not checked"}});
+  if (run.interrupted) xml->Empty("property", {{"name", "conform.interrupted"}, {"value", "true"}});
   for (const auto& [kind, histogram] : run.latency) {
     const std::string prefix = std::string("latency.") + CallKindName(kind) + ".";
     xml->Empty("property", {{"name", prefix + "count"}, {"value", std::to_string(histogram.count())}});

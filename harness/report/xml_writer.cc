@@ -29,6 +29,15 @@ size_t Utf8SequenceLength(const std::string& s, size_t i) {
 
 }  // namespace
 
+bool IsValidUtf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string SanitizeForXml(const std::string& text) {
   std::string out;
   out.reserve(text.size());

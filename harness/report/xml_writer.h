@@ -30,6 +30,8 @@ class XmlWriter {
   std::vector<std::string> open_;
 };
 
+bool IsValidUtf8(const std::string& text);
+
 // Replaces invalid UTF-8 sequences with U+FFFD and XML-forbidden control characters with '?'.
 std::string SanitizeForXml(const std::string& text);
 std::string EscapeXmlText(const std::string& text);

@@ -5,10 +5,16 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <strings.h>
+#include <thread>
+#include <array>
+#include <atomic>
+#include <memory>
 
 #include "check/expectations.h"
 #include "check/replace_oracle.h"
 #include "report/curl_command.h"
+#include "report/xml_writer.h"
 
 namespace conform {
 namespace {
@@ -23,9 +29,26 @@ struct CaseState {
   bool broken = false;                   // a transport or setup error ended the case
 };
 
+std::atomic<bool> g_interrupted{false};
+
+// Snapshots of the ledger as text, published for a signal handler to print. Old snapshots stay
+// alive a while, so a handler reading one while the next is published never reads freed memory.
+constexpr size_t kSnapshots = 8;
+std::array<std::unique_ptr<std::string>, kSnapshots> g_snapshots;
+std::atomic<const std::string*> g_ledger{nullptr};
+size_t g_next_snapshot = 0;
+
+void PublishLedger(const std::vector<std::string>& names) {
+  auto text = std::make_unique<std::string>();
+  for (const std::string& n : names) *text += "  " + n + "\n";
+  g_ledger.store(text.get());
+  g_snapshots[g_next_snapshot++ % kSnapshots] = std::move(text);
+}
+
 void Own(CaseState* s, const std::string& name) {
   if (!name.empty() && std::find(s->owned_names.begin(), s->owned_names.end(), name) == s->owned_names.end()) {
     s->owned_names.push_back(name);
+    PublishLedger(s->owned_names);
   }
 }
 
@@ -63,6 +86,10 @@ bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation
 
 std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
 
+bool Interrupted() { return g_interrupted.load(); }
+void Interrupt() { g_interrupted.store(true); }
+const std::string* LedgerSnapshot() { return g_ledger.load(); }
+
 namespace {
 
 class Execution {
@@ -86,9 +113,43 @@ class Execution {
     return true;
   }
 
-  // Sends and records one request; false (and the case is an error) on a transport failure.
+  // Sends and records one request: paced, retried on 429/503 as Retry-After says, classified.
+  // false (and the case is an error) when no usable answer came back.
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
-    *response = s_->transport->Send(request);
+    if (Interrupted()) return Error("interrupted", "stopped by a signal before " + step);
+    const HttpRequest decorated = Decorate(request);
+    for (int attempt = 0;; ++attempt) {
+      Pace();
+      *response = s_->transport->Send(decorated);
+      const bool retry = (response->status == 429 || response->status == 503) && attempt < settings_.max_retries &&
+                         !Interrupted();
+      Record(retry ? step + " (retried)" : step, call, decorated, *response);
+      if (!retry) break;
+      ++s_->result.retries;
+      if (response->status == 503) ReportRetried503(step, *response);
+      Wait(RetryDelayUs(*response, attempt));
+    }
+    if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
+    return Classify(decorated, *response);
+  }
+
+  // A body that should be JSON and isn't is the environment's fault (a proxy's error page, a
+  // wrong URL), not a contract finding: the case becomes an error naming the URL.
+  bool Classify(const HttpRequest& request, const HttpResponse& response) {
+    if (response.body.empty()) return true;
+    if (!nlohmann::json::parse(response.body, nullptr, false).is_discarded()) return true;
+    const std::string where = request.method + " " + redactor_->Text(request.url);
+    const std::string type = response.Header("Content-Type");
+    if (!IsValidUtf8(response.body)) {
+      return Error("invalid-utf8", where + ": response body is not valid UTF-8 (" + std::to_string(response.body.size()) +
+                                       " bytes, Content-Type " + (type.empty() ? "none" : type) + ")");
+    }
+    return Error("non-json-response", where + ": answered " + std::to_string(response.status) + " with a body that is not JSON (Content-Type " +
+                                          (type.empty() ? "none" : type) + "): " +
+                                          redactor_->Text(response.body.substr(0, 60)));
+  }
+
+  void Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response) {
     for (const auto& [name, value] : request.headers) {
       if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
     }
@@ -100,19 +161,65 @@ class Execution {
     x.request.headers = redactor_->RedactHeaders(request.headers);
     x.request.body = redactor_->Body(request.body);
     x.request.url = redactor_->Text(request.url);
-    if (!response->body.empty()) {
-      nlohmann::json parsed = nlohmann::json::parse(response->body, nullptr, false);
+    if (!response.body.empty()) {
+      nlohmann::json parsed = nlohmann::json::parse(response.body, nullptr, false);
       if (!parsed.is_discarded()) redactor_->LearnFromJson(parsed);
     }
-    x.response = *response;
-    x.response.headers = redactor_->RedactHeaders(response->headers);
-    x.response.body = redactor_->Body(response->body);
+    x.response = response;
+    x.response.headers = redactor_->RedactHeaders(response.headers);
+    x.response.body = redactor_->Body(response.body);
     s_->result.exchanges.push_back(std::move(x));
-    if (response->ok() || response->error == TransportError::kRedirect) {
-      s_->result.latency[call].Record(response->timings.total_us);
+    if (response.ok() || response.error == TransportError::kRedirect) {
+      s_->result.latency[call].Record(response.timings.total_us);
     }
-    if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
-    return true;
+  }
+
+  // A retry never hides a contract finding: a 503 is reported even if the retry succeeds.
+  void ReportRetried503(const std::string& step, const HttpResponse& response) {
+    Finding f;
+    f.rule = "server-error";
+    f.step = step;
+    f.message = "answered 503 (retried" + (response.Header("Retry-After").empty() ? std::string() : " after Retry-After: " + response.Header("Retry-After")) + ")";
+    f.expected = "not 5xx";
+    f.actual = "503";
+    s_->result.findings.push_back(f);
+  }
+
+  int64_t RetryDelayUs(const HttpResponse& response, int attempt) const {
+    const std::string after = response.Header("Retry-After");
+    int64_t delay = 500'000LL << std::min(attempt, 5);  // bounded exponential backoff
+    if (!after.empty() && after.find_first_not_of("0123456789") == std::string::npos && after.size() < 7) {
+      delay = std::stoll(after) * 1'000'000;
+    }
+    return std::min(delay, settings_.max_retry_wait_us);
+  }
+
+  // Sleeps in short slices so a signal is noticed soon.
+  void Wait(int64_t us) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(us);
+    while (std::chrono::steady_clock::now() < until && !Interrupted()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
+  void Pace() {
+    if (settings_.min_interval_us <= 0) return;
+    static std::chrono::steady_clock::time_point last;  // one pace for the whole run
+    const auto next = last + std::chrono::microseconds(settings_.min_interval_us);
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next) Wait(std::chrono::duration_cast<std::chrono::microseconds>(next - now).count());
+    last = std::chrono::steady_clock::now();
+  }
+
+  HttpRequest Decorate(const HttpRequest& request) const {
+    HttpRequest out = request;
+    for (const auto& header : settings_.extra_headers) {
+      const bool present = std::any_of(out.headers.begin(), out.headers.end(), [&](const auto& h) {
+        return strcasecmp(h.first.c_str(), header.first.c_str()) == 0;
+      });
+      if (!present) out.headers.push_back(header);
+    }
+    return out;
   }
 
   bool RunSetup() {
@@ -182,12 +289,14 @@ class Execution {
 
   void Cleanup() {
     for (const std::string& name : s_->owned_names) {
-      HttpRequest request = NameRequest("DELETE", settings_.base_url, name, settings_.credentials);
+      HttpRequest request = Decorate(NameRequest("DELETE", settings_.base_url, name, settings_.credentials));
+      Pace();
       HttpResponse response = s_->transport->Send(request);
       if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
       if (response.ok() && (response.status / 100 == 2 || response.status == 404)) continue;
       s_->result.leftovers.push_back(name);
     }
+    PublishLedger({});
   }
 
  private:

@@ -16,9 +16,20 @@ namespace conform {
 struct RunSettings {
   std::string base_url;  // no trailing slash
   Credentials credentials;
+  Headers extra_headers;  // sent with every request: wix-site-id / wix-account-id, config-file headers
   std::string run_id;
   bool strict = false;
+  int64_t min_interval_us = 0;  // pacing: at least this long between two requests
+  int max_retries = 3;          // on 429 and 503
+  int64_t max_retry_wait_us = 10'000'000;
 };
+
+// Set from a signal handler: stop sending (cleanup still runs) and finish the run.
+bool Interrupted();
+void Interrupt();
+
+// The names created and not yet deleted, readable from a signal handler (see run_command.cc).
+const std::string* LedgerSnapshot();
 
 // The prefix of every connection name a run creates: "conform-<run_id>-".
 std::string NamePrefix(const std::string& run_id);

@@ -38,6 +38,7 @@ struct CaseResult {
   std::vector<Exchange> exchanges;
   std::vector<std::string> leftovers;  // names cleanup could not delete
   double seconds = 0;
+  int retries = 0;  // requests repeated after 429 or 503
   LatencyByKind latency;
 };
 
@@ -47,6 +48,8 @@ struct RunResult {
   std::string timestamp;  // UTC, "YYYY-MM-DDTHH:MM:SS"
   std::string hostname;
   bool strict = false;
+  bool insecure = false;      // TLS verification was off: every report says so
+  bool interrupted = false;   // a signal stopped the run early
   double seconds = 0;
   std::vector<CaseResult> cases;
   LatencyByKind latency;

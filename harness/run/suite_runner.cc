@@ -102,6 +102,7 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
   const auto start = std::chrono::steady_clock::now();
   CaseRunner runner(settings, schemas, redactor);
   for (size_t i = 0; i < cases.size(); ++i) {
+    if (Interrupted()) break;  // a signal: stop here; what ran is reported
     // A fresh transport per run of a case: one connection reused within it, none across cases.
     auto run_once = [&] {
       std::unique_ptr<Transport> transport = make_transport();

@@ -1,0 +1,94 @@
+// Leftover cleanup: page through the list call, pick names with the prefix, delete them.
+#include "commands/cleanup_command.h"
+
+#include <iostream>
+#include <vector>
+
+#include "cli/exit_codes.h"
+#include "http/curl_transport.h"
+#include "http/target_url.h"
+#include "run/request_builder.h"
+
+namespace conform {
+namespace {
+
+constexpr int kPageSize = 100;
+constexpr int kMaxPages = 1000;  // 100 000 connections: bounded even against a server that pages forever
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "conform: " << message << "\n";
+  return code;
+}
+
+HttpRequest WithIdentity(HttpRequest request, const CleanupOptions& options) {
+  if (!options.site_id.empty()) request.headers.emplace_back("wix-site-id", options.site_id);
+  if (!options.account_id.empty()) request.headers.emplace_back("wix-account-id", options.account_id);
+  return request;
+}
+
+// Collects the names with the prefix; false with *err if a page can't be read.
+bool FindLeftovers(Transport& transport, const std::string& base, const CleanupOptions& options,
+                   std::vector<std::string>* names, std::string* err) {
+  for (int page = 0; page < kMaxPages; ++page) {
+    HttpRequest list{"GET",
+                     base + kCollectionPath + "?paging.limit=" + std::to_string(kPageSize) +
+                         "&paging.offset=" + std::to_string(page * kPageSize),
+                     {{"Accept", "application/json"}}, false, ""};
+    if (!options.token.empty()) list.headers.emplace_back("Authorization", options.token);
+    HttpResponse response = transport.Send(WithIdentity(list, options));
+    if (!response.ok()) {
+      *err = response.error_message;
+      return false;
+    }
+    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+    if (response.status != 200 || !body.is_object()) {
+      *err = "GET " + list.url + " answered " + std::to_string(response.status);
+      return false;
+    }
+    const nlohmann::json items = body.value("externalDatabaseConnections", nlohmann::json::array());
+    for (const auto& item : items) {
+      const std::string name = item.is_object() ? item.value("name", "") : "";
+      if (name.rfind(options.prefix, 0) == 0) names->push_back(name);
+    }
+    if (items.size() < static_cast<size_t>(kPageSize)) return true;
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunCleanupCommand(const CleanupOptions& options) {
+  std::string base, err;
+  if (!NormaliseTarget(options.target, &base, &err)) return Fail(kExitUsage, err);
+  if (options.prefix.rfind("conform-", 0) != 0) {
+    return Fail(kExitUsage, "--prefix " + options.prefix + ": must start with conform- (cleanup touches only conform's names)");
+  }
+  if (options.yes && !IsLoopbackTarget(base) && !options.allow_mutations) {
+    return Fail(kExitUsage, "--target " + base + " is not this machine; add --allow-mutations to delete there");
+  }
+  CurlOptions curl;
+  curl.timeout_ms = options.timeout_ms;
+  CurlTransport transport(curl);
+  std::vector<std::string> names;
+  if (!FindLeftovers(transport, base, options, &names, &err)) return Fail(kExitUnreachable, err);
+  for (const std::string& name : names) std::cout << name << "\n";
+  if (!options.yes) {
+    std::cout << names.size() << " connections start with " << options.prefix
+              << (names.empty() ? "" : "; run again with --yes to delete them") << "\n";
+    return kExitOk;
+  }
+  Credentials credentials;
+  credentials.token = options.token;
+  int failed = 0;
+  for (const std::string& name : names) {
+    HttpResponse response = transport.Send(WithIdentity(NameRequest("DELETE", base, name, credentials), options));
+    if (response.ok() && (response.status / 100 == 2 || response.status == 404)) continue;
+    ++failed;
+    std::cerr << "conform: could not delete " << name << ": "
+              << (response.ok() ? "answered " + std::to_string(response.status) : response.error_message) << "\n";
+  }
+  std::cout << "deleted " << names.size() - failed << " of " << names.size() << " connections\n";
+  return failed ? kExitFailed : kExitOk;
+}
+
+}  // namespace conform

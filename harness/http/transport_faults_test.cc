@@ -1,0 +1,216 @@
+// Every failure of the environment, classified and bounded in time: a small fault server on
+// loopback (one port per fault) answers the way broken servers and networks do.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "http/curl_transport.h"
+
+namespace conform {
+namespace {
+
+using Handler = std::function<void(int fd)>;
+
+// Accepts connections on 127.0.0.1:<free port> and hands each to `handler` on its own thread.
+class FaultServer {
+ public:
+  explicit FaultServer(Handler handler, int backlog = 16) : handler_(std::move(handler)) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    socklen_t length = sizeof(address);
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+    listen(fd_, backlog);
+    if (handler_) thread_ = std::thread([this] { Serve(); });
+  }
+  ~FaultServer() {
+    stopping_ = true;
+    shutdown(fd_, SHUT_RDWR);
+    close(fd_);
+    if (thread_.joinable()) thread_.join();
+    for (std::thread& t : workers_) t.join();
+  }
+  std::string Url(const std::string& path = "/x") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int port() const { return port_; }
+
+ private:
+  void Serve() {
+    while (!stopping_) {
+      int client = accept(fd_, nullptr, nullptr);
+      if (client < 0) return;
+      workers_.emplace_back([this, client] {
+        handler_(client);
+        close(client);
+      });
+    }
+  }
+  Handler handler_;
+  int fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::thread thread_;
+  std::vector<std::thread> workers_;
+};
+
+void ReadRequest(int fd) {
+  char buffer[4096];
+  recv(fd, buffer, sizeof(buffer), 0);
+}
+
+void Send(int fd, const std::string& text) { send(fd, text.data(), text.size(), MSG_NOSIGNAL); }
+
+HttpResponse Get(const std::string& url, CurlOptions options = {}) {
+  options.connect_timeout_ms = std::min(options.connect_timeout_ms, 1000L);
+  options.timeout_ms = std::min(options.timeout_ms, 1500L);
+  CurlTransport transport(options);
+  return transport.Send({"GET", url, {}, false, ""});
+}
+
+// Every fault is answered within its timeouts, never more.
+class TransportFaultTest : public ::testing::Test {
+ protected:
+  void SetUp() override { start_ = std::chrono::steady_clock::now(); }
+  void TearDown() override {
+    EXPECT_LT(std::chrono::steady_clock::now() - start_, std::chrono::seconds(5)) << "a fault took too long";
+  }
+  std::chrono::steady_clock::time_point start_;
+};
+
+TEST_F(TransportFaultTest, ConnectionRefused) {
+  int port = 0;
+  { FaultServer closed(nullptr); port = closed.port(); }  // bound, then closed: nothing listens
+  HttpResponse r = Get("http://127.0.0.1:" + std::to_string(port) + "/x");
+  EXPECT_EQ(r.error, TransportError::kRefused) << r.error_message;
+  EXPECT_NE(r.error_message.find("127.0.0.1:" + std::to_string(port)), std::string::npos);
+}
+
+TEST_F(TransportFaultTest, DnsFailure) {
+  HttpResponse r = Get("http://conform-test-host.invalid/x");
+  EXPECT_EQ(r.error, TransportError::kResolve) << r.error_message;
+  EXPECT_NE(r.error_message.find("conform-test-host.invalid"), std::string::npos);
+}
+
+TEST_F(TransportFaultTest, ConnectTimeout) {
+  // A listener that never accepts, its queue already full: the kernel drops further SYNs.
+  FaultServer full(nullptr, 0);
+  std::vector<int> fillers;
+  for (int i = 0; i < 3; ++i) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<uint16_t>(full.port()));
+    connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+    fillers.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CurlOptions options;
+  options.connect_timeout_ms = 300;
+  HttpResponse r = Get(full.Url(), options);
+  EXPECT_EQ(r.error, TransportError::kConnectTimeout) << r.error_message;
+  for (int fd : fillers) close(fd);
+}
+
+TEST_F(TransportFaultTest, ResponseTimeout) {
+  FaultServer silent([](int fd) {
+    ReadRequest(fd);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  });
+  CurlOptions options;
+  options.timeout_ms = 300;
+  HttpResponse r = Get(silent.Url(), options);
+  EXPECT_EQ(r.error, TransportError::kTimeout) << r.error_message;
+}
+
+TEST_F(TransportFaultTest, ResetMidBody) {
+  FaultServer resetting([](int fd) {
+    ReadRequest(fd);
+    Send(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"partial\": ");
+    linger hard{1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof(hard));  // close sends RST
+  });
+  HttpResponse r = Get(resetting.Url());
+  EXPECT_EQ(r.error, TransportError::kReset) << r.error_message;
+}
+
+TEST_F(TransportFaultTest, BodyLargerThanTheCap) {
+  FaultServer huge([](int fd) {
+    ReadRequest(fd);
+    Send(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000000\r\n\r\n");
+    const std::string chunk(64 * 1024, ' ');
+    for (int i = 0; i < 61; ++i) Send(fd, chunk);
+  });
+  CurlOptions options;
+  options.max_body_bytes = 1024 * 1024;
+  HttpResponse r = Get(huge.Url(), options);
+  EXPECT_EQ(r.error, TransportError::kTooLarge) << r.error_message;
+  EXPECT_NE(r.error_message.find("larger than 1048576 bytes"), std::string::npos) << r.error_message;
+}
+
+TEST_F(TransportFaultTest, RedirectIsReportedNotFollowed) {
+  FaultServer redirecting([](int fd) {
+    ReadRequest(fd);
+    Send(fd, "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n");
+  });
+  HttpResponse r = Get(redirecting.Url());
+  EXPECT_EQ(r.error, TransportError::kRedirect);
+  EXPECT_NE(r.error_message.find("302 to http://127.0.0.1:1/elsewhere"), std::string::npos) << r.error_message;
+}
+
+TEST_F(TransportFaultTest, Http10CloseDelimitedBodyIsReadWhole) {
+  FaultServer old([](int fd) {
+    ReadRequest(fd);
+    Send(fd, "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{\"externalDatabaseConnections\": []}");
+  });
+  HttpResponse r = Get(old.Url());
+  EXPECT_TRUE(r.ok()) << r.error_message;
+  EXPECT_EQ(r.body, "{\"externalDatabaseConnections\": []}");
+}
+
+// A server with a self-signed certificate: refused by default, trusted with --cacert, and let
+// through with --insecure.
+TEST_F(TransportFaultTest, TlsSelfSignedCertificate) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("conform-tls-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
+  const std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                           "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(make.c_str()), 0);
+  httplib::SSLServer server(cert.c_str(), key.c_str());
+  server.Get("/x", [](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "application/json"); });
+  int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  for (int i = 0; i < 1000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/x";
+
+  HttpResponse refused = Get(url);
+  EXPECT_EQ(refused.error, TransportError::kTls) << refused.error_message;
+  CurlOptions trusted;
+  trusted.cacert = cert;
+  EXPECT_EQ(Get(url, trusted).status, 200) << Get(url, trusted).error_message;
+  CurlOptions insecure;
+  insecure.insecure = true;
+  EXPECT_EQ(Get(url, insecure).status, 200);
+
+  server.stop();
+  thread.join();
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace conform
