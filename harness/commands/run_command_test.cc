@@ -1,6 +1,7 @@
 // The conform binary end to end, as a user runs it: exit codes, reports that pass both JUnit
 // XSDs, every mock fault caught by the shipped suite, and no secret in any report.
 #include <netinet/in.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -17,6 +18,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "http/curl_transport.h"
 #include "load/json_file.h"
 #include "mock/faults.h"
 
@@ -214,6 +216,59 @@ TEST_F(ConformBinaryTest, SecretsNeverReachReportsOrConsole) {
     EXPECT_EQ(text.find("conform-embedded-readonly-token"), std::string::npos);
   }
   EXPECT_NE(r.output.find("[REDACTED]"), std::string::npos);
+}
+
+// Starts conform with args, its output going to out_path; returns the pid.
+pid_t SpawnConform(const std::vector<std::string>& args, const std::string& out_path) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<std::string> all = {CONFORM_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  posix_spawn(&pid, CONFORM_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+// Waits at most `seconds` for pid; returns its exit code, or -1 (and kills it) on timeout.
+int WaitBounded(pid_t pid, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    usleep(50000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return -1;
+}
+
+TEST_F(ConformBinaryTest, InterruptMidRunCleansUpAndReports) {
+  MockProcess mock({"--token", "T-sig", "--delay", "20ms"});
+  ASSERT_FALSE(mock.BaseUrl().empty());
+  const std::string out = (dir_ / "out.txt").string();
+  pid_t pid = SpawnConform({"run", "--target", mock.BaseUrl(), "--token", "T-sig", "--run-id", "sigtest", "--junit",
+                            (dir_ / "junit.xml").string(), "--json", (dir_ / "report.json").string(), "--html",
+                            (dir_ / "report.html").string()},
+                           out);
+  ASSERT_GT(pid, 0);
+  usleep(1500000);  // well into the run: 62 cases at 20 ms a request take about 8 s
+  kill(pid, SIGINT);
+  EXPECT_EQ(WaitBounded(pid, 20), 130) << ReadText(out);
+  EXPECT_NE(ReadText(out).find("interrupted; cleaning up"), std::string::npos) << ReadText(out);
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_TRUE(report["interrupted"].get<bool>());
+  EXPECT_LT(report["summary"]["total"].get<int>(), 62);
+
+  CurlTransport transport{CurlOptions{}};
+  HttpResponse list = transport.Send({"GET", mock.BaseUrl() + "/wix-data/v1/external-database-connections?paging.limit=100",
+                                      {{"Authorization", "T-sig"}}, false, ""});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.body.find("conform-sigtest-"), std::string::npos) << list.body;
 }
 
 int ClosedPort() {

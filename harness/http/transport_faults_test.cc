@@ -17,62 +17,10 @@
 #include <httplib.h>
 
 #include "http/curl_transport.h"
+#include "http/fault_server_for_tests.h"
 
 namespace conform {
 namespace {
-
-using Handler = std::function<void(int fd)>;
-
-// Accepts connections on 127.0.0.1:<free port> and hands each to `handler` on its own thread.
-class FaultServer {
- public:
-  explicit FaultServer(Handler handler, int backlog = 16) : handler_(std::move(handler)) {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-    socklen_t length = sizeof(address);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-    listen(fd_, backlog);
-    if (handler_) thread_ = std::thread([this] { Serve(); });
-  }
-  ~FaultServer() {
-    stopping_ = true;
-    shutdown(fd_, SHUT_RDWR);
-    close(fd_);
-    if (thread_.joinable()) thread_.join();
-    for (std::thread& t : workers_) t.join();
-  }
-  std::string Url(const std::string& path = "/x") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-  int port() const { return port_; }
-
- private:
-  void Serve() {
-    while (!stopping_) {
-      int client = accept(fd_, nullptr, nullptr);
-      if (client < 0) return;
-      workers_.emplace_back([this, client] {
-        handler_(client);
-        close(client);
-      });
-    }
-  }
-  Handler handler_;
-  int fd_ = -1;
-  int port_ = 0;
-  std::atomic<bool> stopping_{false};
-  std::thread thread_;
-  std::vector<std::thread> workers_;
-};
-
-void ReadRequest(int fd) {
-  char buffer[4096];
-  recv(fd, buffer, sizeof(buffer), 0);
-}
-
-void Send(int fd, const std::string& text) { send(fd, text.data(), text.size(), MSG_NOSIGNAL); }
 
 HttpResponse Get(const std::string& url, CurlOptions options = {}) {
   options.connect_timeout_ms = std::min(options.connect_timeout_ms, 1000L);

@@ -152,3 +152,25 @@ TEST_F(SuiteRunnerTest, CaseBudgetBreachIsAFinding) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+TEST_F(SuiteRunnerTest, RetriesAfter429And503ButReportsThe503) {
+  HttpResponse throttled = Answer(429, {{"message", "slow down"}});
+  throttled.headers.emplace_back("Retry-After", "0");
+  HttpResponse unavailable = Answer(503, {{"message", ""}});
+  unavailable.headers.emplace_back("Retry-After", "0");
+  settings_.max_retry_wait_us = 1000;
+  RunResult run = Run({throttled, Answer(200, Connection()), unavailable, Answer(200, Connection()),
+                       Answer(200, json::object()), Answer(404, {{"message", "gone"}})});
+  const CaseResult& c = run.cases[0];
+  EXPECT_EQ(c.retries, 2);
+  ASSERT_EQ(c.findings.size(), 1u);
+  EXPECT_EQ(c.findings[0].rule, "server-error");
+  EXPECT_EQ(c.outcome, Outcome::kFailed);
+  EXPECT_EQ(c.exchanges[0].step, "setup 1 (create) (retried)");
+}
+
+}  // namespace
+}  // namespace conform
