@@ -75,6 +75,14 @@ bool ParseSize(const std::string& text, size_t* bytes, std::string* err) {
   return true;
 }
 
+std::string FormatFixed(double value, int digits) {
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out.precision(digits);
+  out << std::fixed << value;
+  return out.str();
+}
+
 bool ParsePercent(const std::string& text, double* fraction, std::string* err) {
   double number = 0;
   std::string unit;

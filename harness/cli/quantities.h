@@ -16,6 +16,9 @@ bool ParseRate(const std::string& text, double* per_second, std::string* err);
 // "512", "64KB", "8MB" (powers of 1024) -> bytes, > 0.
 bool ParseSize(const std::string& text, size_t* bytes, std::string* err);
 
+// value with exactly `digits` decimals, whatever the C++ locale: "12.345".
+std::string FormatFixed(double value, int digits);
+
 // "20%" or "20" -> 0.20; must be >= 0.
 bool ParsePercent(const std::string& text, double* fraction, std::string* err);
 

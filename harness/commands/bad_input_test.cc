@@ -1,17 +1,12 @@
 // The bad-input corpus (testdata/bad-input/): every malformed case file and bad command line
 // gives "conform: ..." lines naming the file and JSON pointer, or the flag, exit 2, and no crash.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "load/json_file.h"
+#include "commands/conform_binary_for_tests.h"
 
 namespace conform {
 namespace {
@@ -20,24 +15,7 @@ namespace fs = std::filesystem;
 
 const fs::path kCorpus = fs::path(CONFORM_SOURCE_DIR) / "testdata" / "bad-input";
 
-struct Ran {
-  int exit_code = -1;
-  bool signaled = false;
-  std::string output;
-};
-
-Ran Conform(const std::string& args, const fs::path& cwd) {
-  Ran result;
-  const std::string command = "cd " + cwd.string() + " && " + std::string(CONFORM_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while (pipe && (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = pipe ? pclose(pipe) : -1;
-  result.signaled = WIFSIGNALED(status);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+Ran Conform(const std::string& args, const fs::path& cwd) { return RunConformBinary(args, "", cwd.string()); }
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -48,15 +26,13 @@ std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public TempDirTest {
  protected:
   void SetUp() override {
-    work_ = fs::temp_directory_path() / ("conform-bad-input-" + std::to_string(getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(work_);
+    TempDirTest::SetUp();
+    work_ = dir_;
   }
-  void TearDown() override { fs::remove_all(work_); }
-  fs::path work_;
+  std::filesystem::path work_;
 };
 
 TEST_F(BadInputTest, CorpusHasAtLeastThirtyInputs) {

@@ -1,61 +1,19 @@
 // Latency end to end through the binary, against a mock delayed on purpose: budgets and
 // baselines fail runs when they should, and `conform load` is bounded and checks what it sends.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
-#include <filesystem>
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
-#include "load/json_file.h"
+#include "commands/conform_binary_for_tests.h"
 
 namespace conform {
 namespace {
 
-namespace fs = std::filesystem;
+Ran Conform(const std::string& args) { return RunConformBinary(args); }
 
-struct Ran {
-  int exit_code = -1;
-  std::string output;
-};
-
-Ran Conform(const std::string& args) {
-  Ran result;
-  FILE* pipe = popen((std::string(CONFORM_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while (pipe && (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = pipe ? pclose(pipe) : -1;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-class LatencyCommandTest : public ::testing::Test {
+class LatencyCommandTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("conform-latency-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Reports(const std::string& stem) const {
-    return " --junit " + (dir_ / (stem + ".xml")).string() + " --json " + (dir_ / (stem + ".json")).string();
+    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json");
   }
-  nlohmann::json Json(const std::string& file) const {
-    nlohmann::json j;
-    std::string err;
-    EXPECT_TRUE(ReadJsonFile((dir_ / file).string(), &j, &err)) << err;
-    return j;
-  }
-  std::string Text(const std::string& file) const {
-    std::string text, err;
-    ReadTextFile((dir_ / file).string(), &text, &err);
-    return text;
-  }
-  fs::path dir_;
 };
 
 TEST_F(LatencyCommandTest, ReportedLatencyIncludesTheInjectedDelay) {
@@ -83,7 +41,7 @@ TEST_F(LatencyCommandTest, MissedBudgetFailsTheRunAsItsOwnTestcase) {
 
 TEST_F(LatencyCommandTest, BaselineRegressionFailsTheRun) {
   ASSERT_EQ(Conform("run -q --filter 'replace-*' --repeat 2" + Reports("base")).exit_code, 0);
-  const std::string baseline = " --baseline " + (dir_ / "base.json").string();
+  const std::string baseline = " --baseline " + Path("base.json");
   Ran slower = Conform("run -q --filter 'replace-*' --repeat 2 --mock-delay put=5ms" + baseline + Reports("slow"));
   EXPECT_EQ(slower.exit_code, 1) << slower.output;
   EXPECT_NE(Text("slow.xml").find("<testcase name=\"baseline update\""), std::string::npos);
@@ -106,7 +64,7 @@ TEST_F(LatencyCommandTest, RepeatCountsEveryRun) {
 }
 
 TEST_F(LatencyCommandTest, LoadIsBoundedAndReportsWhatItSent) {
-  const std::string json = (dir_ / "load.json").string();
+  const std::string json = Path("load.json");
   Ran r = Conform("load --rate 200/s --duration 1s --connections 4 --oracle-every 5 --json " + json);
   EXPECT_EQ(r.exit_code, 0) << r.output;
   nlohmann::json result = Json("load.json");

@@ -4,7 +4,6 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
@@ -26,14 +25,6 @@ constexpr char kEmbeddedToken[] = "conform-embedded-token";
 int Usage(const std::string& message) {
   std::cerr << "conform: " << message << "\n";
   return kExitUsage;
-}
-
-std::string Fixed(double value, int digits) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out.precision(digits);
-  out << std::fixed << value;
-  return out.str();
 }
 
 nlohmann::json ResultJson(const LoadResult& r, const LoadOptions& o, const std::vector<LatencyCheck>& checks) {
@@ -68,9 +59,9 @@ void PrintRow(const std::string& label, const Histogram& h) {
 }
 
 void PrintResult(const LoadResult& r, const LoadOptions& o, const std::vector<LatencyCheck>& checks, bool quiet) {
-  std::cout << "load: " << r.completed << " PUTs in " << Fixed(r.seconds, 2) << " s against " << o.base_url << ": "
-            << Fixed(r.achieved_rate, 1) << "/s achieved (target "
-            << (o.rate_per_second > 0 ? Fixed(o.rate_per_second, 1) + "/s" : std::string("max")) << "), "
+  std::cout << "load: " << r.completed << " PUTs in " << FormatFixed(r.seconds, 2) << " s against " << o.base_url << ": "
+            << FormatFixed(r.achieved_rate, 1) << "/s achieved (target "
+            << (o.rate_per_second > 0 ? FormatFixed(o.rate_per_second, 1) + "/s" : std::string("max")) << "), "
             << o.connections << " connections, " << r.ErrorCount() << " errors\n";
   if (quiet) return;
   PrintRow("latency from intended send (ms):", r.latency);

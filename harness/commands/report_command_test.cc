@@ -1,19 +1,13 @@
 // Reports end to end through the binary: planted secrets reach no file, shards merge back into
 // the unsharded run, GitHub output, the rich JUnit profile, lint.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
-#include "load/json_file.h"
+#include "commands/conform_binary_for_tests.h"
 #include "report/leak_scan.h"
 
 namespace conform {
@@ -21,51 +15,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Ran {
-  int exit_code = -1;
-  std::string output;
-};
-
-Ran Conform(const std::string& args, const std::string& env = "") {
-  Ran result;
-  FILE* pipe = popen((env + " " + std::string(CONFORM_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buffer;
-  size_t n;
-  while (pipe && (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = pipe ? pclose(pipe) : -1;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+Ran Conform(const std::string& args, const std::string& env = "") { return RunConformBinary(args, env); }
 
 int Count(const std::string& text, const std::string& pattern) {
   std::regex re(pattern);
   return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
 }
 
-class ReportCommandTest : public ::testing::Test {
+class ReportCommandTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("conform-reports-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
   std::string Reports(const std::string& stem) const {
     return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --html " + Path(stem + ".html");
   }
-  std::string Text(const std::string& name) const {
-    std::string text, err;
-    ReadTextFile(Path(name), &text, &err);
-    return text;
-  }
-  nlohmann::json Json(const std::string& name) const {
-    nlohmann::json j;
-    std::string err;
-    EXPECT_TRUE(ReadJsonFile(Path(name), &j, &err)) << err;
-    return j;
-  }
-  fs::path dir_;
 };
 
 TEST_F(ReportCommandTest, PlantedSecretsReachNoFileAndNoConsole) {

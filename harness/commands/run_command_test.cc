@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/curl_transport.h"
+#include "commands/conform_binary_for_tests.h"
 #include "load/json_file.h"
 #include "mock/faults.h"
 
@@ -29,23 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct ProcessResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-ProcessResult RunConform(const std::string& args) {
-  ProcessResult result;
-  const std::string command = std::string(CONFORM_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+Ran RunConform(const std::string& args) { return RunConformBinary(args); }
 
 nlohmann::json ReadJson(const fs::path& path) {
   nlohmann::json j;
@@ -60,14 +45,8 @@ std::string ReadText(const fs::path& path) {
   return text;
 }
 
-class ConformBinaryTest : public ::testing::Test {
+class ConformBinaryTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("conform-e2e-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Reports() const {
     return "--junit " + (dir_ / "junit.xml").string() + " --json " + (dir_ / "report.json").string();
   }
@@ -76,11 +55,10 @@ class ConformBinaryTest : public ::testing::Test {
                                 xsd + " " + (dir_ / "junit.xml").string() + " 2>/dev/null";
     return std::system(command.c_str());
   }
-  fs::path dir_;
 };
 
 TEST_F(ConformBinaryTest, WholeSuitePassesAgainstTheEmbeddedMock) {
-  ProcessResult r = RunConform("run " + Reports());
+  Ran r = RunConform("run " + Reports());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   nlohmann::json report = ReadJson(dir_ / "report.json");
   EXPECT_EQ(report["verdict"], "passed");
@@ -122,7 +100,7 @@ TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
   ASSERT_EQ(ExpectedRules().size() + 1, AllFaults().size());  // + bare-errors, tested below
   for (const FaultInfo& fault : AllFaults()) {
     if (ExpectedRules().count(fault.name) == 0) continue;
-    ProcessResult r = RunConform("run -q --mock-fault " + std::string(fault.name) + " " + Reports());
+    Ran r = RunConform("run -q --mock-fault " + std::string(fault.name) + " " + Reports());
     EXPECT_EQ(r.exit_code, 1) << fault.name << "\n" << r.output;
     nlohmann::json report = ReadJson(dir_ / "report.json");
     std::set<std::string> found;
@@ -138,14 +116,14 @@ TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
 }
 
 TEST_F(ConformBinaryTest, ShouldLevelFindingsWarnAndFailOnlyWithStrict) {
-  ProcessResult lenient = RunConform("run -q --mock-fault bare-errors " + Reports());
+  Ran lenient = RunConform("run -q --mock-fault bare-errors " + Reports());
   EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
   nlohmann::json report = ReadJson(dir_ / "report.json");
   EXPECT_GT(report["summary"]["warned"].get<int>(), 0);
   EXPECT_EQ(report["summary"]["failed"], 0);
   EXPECT_NE(ReadText(dir_ / "junit.xml").find("should-level findings (fail only with --strict)"), std::string::npos);
 
-  ProcessResult strict = RunConform("run -q --strict --mock-fault bare-errors " + Reports());
+  Ran strict = RunConform("run -q --strict --mock-fault bare-errors " + Reports());
   EXPECT_EQ(strict.exit_code, 1) << strict.output;
   EXPECT_NE(ReadText(dir_ / "junit.xml").find("type=\"should:"), std::string::npos);
 }
@@ -195,19 +173,19 @@ class MockProcess {
 TEST_F(ConformBinaryTest, SeparatelyStartedMockWithTokenPasses) {
   MockProcess mock({"--token", "sekret-token-123", "--readonly-token", "readonly-token-456"});
   ASSERT_FALSE(mock.BaseUrl().empty());
-  ProcessResult r = RunConform("run --target " + mock.BaseUrl() +
+  Ran r = RunConform("run --target " + mock.BaseUrl() +
                                "/ --token sekret-token-123 --readonly-token readonly-token-456 " + Reports());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(ReadJson(dir_ / "report.json")["summary"]["skipped"], 0);
 
-  ProcessResult no_token = RunConform("run -q --target " + mock.BaseUrl() + " " + Reports());
+  Ran no_token = RunConform("run -q --target " + mock.BaseUrl() + " " + Reports());
   EXPECT_EQ(no_token.exit_code, 1) << no_token.output;
   EXPECT_NE(no_token.output.find("no --token or CONFORM_TOKEN"), std::string::npos);
 }
 
 TEST_F(ConformBinaryTest, SecretsNeverReachReportsOrConsole) {
   const std::string token = "sekret-token-abcdef";
-  ProcessResult r = RunConform("run -v --run-id leak1 --mock-fault stale-response --token " + token + " " + Reports());
+  Ran r = RunConform("run -v --run-id leak1 --mock-fault stale-response --token " + token + " " + Reports());
   EXPECT_EQ(r.exit_code, 1);
   const std::string secret_key = "conform-secret-leak1";  // the cases' configuration.secretKey
   for (const std::string& text : {ReadText(dir_ / "junit.xml"), ReadText(dir_ / "report.json"), r.output}) {
@@ -285,7 +263,7 @@ int ClosedPort() {
 
 TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
   const std::string url = "http://127.0.0.1:" + std::to_string(ClosedPort());
-  ProcessResult r = RunConform("run -q --timeout 2000 --target " + url + " --token t " + Reports());
+  Ran r = RunConform("run -q --timeout 2000 --target " + url + " --token t " + Reports());
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find("could not be reached"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find(url), std::string::npos);
@@ -298,7 +276,7 @@ TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
 TEST_F(ConformBinaryTest, UsageErrorsExit2WithOneLine) {
   for (const std::string args : {"run --timeout -1", "run --bogus", "run --target ftp://x", "run --mock-fault nope",
                                  "run --filter 'nothing-matches-*'", "run --run-id UPPER", "frobnicate"}) {
-    ProcessResult r = RunConform(args + " " + Reports());
+    Ran r = RunConform(args + " " + Reports());
     EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
     EXPECT_EQ(r.output.rfind("conform: ", 0), 0u) << args << "\n" << r.output;
   }
@@ -311,14 +289,14 @@ TEST_F(ConformBinaryTest, BrokenCaseFileExits2NamingFileAndPointerAndStillWrites
   fs::create_directories(dir_ / "cases");
   std::ofstream(dir_ / "cases" / "bad.json")
       << R"({"id": "bad", "title": "t", "level": "must", "tags": [], "steps": [{"call": "update", "name": "${nope}"}]})";
-  ProcessResult r = RunConform("run --cases " + (dir_ / "cases").string() + " " + Reports());
+  Ran r = RunConform("run --cases " + (dir_ / "cases").string() + " " + Reports());
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("bad.json: /steps/0/name: unknown variable ${nope}"), std::string::npos) << r.output;
   EXPECT_NE(ReadText(dir_ / "junit.xml").find("unknown variable"), std::string::npos);
 }
 
 TEST_F(ConformBinaryTest, ListSendsNothingAndHonoursTags) {
-  ProcessResult r = RunConform("list --tag auth");
+  Ran r = RunConform("list --tag auth");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("auth-no-token-update\tmust\t"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("replace-shortens-array"), std::string::npos);

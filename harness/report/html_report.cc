@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/quantities.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
 #include "report/xml_writer.h"
@@ -43,14 +44,6 @@ std::string Capped(const std::string& text) {
   return text.substr(0, kMaxBodyChars) + "\n... (" + std::to_string(text.size()) + " bytes in all)";
 }
 
-std::string Number(double value, int digits) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out.precision(digits);
-  out << std::fixed << value;
-  return out.str();
-}
-
 std::string Badge(Outcome o) {
   return "<span class=\"badge " + std::string(OutcomeName(o)) + "\">" + OutcomeName(o) + "</span>";
 }
@@ -61,7 +54,7 @@ void Summary(const RunResult& run, std::ostringstream& out) {
       << "<table class=\"meta\"><tr><td>target</td><td>" << EscapeHtml(run.target) << "</td></tr>"
       << "<tr><td>run id</td><td>" << EscapeHtml(run.run_id) << "</td></tr>"
       << "<tr><td>started (UTC)</td><td>" << EscapeHtml(run.timestamp) << "</td></tr>"
-      << "<tr><td>duration</td><td>" << Number(run.seconds, 2) << " s</td></tr>"
+      << "<tr><td>duration</td><td>" << FormatFixed(run.seconds, 2) << " s</td></tr>"
       << "<tr><td>strict</td><td>" << (run.strict ? "yes" : "no") << "</td></tr>"
       << (run.insecure ? "<tr><td>TLS</td><td><b>not verified (--insecure)</b></td></tr>" : "")
       << (run.interrupted ? "<tr><td>interrupted</td><td><b>yes: a signal stopped the run</b></td></tr>" : "")
@@ -129,7 +122,7 @@ void CaseTable(const RunResult& run, std::ostringstream& out) {
         << "\"><td>" << Badge(c.outcome) << "</td><td>"
         << (detailed ? "<a href=\"#case-" + EscapeHtml(c.id) + "\">" + EscapeHtml(c.id) + "</a>" : EscapeHtml(c.id))
         << "</td><td>" << LevelName(c.level) << "</td><td>" << EscapeHtml(tag_list) << "</td><td>"
-        << EscapeHtml(c.title) << "</td><td class=\"num\">" << Number(c.seconds, 3) << "</td></tr>";
+        << EscapeHtml(c.title) << "</td><td class=\"num\">" << FormatFixed(c.seconds, 3) << "</td></tr>";
   }
   out << "</table></section>";
 }
@@ -174,20 +167,7 @@ void Failure(const CaseResult& c, std::ostringstream& out) {
 
 }  // namespace
 
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  for (char c : SanitizeForXml(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeHtml(const std::string& text) { return EscapeMarkup(text, Markup::kHtml); }
 
 std::string PercentileChartSvg(const std::string& title, const Histogram& h) {
   constexpr double kW = 340, kH = 170, kLeft = 48, kRight = 10, kTop = 10, kBottom = 30;
@@ -212,7 +192,7 @@ std::string PercentileChartSvg(const std::string& title, const Histogram& h) {
         << (p == 99.9 ? "99.9" : std::to_string(static_cast<int>(p))) << "</text>";
   }
   svg << "<text x=\"" << kLeft - 4 << "\" y=\"" << kTop + 8 << "\" font-size=\"10\" text-anchor=\"end\">"
-      << Number(max_ms, max_ms < 10 ? 2 : 0) << "</text><text x=\"" << kLeft - 4 << "\" y=\"" << kH - kBottom
+      << FormatFixed(max_ms, max_ms < 10 ? 2 : 0) << "</text><text x=\"" << kLeft - 4 << "\" y=\"" << kH - kBottom
       << "\" font-size=\"10\" text-anchor=\"end\">0 ms</text><polyline fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"";
   for (double p : percentiles) {
     svg << x_of(p) << "," << y_of(static_cast<double>(h.Percentile(p == 0 ? 0.0001 : p)) / 1000.0) << " ";
@@ -221,7 +201,7 @@ std::string PercentileChartSvg(const std::string& title, const Histogram& h) {
   for (double p : {50.0, 99.0}) {
     const double ms = static_cast<double>(h.Percentile(p)) / 1000.0;
     svg << "<circle cx=\"" << x_of(p) << "\" cy=\"" << y_of(ms) << "\" r=\"3\" fill=\"#0969da\"/><text x=\"" << x_of(p) + 4
-        << "\" y=\"" << y_of(ms) - 4 << "\" font-size=\"10\">p" << static_cast<int>(p) << " " << Number(ms, 3)
+        << "\" y=\"" << y_of(ms) - 4 << "\" font-size=\"10\">p" << static_cast<int>(p) << " " << FormatFixed(ms, 3)
         << " ms</text>";
   }
   svg << "</svg></figure>";

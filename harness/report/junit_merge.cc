@@ -2,6 +2,8 @@
 // summed from the inputs' attributes (readers disagree on what those mean).
 #include "report/junit_merge.h"
 
+#include "cli/quantities.h"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -62,14 +64,6 @@ void CopyCases(const xmlNode* suite, xmlNode* target, xmlDoc* doc, Totals* total
   totals->time += TimeOf(suite);
 }
 
-std::string Fixed(double value) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out.precision(3);
-  out << std::fixed << value;
-  return out.str();
-}
-
 }  // namespace
 
 bool MergeJunitFiles(const std::vector<std::string>& inputs, std::string* merged, std::string* err) {
@@ -116,7 +110,7 @@ bool MergeJunitFiles(const std::vector<std::string>& inputs, std::string* merged
   xmlNewProp(suite, BAD_CAST "failures", BAD_CAST std::to_string(totals.failures).c_str());
   xmlNewProp(suite, BAD_CAST "errors", BAD_CAST std::to_string(totals.errors).c_str());
   xmlNewProp(suite, BAD_CAST "skipped", BAD_CAST std::to_string(totals.skipped).c_str());
-  xmlNewProp(suite, BAD_CAST "time", BAD_CAST Fixed(totals.time).c_str());
+  xmlNewProp(suite, BAD_CAST "time", BAD_CAST FormatFixed(totals.time, 3).c_str());
   xmlNewTextChild(suite, nullptr, BAD_CAST "system-out", BAD_CAST system_out.c_str());
   xmlNewTextChild(suite, nullptr, BAD_CAST "system-err", BAD_CAST "");
   xmlChar* buffer = nullptr;

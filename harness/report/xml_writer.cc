@@ -58,36 +58,28 @@ std::string SanitizeForXml(const std::string& text) {
   return out;
 }
 
-std::string EscapeXmlText(const std::string& text) {
+std::string EscapeMarkup(const std::string& text, Markup markup) {
+  const bool attribute = markup == Markup::kXmlAttribute;
   std::string out;
   for (char c : SanitizeForXml(text)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
+      case '"': out += markup == Markup::kXmlText ? "\"" : "&quot;"; break;
+      case '\'': out += markup == Markup::kHtml ? "&#39;" : "'"; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\r': out += markup == Markup::kHtml ? "\r" : "&#13;"; break;
       default: out += c;
     }
   }
   return out;
 }
 
-std::string EscapeXmlAttribute(const std::string& text) {
-  std::string out;
-  for (char c : SanitizeForXml(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeXmlText(const std::string& text) { return EscapeMarkup(text, Markup::kXmlText); }
+
+std::string EscapeXmlAttribute(const std::string& text) { return EscapeMarkup(text, Markup::kXmlAttribute); }
 
 XmlWriter::XmlWriter() : out_("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") {}
 

@@ -34,6 +34,11 @@ bool IsValidUtf8(const std::string& text);
 
 // Replaces invalid UTF-8 sequences with U+FFFD and XML-forbidden control characters with '?'.
 std::string SanitizeForXml(const std::string& text);
+// Where escaped text goes: attributes also keep \t \n \r as character references; HTML also
+// escapes the apostrophe.
+enum class Markup { kXmlText, kXmlAttribute, kHtml };
+std::string EscapeMarkup(const std::string& text, Markup markup);
+
 std::string EscapeXmlText(const std::string& text);
 std::string EscapeXmlAttribute(const std::string& text);
 

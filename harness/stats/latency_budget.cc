@@ -36,13 +36,7 @@ bool PercentileOf(const std::string& statistic, double* p) {
   return !in.fail() && in.eof() && *p > 0 && *p <= 100;
 }
 
-std::string Ms(int64_t us) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());
-  out.precision(3);
-  out << std::fixed << static_cast<double>(us) / 1000.0 << " ms";
-  return out.str();
-}
+std::string Ms(int64_t us) { return FormatFixed(static_cast<double>(us) / 1000.0, 3) + " ms"; }
 
 std::string KindName(const std::optional<CallKind>& kind) { return kind ? CallKindName(*kind) : "total"; }
 
@@ -142,10 +136,8 @@ std::vector<LatencyCheck> CompareWithBaseline(const LatencyByKind& current, cons
       details += std::string(details.empty() ? "" : ", ") + statistic + " " + Ms(before) + " -> " + Ms(after) +
                  (regressed ? " (REGRESSED)" : "");
     }
-    std::ostringstream limit;
-    limit.imbue(std::locale::classic());
-    limit << rule.max_regression * 100;
-    check.message = std::string(CallKindName(kind)) + ": " + details + "; limit +" + limit.str() + "% (samples " +
+    check.message = std::string(CallKindName(kind)) + ": " + details + "; limit +" +
+                    FormatFixed(rule.max_regression * 100, 0) + "% (samples " +
                     std::to_string(old->second.count()) + " -> " + std::to_string(now.count()) + ")";
     checks.push_back(check);
   }
