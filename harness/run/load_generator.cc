@@ -160,7 +160,6 @@ class LoadLoop {
     curl_easy_setopt(slot->easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(slot->easy, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
     curl_easy_setopt(slot->easy, CURLOPT_PRIVATE, slot);
-    curl_easy_setopt(slot->easy, CURLOPT_BUFFERSIZE, 4096L);
     // A loopback target never goes through a proxy; saying so spares libcurl reading the proxy
     // environment variables on every request.
     if (IsLoopbackTarget(options_.base_url)) curl_easy_setopt(slot->easy, CURLOPT_PROXY, "");
