@@ -210,11 +210,13 @@ bool CheckRedactPointers(const RunOptions& options, std::string* err) {
   return true;
 }
 
-// Prints "[12/62] case-id" over itself on a terminal, so long runs show they are alive.
-void Progress(const ConsoleStyle& style, size_t index, size_t total, const std::string& id) {
-  if (!style.color || style.quiet || style.verbose) return;
-  std::cerr << "\r\033[K[" << index + 1 << "/" << total << "] " << id << (index + 1 == total ? "\r\033[K" : "")
-            << std::flush;
+// Under the case lines, a terminal shows "[12/62] done" on a line that the next case line
+// overwrites, so a long run shows it is alive.
+void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total) {
+  const bool progress = style.terminal && !style.quiet && !style.verbose;
+  if (progress) std::cout << "\r\033[K";
+  PrintCaseLine(std::cout, c, style);
+  if (progress && index + 1 < total) std::cout << "[" << index + 1 << "/" << total << "] done" << std::flush;
 }
 
 int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url) {
@@ -331,10 +333,7 @@ int RunRunCommand(const RunOptions& given_options) {
   InstallSignalHandlers();
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
-      [&](const CaseResult& c, size_t index, size_t total) {
-        Progress(style, index, total, c.id);
-        PrintCaseLine(std::cout, c, style);
-      },
+      [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup});
   if (mock) mock->Stop();
   run.insecure = options.insecure;
