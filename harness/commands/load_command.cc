@@ -20,7 +20,6 @@ namespace conform {
 namespace {
 
 constexpr int64_t kMaxDuration = 3600LL * 1'000'000;  // an hour: a load run always ends
-constexpr char kEmbeddedToken[] = "conform-embedded-token";
 
 int Usage(const std::string& message) {
   std::cerr << "conform: " << message << "\n";
@@ -116,18 +115,14 @@ int RunLoadCommand(const LoadCommandOptions& options) {
 
   std::unique_ptr<MockServer> mock;
   if (options.target.empty()) {
-    MockOptions mock_options;
-    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, &err) ||
-        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, &err)) {
+    std::string unused_readonly_token;
+    if (!StartEmbeddedMock({options.mock_faults, options.mock_delays, options.mock_jitter}, &load.credentials.token,
+                           &unused_readonly_token, &mock, &err)) {
       return Usage(err);
     }
-    if (load.credentials.token.empty()) load.credentials.token = kEmbeddedToken;
-    mock_options.token = load.credentials.token;
-    mock = std::make_unique<MockServer>(mock_options);
-    if (!mock->Start(&err)) return Usage(err);
     load.base_url = mock->base_url();
   } else {
-    if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
+    if (!EmbeddedMockFlags{options.mock_faults, options.mock_delays, options.mock_jitter}.empty()) {
       return Usage("--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)");
     }
     if (!NormaliseTarget(options.target, &load.base_url, &err)) return Usage(err);

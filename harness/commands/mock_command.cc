@@ -50,6 +50,21 @@ bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitte
   return true;
 }
 
+bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::string* readonly_token,
+                       std::unique_ptr<MockServer>* out, std::string* err) {
+  MockOptions options;
+  if (!ParseFaults(flags.faults, "--mock-fault", &options.faults, err) ||
+      !ParseDelays(flags.delays, flags.jitter, "--mock-delay", &options, err)) {
+    return false;
+  }
+  if (token->empty()) *token = "conform-embedded-token";
+  if (readonly_token->empty()) *readonly_token = "conform-embedded-readonly-token";
+  options.token = *token;
+  options.readonly_token = *readonly_token;
+  *out = std::make_unique<MockServer>(options);
+  return (*out)->Start(err);
+}
+
 int RunFaultsCommand() {
   for (const FaultInfo& info : AllFaults()) std::cout << info.name << "\t" << info.what << "\n";
   return kExitOk;

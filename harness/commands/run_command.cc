@@ -30,8 +30,6 @@
 namespace conform {
 namespace {
 
-constexpr char kEmbeddedToken[] = "conform-embedded-token";
-constexpr char kEmbeddedReadonlyToken[] = "conform-embedded-readonly-token";
 
 bool LoadInputs(const Selection& selection, const std::string& schemas_dir, SchemaRegistry* schemas,
                 std::vector<Case>* selected, std::vector<std::string>* errors) {
@@ -151,22 +149,15 @@ void JudgeLatencyGoals(const LatencyGoals& goals, RunResult* run) {
 bool PrepareTarget(const RunOptions& options, size_t case_count, RunSettings* settings,
                    std::unique_ptr<MockServer>* mock, std::string* err) {
   if (options.target.empty()) {
-    MockOptions mock_options;
-    if (!ParseFaults(options.mock_faults, "--mock-fault", &mock_options.faults, err) ||
-        !ParseDelays(options.mock_delays, options.mock_jitter, "--mock-delay", &mock_options, err)) {
+    if (!StartEmbeddedMock({options.mock_faults, options.mock_delays, options.mock_jitter}, &settings->credentials.token,
+                           &settings->credentials.readonly_token, mock, err)) {
       return false;
     }
-    if (settings->credentials.token.empty()) settings->credentials.token = kEmbeddedToken;
-    if (settings->credentials.readonly_token.empty()) settings->credentials.readonly_token = kEmbeddedReadonlyToken;
-    mock_options.token = settings->credentials.token;
-    mock_options.readonly_token = settings->credentials.readonly_token;
-    *mock = std::make_unique<MockServer>(mock_options);
-    if (!(*mock)->Start(err)) return false;
     settings->base_url = (*mock)->base_url();
     if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings->base_url << "\n";
     return true;
   }
-  if (!options.mock_faults.empty() || !options.mock_delays.empty() || !options.mock_jitter.empty()) {
+  if (!EmbeddedMockFlags{options.mock_faults, options.mock_delays, options.mock_jitter}.empty()) {
     *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
     return false;
   }
