@@ -80,17 +80,13 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
   out << "\nlatency (ms)  " << Pad("call", 8) << Pad("count", 7);
   for (const auto& [label, p] : ReportedPercentiles()) out << Pad(label, 9);
   out << "max\n";
-  Histogram total;
   auto row = [&](const std::string& name, const Histogram& h) {
     out << "              " << Pad(name, 8) << Pad(std::to_string(h.count()), 7);
     for (const auto& [label, p] : ReportedPercentiles()) out << Pad(FormatMs(static_cast<double>(h.Percentile(p))), 9);
     out << FormatMs(static_cast<double>(h.max())) << "\n";
   };
-  for (const auto& [kind, h] : run.latency) {
-    row(CallKindName(kind), h);
-    total.Merge(h);
-  }
-  row("total", total);
+  for (const auto& [kind, h] : run.latency) row(CallKindName(kind), h);
+  row("total", MergedLatency(run.latency));
 
   for (const LatencyCheck& check : run.latency_checks) {
     out << Paint(check.passed ? "PASS " : "FAIL ", Color(check.passed ? Outcome::kPassed : Outcome::kFailed), style)

@@ -50,12 +50,11 @@ nlohmann::json FindingJson(const Finding& f) {
 
 nlohmann::json LatencyJson(const LatencyByKind& latency, bool with_buckets) {
   nlohmann::json out = nlohmann::json::object();
-  Histogram total;
   for (const auto& [kind, histogram] : latency) {
     out[CallKindName(kind)] = LatencySummary(histogram);
     if (with_buckets) out[CallKindName(kind)]["histogram"] = histogram.ToJson();
-    total.Merge(histogram);
   }
+  const Histogram total = MergedLatency(latency);
   out["total"] = LatencySummary(total);
   if (with_buckets) out["total"]["histogram"] = total.ToJson();
   return out;

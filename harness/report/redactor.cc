@@ -116,7 +116,10 @@ nlohmann::json Redactor::Structural(const nlohmann::json& value) const {
 }
 
 std::string Redactor::Body(const std::string& body) const {
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  return Body(body, body.empty() ? nlohmann::json() : nlohmann::json::parse(body, nullptr, false));
+}
+
+std::string Redactor::Body(const std::string& body, const nlohmann::json& parsed) const {
   if (parsed.is_discarded() || body.empty()) return Text(body);
   return Json(parsed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -38,6 +38,8 @@ class Redactor {
   nlohmann::json Json(const nlohmann::json& value) const;
   // A body: JSON is redacted structurally and re-serialised; other text by value.
   std::string Body(const std::string& body) const;
+  // The same, for a body the caller already parsed (discarded when it is not JSON).
+  std::string Body(const std::string& body, const nlohmann::json& parsed) const;
   Headers RedactHeaders(const Headers& headers) const;
   bool IsSecretHeader(const std::string& name) const;
 

@@ -118,26 +118,28 @@ class Execution {
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
     if (Interrupted()) return Error("interrupted", "stopped by a signal before " + step);
     const HttpRequest decorated = Decorate(request);
+    nlohmann::json body;
     for (int attempt = 0;; ++attempt) {
       Pace();
       *response = s_->transport->Send(decorated);
+      // Parsed once here for the redactor, the record and the classification below.
+      body = response->body.empty() ? nlohmann::json() : nlohmann::json::parse(response->body, nullptr, false);
       const bool retry = (response->status == 429 || response->status == 503) && attempt < settings_.max_retries &&
                          !Interrupted();
-      Record(retry ? step + " (retried)" : step, call, decorated, *response);
+      Record(retry ? step + " (retried)" : step, call, decorated, *response, body);
       if (!retry) break;
       ++s_->result.retries;
       if (response->status == 503) ReportRetried503(step, *response);
       Wait(RetryDelayUs(*response, attempt));
     }
     if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
-    return Classify(decorated, *response);
+    return Classify(decorated, *response, body);
   }
 
   // A body that should be JSON and isn't is the environment's fault (a proxy's error page, a
   // wrong URL), not a contract finding: the case becomes an error naming the URL.
-  bool Classify(const HttpRequest& request, const HttpResponse& response) {
-    if (response.body.empty()) return true;
-    if (!nlohmann::json::parse(response.body, nullptr, false).is_discarded()) return true;
+  bool Classify(const HttpRequest& request, const HttpResponse& response, const nlohmann::json& body) {
+    if (response.body.empty() || !body.is_discarded()) return true;
     const std::string where = request.method + " " + redactor_->Text(request.url);
     const std::string type = response.Header("Content-Type");
     if (!IsValidUtf8(response.body)) {
@@ -149,7 +151,9 @@ class Execution {
                                           redactor_->Text(response.body.substr(0, 60)));
   }
 
-  void Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response) {
+  // body: the response body parsed (discarded when it is not JSON).
+  void Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
+              const nlohmann::json& body) {
     for (const auto& [name, value] : request.headers) {
       if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
     }
@@ -161,13 +165,10 @@ class Execution {
     x.request.headers = redactor_->RedactHeaders(request.headers);
     x.request.body = redactor_->Body(request.body);
     x.request.url = redactor_->Text(request.url);
-    if (!response.body.empty()) {
-      nlohmann::json parsed = nlohmann::json::parse(response.body, nullptr, false);
-      if (!parsed.is_discarded()) redactor_->LearnFromJson(parsed);
-    }
+    if (!response.body.empty() && !body.is_discarded()) redactor_->LearnFromJson(body);
     x.response = response;
     x.response.headers = redactor_->RedactHeaders(response.headers);
-    x.response.body = redactor_->Body(response.body);
+    x.response.body = redactor_->Body(response.body, body);
     s_->result.exchanges.push_back(std::move(x));
     if (response.ok() || response.error == TransportError::kRedirect) {
       s_->result.latency[call].Record(response.timings.total_us);
@@ -241,10 +242,8 @@ class Execution {
   bool RunStep(size_t index, const Step& step) {
     const std::string label = "step " + std::to_string(index + 1) + " (" + CallKindName(step.request.call) + ")";
     HttpRequest request;
-    if (!Build(step.request, &request)) return false;
     std::string name;
-    std::string err;
-    s_->vars.Expand(step.request.name, &name, &err);
+    if (!Build(step.request, &request, &name)) return false;
 
     Snapshot before;
     if (step.oracle != Oracle::kNone && !Read(label + " oracle GET before", name, &before)) return false;
@@ -309,15 +308,17 @@ class Execution {
     return false;
   }
 
-  bool Build(const RequestSpec& spec, HttpRequest* request) {
+  // Builds the request and records the names it touches; *name gets the expanded connection name.
+  bool Build(const RequestSpec& spec, HttpRequest* request, std::string* name = nullptr) {
     std::string err;
     if (!BuildRequest(spec, s_->vars, settings_.base_url, settings_.credentials, request, &last_body_, &err)) {
       return Error("setup", err);
     }
     if (last_body_) redactor_->LearnFromJson(*last_body_);
-    std::string name;
-    s_->vars.Expand(spec.name, &name, &err);
-    Own(s_, name);
+    std::string expanded;
+    s_->vars.Expand(spec.name, &expanded, &err);
+    Own(s_, expanded);
+    if (name) *name = expanded;
     Own(s_, BodyName(last_body_));
     return true;
   }
