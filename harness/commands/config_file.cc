@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "load/json_file.h"
+#include "load/schema_registry.h"
 
 namespace conform {
 namespace {
@@ -18,22 +19,35 @@ void Take(const nlohmann::json& doc, const char* key, const char* flag, const Ru
   if (doc.contains(key) && !options.given.count(flag)) *field = doc[key].get<T>();
 }
 
+// Checks doc against config.schema.json of the schemas folder, when that folder has one. Only this
+// file is loaded: the rest of the folder is loaded once, for the cases, after the config applies
+// (it may name another schemas folder).
+bool CheckAgainstSchema(const std::string& schemas_dir, const std::string& path, const nlohmann::json& doc,
+                        std::string* err) {
+  const std::string schema_file = (std::filesystem::path(schemas_dir) / "config.schema.json").string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(schema_file, ec)) return true;
+  nlohmann::json schema_doc;
+  SchemaRegistry schemas;
+  if (!ReadJsonFile(schema_file, &schema_doc, err) || !schemas.Add("config", schema_doc, schema_file, err)) {
+    return false;
+  }
+  std::vector<Violation> violations = schemas.Validate("config", doc);
+  if (violations.empty()) return true;
+  *err = path + ": " + (violations[0].pointer.empty() ? "/" : violations[0].pointer) + ": " + violations[0].message;
+  return false;
+}
+
 }  // namespace
 
-bool ApplyConfigFile(const SchemaRegistry& schemas, RunOptions* options, Headers* headers, std::string* err) {
+bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err) {
   std::string path = options->config_path;
   std::error_code ec;
   if (path.empty() && std::filesystem::is_regular_file(kDefaultConfig, ec)) path = kDefaultConfig;
   if (path.empty()) return true;
   nlohmann::json doc;
   if (!ReadJsonFile(path, &doc, err)) return false;
-  if (schemas.Has("config")) {
-    std::vector<Violation> violations = schemas.Validate("config", doc);
-    if (!violations.empty()) {
-      *err = path + ": " + (violations[0].pointer.empty() ? "/" : violations[0].pointer) + ": " + violations[0].message;
-      return false;
-    }
-  }
+  if (!CheckAgainstSchema(options->schemas_dir, path, doc, err)) return false;
   if (doc.contains("headers")) {
     for (auto it = doc["headers"].begin(); it != doc["headers"].end(); ++it) {
       if (strcasecmp(it.key().c_str(), "Authorization") == 0) {

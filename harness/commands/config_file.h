@@ -6,12 +6,12 @@
 
 #include "cli/options.h"
 #include "http/http_types.h"
-#include "load/schema_registry.h"
 
 namespace conform {
 
 // Fills *options from the file where no flag was given and *headers with its "headers". No file
-// (none given, no ./conform.json) is fine. false with "file: /pointer: what is wrong" otherwise.
-bool ApplyConfigFile(const SchemaRegistry& schemas, RunOptions* options, Headers* headers, std::string* err);
+// (none given, no ./conform.json) is fine. The file is checked against config.schema.json of
+// options->schemas_dir. false with "file: /pointer: what is wrong" otherwise.
+bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err);
 
 }  // namespace conform

@@ -285,11 +285,7 @@ int RunRunCommand(const RunOptions& given_options) {
   std::string err;
   std::vector<std::string> errors;
   Headers config_headers;
-  {
-    SchemaRegistry config_schemas;  // the config file may name another schemas folder
-    config_schemas.LoadDirectory(options.schemas_dir, &err);
-    if (!ApplyConfigFile(config_schemas, &options, &config_headers, &err)) return UsageError({err}, options);
-  }
+  if (!ApplyConfigFile(&options, &config_headers, &err)) return UsageError({err}, options);
   SchemaRegistry schemas;
   std::vector<Case> cases;
   if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
