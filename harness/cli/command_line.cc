@@ -1,6 +1,7 @@
 // Flags and subcommands (CLI11). The only file that knows flag spellings.
 #include "cli/command_line.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -18,6 +19,23 @@ void AddSelectionFlags(CLI::App* app, Selection* selection) {
   app->add_option("--cases", selection->cases_dir, "Folder of case files (*.json)")->capture_default_str();
   app->add_option("--filter", selection->filter, "Run only cases whose id matches this glob (e.g. 'replace-*')");
   app->add_option("--tag", selection->tags, "Run only cases carrying this tag (repeatable: all must match)");
+}
+
+// CLI::Range, but a value that is no whole number is called that: Range alone answers
+// "--repeat abc" with "Value abc not in range 1 to 100000".
+template <typename T>
+CLI::Validator WholeNumberIn(T min, T max) {
+  const std::string bounds = std::to_string(min) + " to " + std::to_string(max);
+  return CLI::Validator(
+      [min, max, bounds](std::string& text) -> std::string {
+        T value{};
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (error != std::errc() || stop != end) return "\"" + text + "\" is not a whole number";
+        if (value < min || value > max) return text + " is outside " + bounds;
+        return "";
+      },
+      "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]");
 }
 
 CLI::Validator RunIdValidator() {
@@ -64,23 +82,23 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--proxy", run.proxy, "Proxy URL (default: the https_proxy / no_proxy environment)");
   cmd->add_option("--rate", run.rate, "Most requests per second or minute, e.g. 150/m (default: 150/m off loopback)");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")
-      ->capture_default_str()->check(CLI::Range(0, 10));
+      ->capture_default_str()->check(WholeNumberIn(0, 10));
   cmd->add_option("--max-body", run.max_body, "Largest response body read; bigger is an error")->capture_default_str();
   cmd->add_option("--config", run.config_path, "A JSON config file (default: ./conform.json if present)")
       ->check(CLI::ExistingFile);
   run_command_ = cmd;
   cmd->add_flag("--strict", run.strict, "Let should-level findings fail the run too");
   cmd->add_option("--timeout", run.timeout_ms, "Whole-request timeout in milliseconds")
-      ->capture_default_str()->check(CLI::Range(1L, 3600000L));
+      ->capture_default_str()->check(WholeNumberIn(1L, 3600000L));
   cmd->add_option("--connect-timeout", run.connect_timeout_ms, "Connect timeout in milliseconds")
-      ->capture_default_str()->check(CLI::Range(1L, 600000L));
+      ->capture_default_str()->check(WholeNumberIn(1L, 600000L));
   cmd->add_option("--mock-fault", run.mock_faults, "Break the embedded mock on purpose (see 'conform faults')");
   cmd->add_option("--mock-delay", run.mock_delays, "Slow the embedded mock: 20ms, or put=20ms (repeatable)");
   cmd->add_option("--mock-jitter", run.mock_jitter, "Add up to this much random delay to the embedded mock");
   cmd->add_option("--repeat", run.repeat, "Run each selected case N times; every run counts")
-      ->capture_default_str()->check(CLI::Range(1, 100000));
+      ->capture_default_str()->check(WholeNumberIn(1, 100000));
   cmd->add_option("--warmup", run.warmup, "Discarded runs of each case before the counted ones")
-      ->capture_default_str()->check(CLI::Range(0, 100000));
+      ->capture_default_str()->check(WholeNumberIn(0, 100000));
   cmd->add_option("--latency-budget", run.latency_budgets,
                   "A latency goal as its own testcase: KIND.STAT=DURATION, e.g. put.p95=200ms (repeatable)");
   cmd->add_option("--baseline", run.baseline_path, "An earlier report.json to compare percentiles with");
@@ -110,13 +128,13 @@ void AddLoadCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--rate", load.rate, "Requests per second (500/s), or max for a closed loop")->capture_default_str();
   cmd->add_option("--duration", load.duration, "How long to send (10s, 1m)")->capture_default_str();
   cmd->add_option("--requests", load.requests, "Stop after this many requests (default: rate x duration)")
-      ->check(CLI::Range(uint64_t{1}, uint64_t{100'000'000}));
+      ->check(WholeNumberIn(uint64_t{1}, uint64_t{100'000'000}));
   cmd->add_option("--connections", load.connections, "Connections, each with a connection name of its own")
-      ->capture_default_str()->check(CLI::Range(1, 1024));
+      ->capture_default_str()->check(WholeNumberIn(1, 1024));
   cmd->add_option("--timeout", load.timeout_ms, "Per-request timeout in milliseconds")
-      ->capture_default_str()->check(CLI::Range(1L, 600000L));
+      ->capture_default_str()->check(WholeNumberIn(1L, 600000L));
   cmd->add_option("--oracle-every", load.oracle_every, "Read back every Nth PUT of a connection (0: never)")
-      ->capture_default_str()->check(CLI::Range(0, 1000000));
+      ->capture_default_str()->check(WholeNumberIn(0, 1000000));
   cmd->add_option("--latency-budget", load.latency_budgets, "KIND.STAT=DURATION, e.g. put.p99=50ms (repeatable)");
   cmd->add_option("--json", load.json_path, "Write the result as JSON to this file");
   cmd->add_flag("--allow-mutations", load.allow_mutations, "Allow a target that is not this machine");
@@ -133,7 +151,7 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   CLI::App* cmd = app.add_subcommand("mock", "Serve the embedded mock of the API until interrupted");
   cmd->add_option("--host", mock.host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", mock.port, "Port to listen on (0: any free port)")
-      ->capture_default_str()->check(CLI::Range(0, 65535));
+      ->capture_default_str()->check(WholeNumberIn(0, 65535));
   cmd->add_option("--token", mock.token, "The only Authorization value accepted (default: any non-empty)");
   cmd->add_option("--readonly-token", mock.readonly_token, "A token that may read but gets 403 on writes");
   cmd->add_option("--fault", mock.faults, "Break a rule on purpose (repeatable; see 'conform faults')");
