@@ -27,14 +27,11 @@ bool CheckAgainstSchema(const std::string& schemas_dir, const std::string& path,
   const std::string schema_file = (std::filesystem::path(schemas_dir) / "config.schema.json").string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(schema_file, ec)) return true;
-  nlohmann::json schema_doc;
   SchemaRegistry schemas;
-  if (!ReadJsonFile(schema_file, &schema_doc, err) || !schemas.Add("config", schema_doc, schema_file, err)) {
-    return false;
-  }
+  if (!schemas.LoadFile(schema_file, err)) return false;
   std::vector<Violation> violations = schemas.Validate("config", doc);
   if (violations.empty()) return true;
-  *err = path + ": " + (violations[0].pointer.empty() ? "/" : violations[0].pointer) + ": " + violations[0].message;
+  *err = DescribeViolation(path, violations[0]);
   return false;
 }
 

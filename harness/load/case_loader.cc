@@ -136,7 +136,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
                std::vector<std::string>* errors) {
   const size_t before = errors->size();
   for (const Violation& v : schemas.Validate("case", doc)) {
-    errors->push_back(file + ": " + (v.pointer.empty() ? "/" : v.pointer) + ": " + v.message);
+    errors->push_back(DescribeViolation(file, v));
   }
   if (errors->size() > before) return false;
   CheckVariables(doc, file, errors);

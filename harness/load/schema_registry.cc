@@ -68,11 +68,15 @@ bool SchemaRegistry::LoadDirectory(const std::string& dir, std::string* err) {
     return false;
   }
   for (const fs::path& file : files) {
-    nlohmann::json doc;
-    if (!ReadJsonFile(file.string(), &doc, err)) return false;
-    if (!Add(SchemaNameFromFile(file.filename().string()), doc, file.string(), err)) return false;
+    if (!LoadFile(file.string(), err)) return false;
   }
   return true;
+}
+
+bool SchemaRegistry::LoadFile(const std::string& file, std::string* err) {
+  nlohmann::json doc;
+  if (!ReadJsonFile(file, &doc, err)) return false;
+  return Add(SchemaNameFromFile(fs::path(file).filename().string()), doc, file, err);
 }
 
 bool SchemaRegistry::Add(const std::string& name, const nlohmann::json& doc, const std::string& file,
@@ -133,6 +137,10 @@ std::vector<Violation> SchemaRegistry::Validate(const std::string& name, const n
     violations.push_back({ContextToPointer(error.context), error.description});
   }
   return violations;
+}
+
+std::string DescribeViolation(const std::string& file, const Violation& violation) {
+  return file + ": " + (violation.pointer.empty() ? "/" : violation.pointer) + ": " + violation.message;
 }
 
 }  // namespace conform

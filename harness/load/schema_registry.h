@@ -21,6 +21,9 @@ struct Violation {
   std::string message;
 };
 
+// "file: /pointer: message", the one-line form every schema complaint takes.
+std::string DescribeViolation(const std::string& file, const Violation& violation);
+
 class SchemaRegistry {
  public:
   SchemaRegistry();
@@ -31,6 +34,9 @@ class SchemaRegistry {
   // Loads every "<name>.schema.json" in dir, resolving "$ref": "other.schema.json#/..." inside dir.
   // On the first broken file returns false with *err = "file: /pointer: what is wrong".
   bool LoadDirectory(const std::string& dir, std::string* err);
+
+  // Loads one "<name>.schema.json", registered under <name>; its $refs resolve in its own folder.
+  bool LoadFile(const std::string& file, std::string* err);
 
   // Registers one schema from a parsed document; file names the origin in messages and is the
   // directory against which its $refs resolve.
