@@ -1,10 +1,8 @@
 // The conform binary end to end, as a user runs it: exit codes, reports that pass both JUnit
 // XSDs, every mock fault caught by the shipped suite, and no secret in any report.
-#include <netinet/in.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/curl_transport.h"
+#include "http/fault_server_for_tests.h"
 #include "commands/conform_binary_for_tests.h"
 #include "load/json_file.h"
 #include "mock/faults.h"
@@ -249,20 +248,8 @@ TEST_F(ConformBinaryTest, InterruptMidRunCleansUpAndReports) {
   EXPECT_EQ(list.body.find("conform-sigtest-"), std::string::npos) << list.body;
 }
 
-int ClosedPort() {
-  int sock = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  socklen_t length = sizeof(address);
-  getsockname(sock, reinterpret_cast<sockaddr*>(&address), &length);
-  close(sock);
-  return ntohs(address.sin_port);
-}
-
 TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
-  const std::string url = "http://127.0.0.1:" + std::to_string(ClosedPort());
+  const std::string url = "http://127.0.0.1:" + std::to_string(ClosedLoopbackPort());
   Ran r = RunConform("run -q --timeout 2000 --target " + url + " --token t " + Reports());
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_NE(r.output.find("could not be reached"), std::string::npos) << r.output;

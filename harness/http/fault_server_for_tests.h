@@ -17,18 +17,41 @@ namespace conform {
 
 using Handler = std::function<void(int fd)>;
 
+// 127.0.0.1:port as a socket address (port 0: let bind pick a free one).
+inline sockaddr_in LoopbackAddress(int port = 0) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  return address;
+}
+
+// The port bind picked for a socket bound to LoopbackAddress().
+inline int BoundPort(int fd) {
+  sockaddr_in address{};
+  socklen_t length = sizeof(address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  return ntohs(address.sin_port);
+}
+
+// A port on 127.0.0.1 that nothing listens on: bound for a moment to find a free one, then closed.
+inline int ClosedLoopbackPort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address = LoopbackAddress();
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  const int port = BoundPort(fd);
+  close(fd);
+  return port;
+}
+
 // Accepts connections on 127.0.0.1:<free port> and hands each to `handler` on its own thread.
 class FaultServer {
  public:
   explicit FaultServer(Handler handler, int backlog = 16) : handler_(std::move(handler)) {
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sockaddr_in address = LoopbackAddress();
     bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-    socklen_t length = sizeof(address);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
+    port_ = BoundPort(fd_);
     listen(fd_, backlog);
     if (handler_) thread_ = std::thread([this] { Serve(); });
   }

@@ -59,10 +59,7 @@ TEST_F(TransportFaultTest, ConnectTimeout) {
   std::vector<int> fillers;
   for (int i = 0; i < 3; ++i) {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(static_cast<uint16_t>(full.port()));
+    sockaddr_in address = LoopbackAddress(full.port());
     connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
     fillers.push_back(fd);
   }

@@ -51,12 +51,15 @@ class RecordingServer {
     char chunk[4096];
     while (true) {
       const size_t end = buffer.find("\r\n\r\n");
-      if (end != std::string::npos && buffer.size() >= end + 4 + ContentLength(buffer.substr(0, end + 2))) {
-        const size_t length = ContentLength(buffer.substr(0, end + 2));
-        Record({buffer.substr(0, end + 2), buffer.substr(end + 4, length)});
-        buffer.erase(0, end + 4 + length);
-        Send(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
-        continue;
+      if (end != std::string::npos) {
+        const std::string head = buffer.substr(0, end + 2);
+        const size_t length = ContentLength(head);
+        if (buffer.size() >= end + 4 + length) {
+          Record({head, buffer.substr(end + 4, length)});
+          buffer.erase(0, end + 4 + length);
+          Send(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+          continue;
+        }
       }
       const ssize_t n = recv(fd, chunk, sizeof(chunk), 0);
       if (n <= 0) return;
