@@ -82,7 +82,7 @@ int RunCleanupCommand(const CleanupOptions& options) {
   int failed = 0;
   for (const std::string& name : names) {
     HttpResponse response = transport.Send(WithIdentity(NameRequest("DELETE", base, name, credentials), options));
-    if (response.ok() && (response.status / 100 == 2 || response.status == 404)) continue;
+    if (DeleteLeftNothing(response)) continue;
     ++failed;
     std::cerr << "conform: could not delete " << name << ": "
               << (response.ok() ? "answered " + std::to_string(response.status) : response.error_message) << "\n";

@@ -307,7 +307,7 @@ LoadResult RunLoad(const LoadOptions& options) {
   }
   for (const std::string& name : names) {
     HttpResponse response = transport.Send(NameRequest("DELETE", options.base_url, name, options.credentials));
-    if (!response.ok() || (response.status / 100 != 2 && response.status != 404)) result.leftovers.push_back(name);
+    if (!DeleteLeftNothing(response)) result.leftovers.push_back(name);
   }
   result.peak_rss_kb = PeakRssKb();
   return result;

@@ -96,4 +96,8 @@ HttpRequest NameRequest(const std::string& method, const std::string& base_url, 
   return r;
 }
 
+bool DeleteLeftNothing(const HttpResponse& response) {
+  return response.ok() && (response.status / 100 == 2 || response.status == 404);
+}
+
 }  // namespace conform
