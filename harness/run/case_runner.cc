@@ -52,11 +52,17 @@ void Own(CaseState* s, const std::string& name) {
   }
 }
 
+// The body's externalDatabaseConnection, if it is an object.
+const nlohmann::json* BodyConnection(const std::optional<nlohmann::json>& body) {
+  if (!body || !body->is_object()) return nullptr;
+  auto c = body->find("externalDatabaseConnection");
+  return c != body->end() && c->is_object() ? &*c : nullptr;
+}
+
 // The body's externalDatabaseConnection.name, if it is a string.
 std::string BodyName(const std::optional<nlohmann::json>& body) {
-  if (!body || !body->is_object()) return "";
-  auto c = body->find("externalDatabaseConnection");
-  if (c == body->end() || !c->is_object()) return "";
+  const nlohmann::json* c = BodyConnection(body);
+  if (!c) return "";
   auto n = c->find("name");
   return n != c->end() && n->is_string() ? n->get<std::string>() : "";
 }
@@ -268,10 +274,7 @@ class Execution {
     }
     ReplaceInput in;
     in.path_name = name;
-    if (last_body_ && last_body_->is_object()) {
-      auto c = last_body_->find("externalDatabaseConnection");
-      if (c != last_body_->end() && c->is_object()) in.sent = *c;
-    }
+    if (const nlohmann::json* sent = BodyConnection(last_body_)) in.sent = *sent;
     in.before = before;
     in.put_status = response.status;
     in.put_connection = MakeSnapshot(response.status, observed.body).connection;
@@ -292,7 +295,7 @@ class Execution {
       Pace();
       HttpResponse response = s_->transport->Send(request);
       if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
-      if (response.ok() && (response.status / 100 == 2 || response.status == 404)) continue;
+      if (DeleteLeftNothing(response)) continue;
       s_->result.leftovers.push_back(name);
     }
     PublishLedger({});
