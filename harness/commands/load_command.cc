@@ -128,8 +128,8 @@ int RunLoadCommand(const LoadCommandOptions& options) {
     if (!NormaliseTarget(options.target, &load.base_url, &err)) return Usage(err);
     if (!IsLoopbackTarget(load.base_url) && !options.allow_mutations) {
       return Usage("--target " + load.base_url + " is not this machine; load creates, updates and deletes " +
-                   std::to_string(load.connections) + " connections named conform-" + load.run_id +
-                   "-load-N there. Add --allow-mutations if that is what you want.");
+                   std::to_string(load.connections) + " connections named " + NamePrefix(load.run_id) +
+                   "load-N there. Add --allow-mutations if that is what you want.");
     }
   }
 

@@ -90,8 +90,6 @@ bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation
 
 }  // namespace
 
-std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
-
 bool Interrupted() { return g_interrupted.load(); }
 void Interrupt() { g_interrupted.store(true); }
 const std::string* LedgerSnapshot() { return g_ledger.load(); }

@@ -31,9 +31,6 @@ void Interrupt();
 // The names created and not yet deleted, readable from a signal handler (see run_command.cc).
 const std::string* LedgerSnapshot();
 
-// The prefix of every connection name a run creates: "conform-<run_id>-".
-std::string NamePrefix(const std::string& run_id);
-
 class CaseRunner {
  public:
   // redactor learns the secrets the case sends and hides them in what the result keeps.

@@ -283,7 +283,7 @@ LoadResult RunLoad(const LoadOptions& options) {
   CurlTransport transport(curl);
   std::vector<std::string> names;
   for (int k = 0; k < options.connections; ++k) {
-    const std::string name = "conform-" + options.run_id + "-load-" + std::to_string(k);
+    const std::string name = NamePrefix(options.run_id) + "load-" + std::to_string(k);
     HttpRequest create{"POST", options.base_url + kCollectionPath, {{"Content-Type", "application/json"}}, true,
                        nlohmann::json({{"externalDatabaseConnection", {{"name", name}}},
                                        {"connectionType", "STANDALONE"}}).dump()};

@@ -96,6 +96,8 @@ HttpRequest NameRequest(const std::string& method, const std::string& base_url, 
   return r;
 }
 
+std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
+
 bool DeleteLeftNothing(const HttpResponse& response) {
   return response.ok() && (response.status / 100 == 2 || response.status == 404);
 }

@@ -11,6 +11,9 @@ namespace conform {
 
 constexpr char kCollectionPath[] = "/wix-data/v1/external-database-connections";
 
+// The prefix of every connection name a run or a load creates: "conform-<run_id>-".
+std::string NamePrefix(const std::string& run_id);
+
 struct Credentials {
   std::string token;
   std::string readonly_token;
