@@ -114,18 +114,15 @@ int RunLoadCommand(const LoadCommandOptions& options) {
   if (!ParseLoadOptions(options, &load, &budgets, &err)) return Usage(err);
 
   std::unique_ptr<MockServer> mock;
+  const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
   if (options.target.empty()) {
     std::string unused_readonly_token;
-    if (!StartEmbeddedMock({options.mock_faults, options.mock_delays, options.mock_jitter}, &load.credentials.token,
-                           &unused_readonly_token, &mock, &err)) {
-      return Usage(err);
-    }
+    if (!StartEmbeddedMock(mock_flags, &load.credentials.token, &unused_readonly_token, &mock, &err)) return Usage(err);
     load.base_url = mock->base_url();
   } else {
-    if (!EmbeddedMockFlags{options.mock_faults, options.mock_delays, options.mock_jitter}.empty()) {
-      return Usage("--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)");
+    if (!CheckNoMockFlagsWithTarget(mock_flags, &err) || !NormaliseTarget(options.target, &load.base_url, &err)) {
+      return Usage(err);
     }
-    if (!NormaliseTarget(options.target, &load.base_url, &err)) return Usage(err);
     if (!IsLoopbackTarget(load.base_url) && !options.allow_mutations) {
       return Usage("--target " + load.base_url + " is not this machine; load creates, updates and deletes " +
                    std::to_string(load.connections) + " connections named " + NamePrefix(load.run_id) +

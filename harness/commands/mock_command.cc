@@ -50,6 +50,12 @@ bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitte
   return true;
 }
 
+bool CheckNoMockFlagsWithTarget(const EmbeddedMockFlags& flags, std::string* err) {
+  if (flags.empty()) return true;
+  *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
+  return false;
+}
+
 bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::string* readonly_token,
                        std::unique_ptr<MockServer>* out, std::string* err) {
   MockOptions options;

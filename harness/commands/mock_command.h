@@ -16,7 +16,6 @@ int RunMockCommand(const MockCommandOptions& options);
 
 int RunFaultsCommand();
 
-// Turns fault names into a FaultSet; on an unknown name returns false with a one-line *err.
 // Turns "--delay" values ("20ms" for every call, "put=20ms" for one kind) into MockOptions.
 bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitter, const std::string& flag,
                  MockOptions* out, std::string* err);
@@ -29,11 +28,15 @@ struct EmbeddedMockFlags {
   bool empty() const { return faults.empty() && delays.empty() && jitter.empty(); }
 };
 
+// Given a --target there is no embedded mock for these flags to act on: false with a one-line *err.
+bool CheckNoMockFlagsWithTarget(const EmbeddedMockFlags& flags, std::string* err);
+
 // Starts the embedded mock on a free loopback port with these flags and tokens (the tokens get
 // built-in values when empty, so the auth cases can run). false with a one-line *err.
 bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::string* readonly_token,
                        std::unique_ptr<MockServer>* out, std::string* err);
 
+// Turns fault names into a FaultSet; on an unknown name returns false with a one-line *err.
 bool ParseFaults(const std::vector<std::string>& names, const std::string& flag, FaultSet* out, std::string* err);
 
 }  // namespace conform

@@ -148,20 +148,18 @@ void JudgeLatencyGoals(const LatencyGoals& goals, RunResult* run) {
 // Where the run goes: the embedded mock (started here) or the user's target, checked for consent.
 bool PrepareTarget(const RunOptions& options, size_t case_count, RunSettings* settings,
                    std::unique_ptr<MockServer>* mock, std::string* err) {
+  const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
   if (options.target.empty()) {
-    if (!StartEmbeddedMock({options.mock_faults, options.mock_delays, options.mock_jitter}, &settings->credentials.token,
-                           &settings->credentials.readonly_token, mock, err)) {
+    if (!StartEmbeddedMock(mock_flags, &settings->credentials.token, &settings->credentials.readonly_token, mock, err)) {
       return false;
     }
     settings->base_url = (*mock)->base_url();
     if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings->base_url << "\n";
     return true;
   }
-  if (!EmbeddedMockFlags{options.mock_faults, options.mock_delays, options.mock_jitter}.empty()) {
-    *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
+  if (!CheckNoMockFlagsWithTarget(mock_flags, err) || !NormaliseTarget(options.target, &settings->base_url, err)) {
     return false;
   }
-  if (!NormaliseTarget(options.target, &settings->base_url, err)) return false;
   const std::string names = NamePrefix(settings->run_id) + "<case-id>";
   const bool loopback = IsLoopbackTarget(settings->base_url);
   if (!loopback && !options.allow_mutations) {
