@@ -54,7 +54,7 @@ const char* kRunExample =
     "  conform run                                  # whole suite against the embedded mock\n"
     "  conform run --target http://127.0.0.1:8080 --token T\n"
     "  conform run --filter 'replace-*' --tag configuration\n"
-    "\nExit codes: 0 passed, 1 a check failed, 2 usage/case/schema error, 3 target unreachable.\n";
+    "\nExit codes: 0 passed, 1 a check failed, 2 usage/case/schema error, 3 target unreachable or stopped answering.\n";
 
 void AddRunCommand(CLI::App& app, CommandLine* out) {
   RunOptions& run = out->run;
@@ -83,6 +83,11 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--rate", run.rate, "Most requests per second or minute, e.g. 150/m (default: 150/m off loopback)");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")
       ->capture_default_str()->check(WholeNumberIn(0, 10));
+  cmd->add_option("--max-transport-errors", run.max_transport_errors,
+                  "Stop the run after this many requests in a row get no HTTP answer (0: never)")
+      ->capture_default_str()->check(WholeNumberIn(0, 1000));
+  cmd->add_option("--deadline", run.deadline,
+                  "Stop starting cases after this long (e.g. 10m), clean up, report what did not run");
   cmd->add_option("--max-body", run.max_body, "Largest response body read; bigger is an error")->capture_default_str();
   cmd->add_option("--config", run.config_path, "A JSON config file (default: ./conform.json if present)")
       ->check(CLI::ExistingFile);
@@ -131,6 +136,8 @@ void AddLoadCommand(CLI::App& app, CommandLine* out) {
       ->check(WholeNumberIn(uint64_t{1}, uint64_t{100'000'000}));
   cmd->add_option("--connections", load.connections, "Connections, each with a connection name of its own")
       ->capture_default_str()->check(WholeNumberIn(1, 1024));
+  cmd->add_option("--max-retries", load.max_retries, "Retries after 429 or 503, honouring Retry-After")
+      ->capture_default_str()->check(WholeNumberIn(0, 10));
   cmd->add_option("--timeout", load.timeout_ms, "Per-request timeout in milliseconds")
       ->capture_default_str()->check(WholeNumberIn(1L, 600000L));
   cmd->add_option("--oracle-every", load.oracle_every, "Read back every Nth PUT of a connection (0: never)")
@@ -157,6 +164,11 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--fault", mock.faults, "Break a rule on purpose (repeatable; see 'conform faults')");
   cmd->add_option("--delay", mock.delays, "Answer this much later: 20ms, or put=20ms for one call kind (repeatable)");
   cmd->add_option("--jitter", mock.jitter, "Add up to this much random delay (e.g. 5ms)");
+  cmd->add_option("--throttle-every", mock.throttle_every,
+                  "Answer every Nth request with 429 and Retry-After, as a rate-limited Wix does (0: never)")
+      ->capture_default_str()->check(WholeNumberIn(0, 1000000));
+  cmd->add_option("--retry-after", mock.retry_after_s, "Seconds the 429 answers ask clients to wait")
+      ->capture_default_str()->check(WholeNumberIn(0, 3600));
   cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
   cmd->callback([out] { out->command = Command::kMock; });
 }

@@ -52,6 +52,8 @@ struct RunOptions {
   std::string proxy;
   std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
   int max_retries = 3;
+  int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
+  std::string deadline;            // "10m"; empty: none
   std::string max_body = "8MB";
   std::string config_path;         // --config; empty: ./conform.json if it exists
   std::set<std::string> given;     // flags given on the command line (they beat the config file)
@@ -65,6 +67,8 @@ struct MockCommandOptions {
   std::vector<std::string> faults;
   std::vector<std::string> delays;  // "20ms" or "put=20ms"
   std::string jitter;
+  int throttle_every = 0;  // every Nth request answers 429 with Retry-After
+  int retry_after_s = 1;
   bool verbose = false;
 };
 
@@ -77,6 +81,7 @@ struct LoadCommandOptions {
   int connections = 8;
   long timeout_ms = 10000;
   int oracle_every = 50;
+  int max_retries = 3;
   std::vector<std::string> latency_budgets;
   std::string json_path;              // empty: no JSON file
   bool allow_mutations = false;

@@ -6,6 +6,7 @@
 
 #include "cli/exit_codes.h"
 #include "http/curl_transport.h"
+#include "http/guarded_transport.h"
 #include "http/target_url.h"
 #include "run/request_builder.h"
 
@@ -68,7 +69,12 @@ int RunCleanupCommand(const CleanupOptions& options) {
   }
   CurlOptions curl;
   curl.timeout_ms = options.timeout_ms;
-  CurlTransport transport(curl);
+  CurlTransport raw(curl);
+  // Paced off this machine as a run is, and 429/503 answers retried as Retry-After says.
+  GatePolicy policy;
+  if (!IsLoopbackTarget(base)) policy.min_interval_us = 400'000;  // 150 a minute
+  RequestGate gate(policy);
+  GuardedTransport transport(raw, gate);
   std::vector<std::string> names;
   if (!FindLeftovers(transport, base, options, &names, &err)) return Fail(kExitUnreachable, err);
   for (const std::string& name : names) std::cout << name << "\n";
@@ -81,13 +87,16 @@ int RunCleanupCommand(const CleanupOptions& options) {
   credentials.token = options.token;
   int failed = 0;
   for (const std::string& name : names) {
-    HttpResponse response = transport.Send(WithIdentity(NameRequest("DELETE", base, name, credentials), options));
+    HttpRequest request = WithIdentity(NameRequest("DELETE", base, name, credentials), options);
+    request.cleanup = true;
+    HttpResponse response = transport.Send(request);
     if (DeleteLeftNothing(response)) continue;
     ++failed;
     std::cerr << "conform: could not delete " << name << ": "
               << (response.ok() ? "answered " + std::to_string(response.status) : response.error_message) << "\n";
   }
-  std::cout << "deleted " << names.size() - failed << " of " << names.size() << " connections\n";
+  std::cout << "deleted " << names.size() - failed << " of " << names.size() << " connections"
+            << (gate.retries() ? "; " + std::to_string(gate.retries()) + " requests retried after 429/503" : "") << "\n";
   return failed ? kExitFailed : kExitOk;
 }
 

@@ -65,6 +65,8 @@ bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err) {
   Take(doc, "timeout_ms", "--timeout", *options, &options->timeout_ms);
   Take(doc, "rate", "--rate", *options, &options->rate);
   Take(doc, "max_retries", "--max-retries", *options, &options->max_retries);
+  Take(doc, "max_transport_errors", "--max-transport-errors", *options, &options->max_transport_errors);
+  Take(doc, "deadline", "--deadline", *options, &options->deadline);
   Take(doc, "latency_budgets", "--latency-budget", *options, &options->latency_budgets);
   Take(doc, "junit", "--junit", *options, &options->junit_path);
   Take(doc, "json", "--json", *options, &options->json_path);

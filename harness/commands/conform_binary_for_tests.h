@@ -2,6 +2,9 @@
 // folder of its own. Header-only, for the end-to-end tests in this folder.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,11 +12,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "load/json_file.h"
+
+extern char** environ;
 
 namespace conform {
 
@@ -36,6 +42,76 @@ inline Ran RunConformBinary(const std::string& args, const std::string& env = ""
   result.signaled = WIFSIGNALED(status);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// A `conform mock --port 0 args...` child process, stopped with SIGTERM when destroyed.
+class MockProcess {
+ public:
+  explicit MockProcess(const std::vector<std::string>& args) {
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::vector<std::string> all = {CONFORM_BINARY, "mock", "--port", "0"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn(&pid_, CONFORM_BINARY, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    FILE* out = fdopen(fds[0], "r");
+    char line[512] = {0};
+    if (out && fgets(line, sizeof(line), out)) first_line_ = line;
+    if (out) fclose(out);
+  }
+  ~MockProcess() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      int status;
+      waitpid(pid_, &status, 0);
+    }
+  }
+  // "http://127.0.0.1:PORT" from "conform mock listening on http://127.0.0.1:PORT/wix-data/...".
+  std::string BaseUrl() const {
+    size_t start = first_line_.find("http://");
+    size_t end = first_line_.find("/wix-data");
+    return start == std::string::npos || end == std::string::npos ? "" : first_line_.substr(start, end - start);
+  }
+ private:
+  pid_t pid_ = -1;
+  std::string first_line_;
+};
+
+// Starts conform with args, its output going to out_path; returns the pid.
+inline pid_t SpawnConform(const std::vector<std::string>& args, const std::string& out_path) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  std::vector<std::string> all = {CONFORM_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : all) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  posix_spawn(&pid, CONFORM_BINARY, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+// Waits at most `seconds` for pid; returns its exit code, or -1 (and kills it) on timeout.
+inline int WaitBounded(pid_t pid, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    usleep(50000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return -1;
 }
 
 // A fixture with a fresh temporary folder per test, removed afterwards.

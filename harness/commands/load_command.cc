@@ -41,6 +41,7 @@ nlohmann::json ResultJson(const LoadResult& r, const LoadOptions& o, const std::
                       {"achieved_rate", r.achieved_rate},
                       {"errors", r.errors},
                       {"oracle_checks", r.oracle_checks},
+                      {"retries", r.retries},
                       {"latency_from_intended", latency},
                       {"service_time", LatencySummary(r.service_time)},
                       {"peak_rss_kb", r.peak_rss_kb},
@@ -68,7 +69,8 @@ void PrintResult(const LoadResult& r, const LoadOptions& o, const std::vector<La
   std::cout << "  errors:";
   if (r.errors.empty()) std::cout << " none";
   for (const auto& [kind, count] : r.errors) std::cout << " " << kind << "=" << count;
-  std::cout << "\n  read-back checks: " << r.oracle_checks << ", peak memory: " << r.peak_rss_kb << " KB\n";
+  std::cout << "\n  read-back checks: " << r.oracle_checks << ", retried after 429/503: " << r.retries
+            << ", peak memory: " << r.peak_rss_kb << " KB\n";
   for (const LatencyCheck& c : checks) std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.name << ": " << c.message << "\n";
   if (!r.leftovers.empty()) std::cout << "  leftovers (could not delete): " << r.leftovers.size() << "\n";
 }
@@ -100,6 +102,7 @@ bool ParseLoadOptions(const LoadCommandOptions& in, LoadOptions* out, std::vecto
   out->connections = in.connections;
   out->timeout_ms = in.timeout_ms;
   out->oracle_every = in.oracle_every;
+  out->max_retries = in.max_retries;
   out->credentials.token = in.token;
   out->run_id = in.run_id.empty() ? NewRunId() : in.run_id;
   return true;

@@ -83,6 +83,8 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.token = options.token;
   mock.readonly_token = options.readonly_token;
   mock.log_requests = options.verbose;
+  mock.throttle_every = options.throttle_every;
+  mock.throttle_retry_after_s = options.retry_after_s;
   std::string err;
   if (!ParseFaults(options.faults, "--fault", &mock.faults, &err) ||
       !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err)) {

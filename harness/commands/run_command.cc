@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -23,6 +24,7 @@
 #include "report/json_report.h"
 #include "report/junit_report.h"
 #include "report/github_report.h"
+#include "report/report_files.h"
 #include "report/report_set.h"
 #include "run/shard.h"
 #include "run/suite_runner.h"
@@ -93,6 +95,21 @@ bool Report(const RunResult& run, const RunOptions& options, const Redactor& red
     std::cout << "reports: " << options.junit_path << ", " << options.json_path << ", " << options.html_path << "\n";
   }
   return outcome.errors.empty() && outcome.leaked.empty();
+}
+
+// Every report path is checked before anything is sent: a typo in --junit must not cost a whole
+// run against a real site. A path that fails is left out of the usage-error reports.
+bool CheckReportPaths(RunOptions* options, std::string* err) {
+  for (std::string* path : {&options->junit_path, &options->json_path, &options->html_path}) {
+    if (path->empty() || CheckReportFileWritable(*path, err)) continue;
+    path->clear();
+    return false;
+  }
+  if (!options->save_requests_dir.empty() && !CheckReportDirWritable(options->save_requests_dir, err)) {
+    options->save_requests_dir.clear();
+    return false;
+  }
+  return true;
 }
 
 int UsageError(const std::vector<std::string>& errors, const RunOptions& options) {
@@ -199,22 +216,48 @@ bool CheckRedactPointers(const RunOptions& options, std::string* err) {
   return true;
 }
 
+bool IsNotRun(const CaseResult& c) { return c.error_message.rfind("not run: ", 0) == 0; }
+
+int NotRunCount(const RunResult& run) {
+  return static_cast<int>(std::count_if(run.cases.begin(), run.cases.end(), IsNotRun));
+}
+
+// The first case error that is about the target, not conform holding a case back.
+std::string FirstCause(const RunResult& run) {
+  for (const CaseResult& c : run.cases) {
+    if (!c.error_message.empty() && !IsNotRun(c)) return c.error_message;
+  }
+  return run.cases.empty() ? "" : run.cases.front().error_message;
+}
+
 // Under the case lines, a terminal shows "[12/62] done" on a line that the next case line
 // overwrites, so a long run shows it is alive.
+// Cases a stopped run never started are one line, not one each.
 void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total) {
   const bool progress = style.terminal && !style.quiet && !style.verbose;
   if (progress) std::cout << "\r\033[K";
-  PrintCaseLine(std::cout, c, style);
+  static bool not_run_shown = false;
+  if (!IsNotRun(c)) {
+    PrintCaseLine(std::cout, c, style);
+  } else if (!not_run_shown && !style.quiet) {
+    not_run_shown = true;
+    std::cout << "ERROR " << total - index << " cases not run (" << c.id << " and after): "
+              << c.error_message.substr(std::string("not run: ").size()) << "\n";
+  }
   if (progress && index + 1 < total) std::cout << "[" << index + 1 << "/" << total << "] done" << std::flush;
 }
 
 int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url) {
   if (leaked) return kExitLeak;
   if (run.interrupted) return kExitInterrupted;
+  const std::string not_run = run.stopped == RunStop::kNone ? "" : "; " + std::to_string(NotRunCount(run)) + " cases not run";
   if (run.Unreachable()) {
-    std::cerr << "conform: the target " << base_url << " could not be reached: " << run.cases.front().error_message
-              << "\n";
+    std::cerr << "conform: the target " << base_url << " could not be reached: " << FirstCause(run) << not_run << "\n";
     return kExitUnreachable;
+  }
+  if (run.stopped != RunStop::kNone) {
+    std::cerr << "conform: stopped: " << run.stop_message << not_run << "\n";
+    if (run.stopped == RunStop::kTargetStoppedAnswering) return kExitUnreachable;
   }
   if (Verdict(run) != "passed") return kExitFailed;
   return reports_ok ? kExitOk : kExitUsage;
@@ -247,9 +290,16 @@ bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlO
       *err = "--rate " + detail;
       return false;
     }
-    settings->min_interval_us = static_cast<int64_t>(1e6 / per_second);
+    settings->gate.min_interval_us = static_cast<int64_t>(1e6 / per_second);
   }
-  settings->max_retries = options.max_retries;
+  settings->gate.max_retries = options.max_retries;
+  settings->gate.max_transport_errors = options.max_transport_errors;
+  if (!options.deadline.empty()) {
+    if (!ParseDuration(options.deadline, &settings->gate.deadline_us, &detail) || settings->gate.deadline_us <= 0) {
+      *err = "--deadline " + (detail.empty() ? options.deadline + ": must be longer than 0" : detail);
+      return false;
+    }
+  }
   return true;
 }
 
@@ -284,6 +334,7 @@ int RunRunCommand(const RunOptions& given_options) {
   std::vector<std::string> errors;
   Headers config_headers;
   if (!ApplyConfigFile(&options, &config_headers, &err)) return UsageError({err}, options);
+  if (!CheckReportPaths(&options, &err)) return UsageError({err}, options);
   SchemaRegistry schemas;
   std::vector<Case> cases;
   if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {

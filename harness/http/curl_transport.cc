@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace conform {
@@ -119,8 +120,10 @@ HttpResponse CurlTransport::Send(const HttpRequest& request) {
     curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);
   }
   curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
-  curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
+  // The whole request is bounded, however slowly a server trickles its answer.
+  const long timeout_ms = request.timeout_ms > 0 ? std::min(request.timeout_ms, options_.timeout_ms) : options_.timeout_ms;
+  curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, std::min(options_.connect_timeout_ms, timeout_ms));
+  curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(handle_, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(handle_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);  // HTTP/2 when TLS offers it
   if (!options_.cacert.empty()) curl_easy_setopt(handle_, CURLOPT_CAINFO, options_.cacert.c_str());

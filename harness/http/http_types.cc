@@ -17,6 +17,7 @@ const char* TransportErrorName(TransportError e) {
     case TransportError::kTooLarge: return "body-too-large";
     case TransportError::kRedirect: return "redirect";
     case TransportError::kOther: return "transport-error";
+    case TransportError::kNotSent: return "not-sent";
   }
   return "transport-error";
 }

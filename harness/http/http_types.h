@@ -16,6 +16,8 @@ struct HttpRequest {
   Headers headers;
   bool has_body = false;
   std::string body;
+  long timeout_ms = 0;   // shorter bound for this request (the run's deadline); 0: the transport's
+  bool cleanup = false;  // a cleanup DELETE: still sent after the run stopped (see RequestGate)
 };
 
 // Microseconds since the request started, as libcurl's CURLINFO_*_TIME_T report them.
@@ -39,6 +41,7 @@ enum class TransportError {
   kTooLarge,
   kRedirect,
   kOther,
+  kNotSent,  // conform itself held it back: the breaker opened, the deadline passed, a signal
 };
 
 const char* TransportErrorName(TransportError e);

@@ -109,6 +109,7 @@ void MockServer::Delay(const std::string& kind) {
 void MockServer::InstallRoutes() {
   // Every route goes through one function so auth, parsing and faults apply everywhere alike.
   auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+    const uint64_t number = ++requests_;
     Reply reply;
     const std::string auth = req.get_header_value("Authorization");
     const bool authenticated =
@@ -129,7 +130,11 @@ void MockServer::InstallRoutes() {
     Delay(KindOf(req.method, !raw_name.empty()));
     std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
 
-    if (!authenticated) {
+    const bool throttled = options_.throttle_every > 0 && number % static_cast<uint64_t>(options_.throttle_every) == 0;
+    if (throttled) {
+      reply = {429, ApplicationErrorBody("TOO_MANY_REQUESTS", "rate limit reached; retry later")};
+      res.set_header("Retry-After", std::to_string(options_.throttle_retry_after_s));
+    } else if (!authenticated) {
       reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
     } else if (read_only && IsWrite(req.method)) {
       reply = {403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};

@@ -2,6 +2,7 @@
 // HTTP-level faults. Semantics live in ConnectionStore. Listens on loopback unless told otherwise.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,6 +29,10 @@ struct MockOptions {
   // ("create", "get", "list", "update", "delete"), or "" for every call; plus up to jitter_us more.
   std::map<std::string, int64_t> delay_us;
   int64_t jitter_us = 0;
+  // Rate limiting as Wix does it, which the contract allows: every Nth request (any call, auth
+  // failures and cleanup included) answers 429 with Retry-After. 0: never.
+  int throttle_every = 0;
+  int throttle_retry_after_s = 1;
 };
 
 class MockServer {
@@ -47,6 +52,8 @@ class MockServer {
   int port() const { return port_; }
   std::string base_url() const;
   ConnectionStore& store() { return store_; }
+  // Requests received so far, of any kind (answered or not yet).
+  uint64_t requests() const { return requests_.load(); }
 
  private:
   void InstallRoutes();
@@ -55,6 +62,7 @@ class MockServer {
 
   MockOptions options_;
   ConnectionStore store_;
+  std::atomic<uint64_t> requests_{0};
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -106,9 +106,8 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
         << run.FailedLatencyChecks() << " failed";
   }
   if (run.repeat > 1) out << " (each case run " << run.repeat << " times)";
-  int retries = 0;
-  for (const CaseResult& c : run.cases) retries += c.retries;
-  if (retries > 0) out << "; " << retries << " requests retried after 429/503";
+  if (run.Retries() > 0) out << "; " << run.Retries() << " requests retried after 429/503";
+  if (run.stopped != RunStop::kNone) out << "; STOPPED: " << run.stop_message;
   if (run.insecure) out << "; TLS NOT VERIFIED (--insecure)";
   if (run.interrupted) out << "; INTERRUPTED";
   out << "\n";

@@ -57,6 +57,7 @@ std::string GithubStepSummary(const RunResult& run) {
                    " warned, " + std::to_string(run.Count(Outcome::kFailed)) + " failed, " +
                    std::to_string(run.Count(Outcome::kError)) + " errors, " + std::to_string(run.Count(Outcome::kSkipped)) +
                    " skipped.\n\n";
+  if (run.stopped != RunStop::kNone) md += "**Stopped early:** " + EscapeCell(run.stop_message) + "\n\n";
   bool header = false;
   for (const CaseResult& c : run.cases) {
     if (c.outcome != Outcome::kFailed && c.outcome != Outcome::kError) continue;

@@ -58,6 +58,8 @@ void Summary(const RunResult& run, std::ostringstream& out) {
       << "<tr><td>strict</td><td>" << (run.strict ? "yes" : "no") << "</td></tr>"
       << (run.insecure ? "<tr><td>TLS</td><td><b>not verified (--insecure)</b></td></tr>" : "")
       << (run.interrupted ? "<tr><td>interrupted</td><td><b>yes: a signal stopped the run</b></td></tr>" : "")
+      << (run.stopped != RunStop::kNone ? "<tr><td>stopped</td><td><b>" + EscapeHtml(run.stop_message) + "</b></td></tr>" : "")
+      << "<tr><td>retries</td><td>" << run.Retries() << " (after 429/503)</td></tr>"
       << "<tr><td>repetitions</td><td>" << run.repeat << " (warm-up " << run.warmup << ")</td></tr></table>";
   out << "<h2>Outcomes</h2><table id=\"counts\"><tr><th>level</th>";
   const Outcome outcomes[] = {Outcome::kPassed, Outcome::kWarned, Outcome::kFailed, Outcome::kError, Outcome::kSkipped};

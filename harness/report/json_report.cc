@@ -79,7 +79,7 @@ nlohmann::json CaseJson(const CaseResult& c) {
 }  // namespace
 
 std::string Verdict(const RunResult& run) {
-  if (run.Unreachable()) return "error";
+  if (run.Unreachable() || run.stopped == RunStop::kTargetStoppedAnswering) return "error";
   if (run.Count(Outcome::kFailed) > 0 || run.Count(Outcome::kError) > 0 || run.FailedLatencyChecks() > 0) {
     return "failed";
   }
@@ -98,6 +98,9 @@ nlohmann::json JsonReport(const RunResult& run) {
                   {"skipped", run.Count(Outcome::kSkipped)}};
   j["insecure"] = run.insecure;
   j["interrupted"] = run.interrupted;
+  j["stopped"] = run.stopped == RunStop::kNone ? nlohmann::json()
+                                                : nlohmann::json{{"reason", run.StopName()}, {"message", run.stop_message}};
+  j["retries"] = run.Retries();
   j["repeat"] = run.repeat;
   j["warmup"] = run.warmup;
   j["latency"] = LatencyJson(run.latency, true);

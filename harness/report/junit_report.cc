@@ -70,6 +70,8 @@ void WriteProperties(const RunResult& run, XmlWriter* xml) {
   xml->Empty("property", {{"name", "conform.strict"}, {"value", run.strict ? "true" : "false"}});
   if (run.insecure) xml->Empty("property", {{"name", "conform.insecure"}, {"value", "true: TLS certificates were not checked"}});
   if (run.interrupted) xml->Empty("property", {{"name", "conform.interrupted"}, {"value", "true"}});
+  if (run.stopped != RunStop::kNone) xml->Empty("property", {{"name", "conform.stopped"}, {"value", run.stop_message}});
+  if (run.Retries() > 0) xml->Empty("property", {{"name", "conform.retries"}, {"value", std::to_string(run.Retries())}});
   for (const auto& [kind, histogram] : run.latency) {
     const std::string prefix = std::string("latency.") + CallKindName(kind) + ".";
     xml->Empty("property", {{"name", prefix + "count"}, {"value", std::to_string(histogram.count())}});

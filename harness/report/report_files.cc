@@ -34,4 +34,43 @@ bool WriteReportFile(const std::string& path, const std::string& text, std::stri
   return true;
 }
 
+bool CheckReportFileWritable(const std::string& path, std::string* err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path target(path);
+  if (fs::is_directory(target, ec)) {
+    *err = path + ": is a folder, not a file";
+    return false;
+  }
+  if (target.has_parent_path()) {
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) {
+      *err = path + ": cannot create its folder: " + ec.message();
+      return false;
+    }
+  }
+  const std::string temporary = path + ".tmp";
+  const bool existed = fs::exists(temporary, ec);
+  {
+    std::ofstream probe(temporary, std::ios::binary | std::ios::app);
+    if (!probe) {
+      *err = path + ": cannot write: " + std::strerror(errno);
+      return false;
+    }
+  }
+  if (!existed) fs::remove(temporary, ec);
+  return true;
+}
+
+bool CheckReportDirWritable(const std::string& dir, std::string* err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    *err = dir + ": cannot create the folder: " + (ec ? ec.message() : "a file is in the way");
+    return false;
+  }
+  return CheckReportFileWritable((fs::path(dir) / ".conform-write-check").string(), err);
+}
+
 }  // namespace conform

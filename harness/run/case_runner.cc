@@ -2,17 +2,17 @@
 // as an error but cleanup still runs.
 #include "run/case_runner.h"
 
-#include <algorithm>
-#include <chrono>
-#include <set>
 #include <strings.h>
-#include <thread>
+
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 #include "check/expectations.h"
 #include "check/replace_oracle.h"
+#include "http/guarded_transport.h"
 #include "report/curl_command.h"
 #include "report/xml_writer.h"
 
@@ -23,13 +23,10 @@ namespace {
 struct CaseState {
   const Case* kase = nullptr;
   Variables vars;
-  Transport* transport = nullptr;
   CaseResult result;
   std::vector<std::string> owned_names;  // in first-touched order
   bool broken = false;                   // a transport or setup error ended the case
 };
-
-std::atomic<bool> g_interrupted{false};
 
 // Snapshots of the ledger as text, published for a signal handler to print. Old snapshots stay
 // alive a while, so a handler reading one while the next is published never reads freed memory.
@@ -90,16 +87,20 @@ bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation
 
 }  // namespace
 
-bool Interrupted() { return g_interrupted.load(); }
-void Interrupt() { g_interrupted.store(true); }
 const std::string* LedgerSnapshot() { return g_ledger.load(); }
 
 namespace {
 
 class Execution {
  public:
-  Execution(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor, CaseState* state)
-      : settings_(settings), schemas_(schemas), redactor_(redactor), s_(state) {}
+  Execution(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor, CaseState* state,
+            Transport& transport, RequestGate& gate)
+      : settings_(settings),
+        schemas_(schemas),
+        redactor_(redactor),
+        s_(state),
+        gate_(gate),
+        transport_(transport, gate, [this](const HttpRequest& sent, const HttpResponse& answer) { OnRetry(sent, answer); }) {}
 
   bool InitVariables() {
     Variables& v = s_->vars;
@@ -117,25 +118,18 @@ class Execution {
     return true;
   }
 
-  // Sends and records one request: paced, retried on 429/503 as Retry-After says, classified.
-  // false (and the case is an error) when no usable answer came back.
+  // Sends and records one request through the gate (paced, retried on 429/503, stopped by the
+  // breaker, the deadline or a signal) and classifies the answer. false (and the case is an
+  // error) when no usable answer came back.
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
-    if (Interrupted()) return Error("interrupted", "stopped by a signal before " + step);
     const HttpRequest decorated = Decorate(request);
-    nlohmann::json body;
-    for (int attempt = 0;; ++attempt) {
-      Pace();
-      *response = s_->transport->Send(decorated);
-      // Parsed once here for the redactor, the record and the classification below.
-      body = response->body.empty() ? nlohmann::json() : nlohmann::json::parse(response->body, nullptr, false);
-      const bool retry = (response->status == 429 || response->status == 503) && attempt < settings_.max_retries &&
-                         !Interrupted();
-      Record(retry ? step + " (retried)" : step, call, decorated, *response, body);
-      if (!retry) break;
-      ++s_->result.retries;
-      if (response->status == 503) ReportRetried503(step, *response);
-      Wait(RetryDelayUs(*response, attempt));
-    }
+    sending_step_ = step;
+    sending_call_ = call;
+    *response = transport_.Send(decorated);
+    if (response->error == TransportError::kNotSent) return Error(gate_.StopType(), step + ": " + response->error_message);
+    // Parsed once here for the redactor, the record and the classification below.
+    const nlohmann::json body = ParseBody(*response);
+    Record(step, call, decorated, *response, body);
     if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
     return Classify(decorated, *response, body);
   }
@@ -179,41 +173,20 @@ class Execution {
     }
   }
 
-  // A retry never hides a contract finding: a 503 is reported even if the retry succeeds.
-  void ReportRetried503(const std::string& step, const HttpResponse& response) {
+  // Each answer the gate is about to retry is kept, and a retry never hides a contract finding:
+  // a 503 is reported even if the retry succeeds.
+  void OnRetry(const HttpRequest& sent, const HttpResponse& answer) {
+    ++s_->result.retries;
+    Record(sending_step_ + " (retried)", sending_call_, sent, answer, ParseBody(answer));
+    if (answer.status != 503) return;
     Finding f;
     f.rule = "server-error";
-    f.step = step;
-    f.message = "answered 503 (retried" + (response.Header("Retry-After").empty() ? std::string() : " after Retry-After: " + response.Header("Retry-After")) + ")";
+    f.step = sending_step_;
+    const std::string after = answer.Header("Retry-After");
+    f.message = "answered 503 (retried" + (after.empty() ? std::string() : " after Retry-After: " + after) + ")";
     f.expected = "not 5xx";
     f.actual = "503";
     s_->result.findings.push_back(f);
-  }
-
-  int64_t RetryDelayUs(const HttpResponse& response, int attempt) const {
-    const std::string after = response.Header("Retry-After");
-    int64_t delay = 500'000LL << std::min(attempt, 5);  // bounded exponential backoff
-    if (!after.empty() && after.find_first_not_of("0123456789") == std::string::npos && after.size() < 7) {
-      delay = std::stoll(after) * 1'000'000;
-    }
-    return std::min(delay, settings_.max_retry_wait_us);
-  }
-
-  // Sleeps in short slices so a signal is noticed soon.
-  void Wait(int64_t us) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(us);
-    while (std::chrono::steady_clock::now() < until && !Interrupted()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-  }
-
-  void Pace() {
-    if (settings_.min_interval_us <= 0) return;
-    static std::chrono::steady_clock::time_point last;  // one pace for the whole run
-    const auto next = last + std::chrono::microseconds(settings_.min_interval_us);
-    const auto now = std::chrono::steady_clock::now();
-    if (now < next) Wait(std::chrono::duration_cast<std::chrono::microseconds>(next - now).count());
-    last = std::chrono::steady_clock::now();
   }
 
   HttpRequest Decorate(const HttpRequest& request) const {
@@ -287,11 +260,14 @@ class Execution {
     return true;
   }
 
+  // Cleanup goes on after a stop (breaker, deadline, signal) as far as the gate allows.
   void Cleanup() {
     for (const std::string& name : s_->owned_names) {
       HttpRequest request = Decorate(NameRequest("DELETE", settings_.base_url, name, settings_.credentials));
-      Pace();
-      HttpResponse response = s_->transport->Send(request);
+      request.cleanup = true;
+      sending_step_ = "cleanup";
+      sending_call_ = CallKind::kDelete;
+      HttpResponse response = transport_.Send(request);
       if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
       if (DeleteLeftNothing(response)) continue;
       s_->result.leftovers.push_back(name);
@@ -300,6 +276,10 @@ class Execution {
   }
 
  private:
+  static nlohmann::json ParseBody(const HttpResponse& response) {
+    return response.body.empty() ? nlohmann::json() : nlohmann::json::parse(response.body, nullptr, false);
+  }
+
   bool Error(const std::string& type, const std::string& message) {
     if (!s_->broken) {
       s_->result.error_type = type;
@@ -352,6 +332,10 @@ class Execution {
   const SchemaRegistry& schemas_;
   Redactor* redactor_;
   CaseState* s_;
+  RequestGate& gate_;
+  GuardedTransport transport_;
+  std::string sending_step_;  // the request in flight, for OnRetry
+  CallKind sending_call_ = CallKind::kGet;
   std::optional<nlohmann::json> last_body_;
 };
 
@@ -382,11 +366,10 @@ void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
 
 }  // namespace
 
-CaseResult CaseRunner::Run(const Case& c, Transport& transport) {
+CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gate) {
   const auto start = std::chrono::steady_clock::now();
   CaseState state;
   state.kase = &c;
-  state.transport = &transport;
   CaseResult& r = state.result;
   r.id = c.id;
   r.title = c.title;
@@ -399,7 +382,7 @@ CaseResult CaseRunner::Run(const Case& c, Transport& transport) {
     r.error_message = reason;
     return r;
   }
-  Execution run(settings_, schemas_, redactor_, &state);
+  Execution run(settings_, schemas_, redactor_, &state, transport, gate);
   if (run.InitVariables() && run.RunSetup()) {
     for (size_t i = 0; i < c.steps.size(); ++i) {
       if (!run.RunStep(i, c.steps[i])) break;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "http/interrupt.h"
+#include "http/request_gate.h"
 #include "http/transport.h"
 #include "load/case.h"
 #include "load/schema_registry.h"
@@ -19,14 +21,8 @@ struct RunSettings {
   Headers extra_headers;  // sent with every request: wix-site-id / wix-account-id, config-file headers
   std::string run_id;
   bool strict = false;
-  int64_t min_interval_us = 0;  // pacing: at least this long between two requests
-  int max_retries = 3;          // on 429 and 503
-  int64_t max_retry_wait_us = 10'000'000;
+  GatePolicy gate;  // pacing, retries, breaker, deadline: one RequestGate per run
 };
-
-// Set from a signal handler: stop sending (cleanup still runs) and finish the run.
-bool Interrupted();
-void Interrupt();
 
 // The names created and not yet deleted, readable from a signal handler (see run_command.cc).
 const std::string* LedgerSnapshot();
@@ -37,7 +33,8 @@ class CaseRunner {
   CaseRunner(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor)
       : settings_(settings), schemas_(schemas), redactor_(redactor) {}
 
-  CaseResult Run(const Case& c, Transport& transport);
+  // Every request goes through `gate` (paced, retried on 429/503, stopped by breaker or deadline).
+  CaseResult Run(const Case& c, Transport& transport, RequestGate& gate);
 
  private:
   const RunSettings& settings_;

@@ -13,6 +13,8 @@
 
 #include "contract/connection_rules.h"
 #include "http/curl_transport.h"
+#include "http/guarded_transport.h"
+#include "http/retry_after.h"
 #include "http/target_url.h"
 
 namespace conform {
@@ -21,7 +23,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr size_t kMaxResponseBytes = 1 << 20;
 
-enum class Phase { kIdle, kPut, kReadBack };
+// kRetryWait: the server answered 429/503; the same request goes again at retry_at.
+enum class Phase { kIdle, kPut, kReadBack, kRetryWait };
 
 // One pool connection: its name, its easy handle and the request it has in flight.
 struct Slot {
@@ -37,6 +40,9 @@ struct Slot {
   Clock::time_point intended;
   uint64_t puts = 0;
   bool overflow = false;
+  Phase retrying = Phase::kIdle;  // in kRetryWait: the phase to send again
+  Clock::time_point retry_at;
+  int attempt = 0;               // retries of the request in flight
   std::string quoted_name;  // the name as a JSON string literal
 };
 
@@ -91,6 +97,7 @@ class LoadLoop {
         if (!slot) break;
         StartPut(slot, next++, due);
       }
+      ResendDueRetries(Clock::now());
       curl_multi_perform(multi_, &running);
       Collect();
       const bool done_sending = next >= total || (interval_us <= 0 && Clock::now() >= end);
@@ -188,11 +195,48 @@ class LoadLoop {
     curl_easy_setopt(slot->easy, CURLOPT_CUSTOMREQUEST, "PUT");
     slot->phase = Phase::kPut;
     slot->intended = due;
+    slot->attempt = 0;
     ++slot->puts;
     curl_multi_add_handle(multi_, slot->easy);
   }
 
+  // The server asked us to back off (429/503): the same request again once Retry-After has
+  // passed, at most max_retries times. Latency still counts from the first intended send.
+  bool ScheduleRetry(Slot* slot, long status) {
+    if (!IsRetryableStatus(static_cast<int>(status)) || slot->attempt >= options_.max_retries) return false;
+    HttpResponse answer;
+    answer.status = static_cast<int>(status);
+    answer.headers = {{"Retry-After", RetryAfterOf(slot->easy)}};
+    slot->retry_at = Clock::now() + std::chrono::microseconds(RetryDelayUs(answer, slot->attempt, options_.max_retry_wait_us));
+    ++slot->attempt;
+    slot->retrying = slot->phase;
+    slot->phase = Phase::kRetryWait;
+    ++result_->retries;
+    if (status == 503) ++result_->errors["status-503 (retried)"];  // a retry never hides a 5xx
+    return true;
+  }
+
+  static std::string RetryAfterOf(CURL* easy) {
+    curl_off_t seconds = -1;
+    // libcurl parses Retry-After itself, seconds or HTTP date (CURLINFO_RETRY_AFTER, 7.66).
+    if (curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &seconds) == CURLE_OK && seconds >= 0) {
+      return std::to_string(seconds);
+    }
+    return "";
+  }
+
+  void ResendDueRetries(Clock::time_point now) {
+    for (Slot& slot : slots_) {
+      if (slot.phase != Phase::kRetryWait || slot.retry_at > now) continue;
+      slot.phase = slot.retrying;
+      slot.response.clear();
+      slot.overflow = false;
+      curl_multi_add_handle(multi_, slot.easy);
+    }
+  }
+
   void StartReadBack(Slot* slot) {
+    slot->attempt = 0;
     slot->response.clear();
     slot->overflow = false;
     curl_easy_setopt(slot->easy, CURLOPT_CUSTOMREQUEST, nullptr);
@@ -215,6 +259,7 @@ class LoadLoop {
   void Finish(Slot* slot, CURLcode code) {
     long status = 0;
     curl_easy_getinfo(slot->easy, CURLINFO_RESPONSE_CODE, &status);
+    if (code == CURLE_OK && ScheduleRetry(slot, status)) return;
     if (slot->phase == Phase::kReadBack) {
       CheckReadBack(slot, code, status);
       slot->phase = Phase::kIdle;
@@ -280,7 +325,12 @@ LoadResult RunLoad(const LoadOptions& options) {
   LoadResult result;
   CurlOptions curl;
   curl.timeout_ms = options.timeout_ms;
-  CurlTransport transport(curl);
+  CurlTransport raw(curl);
+  GatePolicy policy;
+  policy.max_retries = options.max_retries;
+  policy.max_retry_wait_us = options.max_retry_wait_us;
+  RequestGate gate(policy);
+  GuardedTransport transport(raw, gate);  // pool setup and cleanup: retried on 429/503 too
   std::vector<std::string> names;
   for (int k = 0; k < options.connections; ++k) {
     const std::string name = NamePrefix(options.run_id) + "load-" + std::to_string(k);
@@ -306,9 +356,12 @@ LoadResult RunLoad(const LoadOptions& options) {
     loop.Run(names, &result);
   }
   for (const std::string& name : names) {
-    HttpResponse response = transport.Send(NameRequest("DELETE", options.base_url, name, options.credentials));
+    HttpRequest request = NameRequest("DELETE", options.base_url, name, options.credentials);
+    request.cleanup = true;
+    HttpResponse response = transport.Send(request);
     if (!DeleteLeftNothing(response)) result.leftovers.push_back(name);
   }
+  result.retries += static_cast<uint64_t>(gate.retries());
   result.peak_rss_kb = PeakRssKb();
   return result;
 }

@@ -25,6 +25,8 @@ struct LoadOptions {
   int connections = 8;
   long timeout_ms = 10000;
   int oracle_every = 50;          // read back every Nth PUT of each connection; 0: never
+  int max_retries = 3;            // on 429 and 503, waiting as Retry-After says
+  int64_t max_retry_wait_us = 10'000'000;
 };
 
 struct LoadResult {
@@ -38,6 +40,7 @@ struct LoadResult {
   Histogram latency;        // completion minus intended send time
   Histogram service_time;   // libcurl's total time of the request itself
   uint64_t oracle_checks = 0;
+  uint64_t retries = 0;     // requests repeated after 429 or 503
   long peak_rss_kb = 0;
   std::vector<std::string> leftovers;  // pool names cleanup could not delete
 

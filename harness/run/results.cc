@@ -26,4 +26,19 @@ int RunResult::FailedLatencyChecks() const {
                                         [](const LatencyCheck& c) { return !c.passed; }));
 }
 
+int RunResult::Retries() const {
+  int n = 0;
+  for (const CaseResult& c : cases) n += c.retries;
+  return n;
+}
+
+std::string RunResult::StopName() const {
+  switch (stopped) {
+    case RunStop::kNone: return "";
+    case RunStop::kTargetStoppedAnswering: return "target-stopped-answering";
+    case RunStop::kDeadline: return "deadline";
+  }
+  return "";
+}
+
 }  // namespace conform

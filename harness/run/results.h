@@ -42,6 +42,9 @@ struct CaseResult {
   LatencyByKind latency;
 };
 
+// Why a run ended before its last case (a signal is RunResult::interrupted).
+enum class RunStop { kNone, kTargetStoppedAnswering, kDeadline };
+
 struct RunResult {
   std::string target;
   std::string run_id;
@@ -58,9 +61,15 @@ struct RunResult {
   int warmup = 0;             // discarded runs of each case before those
   int responses = 0;          // HTTP answers received, of any status
   int transport_errors = 0;
+  RunStop stopped = RunStop::kNone;
+  std::string stop_message;   // why, when stopped: "the target stopped answering (...)"
 
   int Count(Outcome outcome) const;
   int FailedLatencyChecks() const;
+  // Requests repeated after 429 or 503 in the cases reported (setup and cleanup included).
+  int Retries() const;
+  // "target-stopped-answering", "deadline"; empty when the run went to its end.
+  std::string StopName() const;
   // Nothing answered at all: the target is unreachable.
   bool Unreachable() const { return responses == 0 && transport_errors > 0; }
 };

@@ -46,6 +46,20 @@ int Severity(Outcome o) {
   return 0;
 }
 
+// A case the run never started because the gate stopped it (breaker, deadline).
+CaseResult NotRun(const Case& c, const RequestGate& gate) {
+  CaseResult r;
+  r.id = c.id;
+  r.title = c.title;
+  r.file = c.file;
+  r.level = c.level;
+  r.tags = c.tags;
+  r.outcome = Outcome::kError;
+  r.error_type = gate.StopType();
+  r.error_message = "not run: " + gate.StopMessage();
+  return r;
+}
+
 void CountResponses(const CaseResult& result, RunResult* run) {
   for (const Exchange& x : result.exchanges) {
     if (x.response.status > 0) ++run->responses;
@@ -101,12 +115,19 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
   run.hostname = HostName();
   const auto start = std::chrono::steady_clock::now();
   CaseRunner runner(settings, schemas, redactor);
+  RequestGate gate(settings.gate);
   for (size_t i = 0; i < cases.size(); ++i) {
     if (Interrupted()) break;  // a signal: stop here; what ran is reported
+    if (gate.stop_reason() != StopReason::kNone) {
+      // The breaker opened or the deadline passed: every case left is reported, none is sent.
+      run.cases.push_back(NotRun(cases[i], gate));
+      if (on_case) on_case(run.cases.back(), i, cases.size());
+      continue;
+    }
     // A fresh transport per run of a case: one connection reused within it, none across cases.
     auto run_once = [&] {
       std::unique_ptr<Transport> transport = make_transport();
-      return runner.Run(cases[i], *transport);
+      return runner.Run(cases[i], *transport, gate);
     };
     for (int w = 0; w < repetition.warmup; ++w) run_once();
     CaseResult result = run_once();
@@ -125,6 +146,9 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
     run.cases.push_back(std::move(result));
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (gate.stop_reason() == StopReason::kBreaker) run.stopped = RunStop::kTargetStoppedAnswering;
+  if (gate.stop_reason() == StopReason::kDeadline) run.stopped = RunStop::kDeadline;
+  run.stop_message = gate.StopMessage();
   return run;
 }
 

@@ -161,7 +161,7 @@ TEST_F(SuiteRunnerTest, RetriesAfter429And503ButReportsThe503) {
   throttled.headers.emplace_back("Retry-After", "0");
   HttpResponse unavailable = Answer(503, {{"message", ""}});
   unavailable.headers.emplace_back("Retry-After", "0");
-  settings_.max_retry_wait_us = 1000;
+  settings_.gate.max_retry_wait_us = 1000;
   RunResult run = Run({throttled, Answer(200, Connection()), unavailable, Answer(200, Connection()),
                        Answer(200, json::object()), Answer(404, {{"message", "gone"}})});
   const CaseResult& c = run.cases[0];

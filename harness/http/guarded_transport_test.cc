@@ -1,0 +1,172 @@
+// The gate and the guarded transport with a scripted transport: retries as Retry-After says,
+// the breaker and its one cleanup chance, the deadline cutting timeouts short.
+#include "http/guarded_transport.h"
+
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <thread>
+
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+
+#include "http/retry_after.h"
+
+namespace conform {
+namespace {
+
+// Answers from a script, in order; records what it was asked.
+class ScriptedTransport : public Transport {
+ public:
+  explicit ScriptedTransport(std::deque<HttpResponse> answers) : answers_(std::move(answers)) {}
+  HttpResponse Send(const HttpRequest& request) override {
+    sent.push_back(request);
+    if (answers_.empty()) return Status(200);
+    HttpResponse r = answers_.front();
+    answers_.pop_front();
+    return r;
+  }
+  static HttpResponse Status(int status, const std::string& retry_after = "") {
+    HttpResponse r;
+    r.status = status;
+    if (!retry_after.empty()) r.headers = {{"Retry-After", retry_after}};
+    return r;
+  }
+  static HttpResponse NoAnswer() {
+    HttpResponse r;
+    r.error = TransportError::kTimeout;
+    r.error_message = "GET http://127.0.0.1:1/x: response-timeout";
+    return r;
+  }
+  std::vector<HttpRequest> sent;
+
+ private:
+  std::deque<HttpResponse> answers_;
+};
+
+HttpRequest Get(bool cleanup = false) {
+  HttpRequest r{"GET", "http://127.0.0.1:1/x", {}, false, ""};
+  r.cleanup = cleanup;
+  return r;
+}
+
+TEST(RetryAfterTest, SecondsDateAndBackoffAreBounded) {
+  EXPECT_EQ(RetryDelayUs(ScriptedTransport::Status(429, "2"), 0, 10'000'000), 2'000'000);
+  EXPECT_EQ(RetryDelayUs(ScriptedTransport::Status(429, "99999"), 0, 10'000'000), 10'000'000);
+  EXPECT_EQ(RetryDelayUs(ScriptedTransport::Status(429), 0, 10'000'000), 500'000);
+  EXPECT_EQ(RetryDelayUs(ScriptedTransport::Status(429), 3, 10'000'000), 4'000'000);
+  EXPECT_EQ(RetryDelayUs(ScriptedTransport::Status(429, "garbage"), 0, 10'000'000), 500'000);
+  // An HTTP date three seconds from now (RFC 9110's IMF-fixdate).
+  char date[64];
+  const std::time_t later = std::time(nullptr) + 3;
+  std::tm utc{};
+  gmtime_r(&later, &utc);
+  std::strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  const int64_t wait = RetryDelayUs(ScriptedTransport::Status(503, date), 0, 10'000'000);
+  EXPECT_GE(wait, 2'000'000) << date;
+  EXPECT_LE(wait, 3'000'000) << date;
+}
+
+TEST(GuardedTransportTest, RetriesThrottledAnswersAndTellsTheObserver) {
+  ScriptedTransport inner({ScriptedTransport::Status(429, "0"), ScriptedTransport::Status(503, "0"),
+                           ScriptedTransport::Status(200)});
+  RequestGate gate;
+  std::vector<int> seen;
+  GuardedTransport transport(inner, gate, [&](const HttpRequest&, const HttpResponse& r) { seen.push_back(r.status); });
+  EXPECT_EQ(transport.Send(Get()).status, 200);
+  EXPECT_EQ(inner.sent.size(), 3u);
+  EXPECT_EQ(seen, (std::vector<int>{429, 503}));
+  EXPECT_EQ(gate.retries(), 2);
+}
+
+TEST(GuardedTransportTest, GivesUpAfterMaxRetriesWithTheLastAnswer) {
+  ScriptedTransport inner({ScriptedTransport::Status(429, "0"), ScriptedTransport::Status(429, "0"),
+                           ScriptedTransport::Status(429, "0")});
+  GatePolicy policy;
+  policy.max_retries = 2;
+  RequestGate gate(policy);
+  GuardedTransport transport(inner, gate);
+  EXPECT_EQ(transport.Send(Get()).status, 429);
+  EXPECT_EQ(inner.sent.size(), 3u);
+}
+
+TEST(GuardedTransportTest, BreakerOpensAfterKUnansweredAndCleanupGetsOneChance) {
+  ScriptedTransport inner({ScriptedTransport::NoAnswer(), ScriptedTransport::Status(200), ScriptedTransport::NoAnswer(),
+                           ScriptedTransport::NoAnswer(), ScriptedTransport::NoAnswer(), ScriptedTransport::NoAnswer()});
+  RequestGate gate;  // K = 3
+  GuardedTransport transport(inner, gate);
+  EXPECT_FALSE(transport.Send(Get()).ok());
+  EXPECT_EQ(transport.Send(Get()).status, 200);  // an answer resets the count
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(transport.Send(Get()).error, TransportError::kTimeout);
+  EXPECT_EQ(gate.stop_reason(), StopReason::kBreaker);
+  EXPECT_EQ(gate.StopType(), std::string("not-run"));
+  EXPECT_NE(gate.StopMessage().find("response-timeout"), std::string::npos) << gate.StopMessage();
+
+  const size_t before = inner.sent.size();
+  HttpResponse refused = transport.Send(Get());
+  EXPECT_EQ(refused.error, TransportError::kNotSent);
+  EXPECT_NE(refused.error_message.find("not sent: the target stopped answering"), std::string::npos);
+  EXPECT_EQ(inner.sent.size(), before) << "nothing goes out once the breaker is open";
+  EXPECT_EQ(transport.Send(Get(/*cleanup=*/true)).error, TransportError::kTimeout) << "cleanup gets one more try";
+  EXPECT_EQ(transport.Send(Get(/*cleanup=*/true)).error, TransportError::kNotSent) << "and no more";
+  EXPECT_EQ(inner.sent.size(), before + 1);
+}
+
+TEST(GuardedTransportTest, ZeroDisablesTheBreaker) {
+  std::deque<HttpResponse> answers(10, ScriptedTransport::NoAnswer());
+  ScriptedTransport inner(answers);
+  GatePolicy policy;
+  policy.max_transport_errors = 0;
+  RequestGate gate(policy);
+  GuardedTransport transport(inner, gate);
+  for (int i = 0; i < 10; ++i) transport.Send(Get());
+  EXPECT_EQ(inner.sent.size(), 10u);
+  EXPECT_EQ(gate.stop_reason(), StopReason::kNone);
+}
+
+TEST(GuardedTransportTest, DeadlineCutsTimeoutsAndRefusesAfterwardsButCleanupHasGrace) {
+  ScriptedTransport inner({});
+  GatePolicy policy;
+  policy.deadline_us = 200'000;
+  policy.cleanup_grace_us = 5'000'000;
+  RequestGate gate(policy);
+  GuardedTransport transport(inner, gate);
+  EXPECT_EQ(transport.Send(Get()).status, 200);
+  EXPECT_GT(inner.sent.back().timeout_ms, 0);
+  EXPECT_LE(inner.sent.back().timeout_ms, 200) << "a request may not outlast the deadline";
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  HttpResponse late = transport.Send(Get());
+  EXPECT_EQ(late.error, TransportError::kNotSent);
+  EXPECT_EQ(gate.StopType(), std::string("deadline"));
+  EXPECT_EQ(transport.Send(Get(/*cleanup=*/true)).status, 200) << "cleanup goes on within the grace period";
+  EXPECT_GT(inner.sent.back().timeout_ms, 4000);
+}
+
+TEST(GuardedTransportTest, ATimeoutCausedByTheDeadlineIsNotHeldAgainstTheTarget) {
+  ScriptedTransport inner({ScriptedTransport::NoAnswer()});
+  GatePolicy policy;
+  policy.deadline_us = 1;  // already over when the answer comes back
+  RequestGate gate(policy);
+  HttpRequest request = Get(/*cleanup=*/false);
+  HttpResponse response = ScriptedTransport::NoAnswer();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  gate.Observe(request, &response);
+  EXPECT_EQ(response.error, TransportError::kNotSent);
+  EXPECT_EQ(gate.unanswered(), 0);
+}
+
+TEST(GuardedTransportTest, RetryWaitThatOutlastsTheDeadlineIsNotWaited) {
+  ScriptedTransport inner({ScriptedTransport::Status(429, "30")});
+  GatePolicy policy;
+  policy.deadline_us = 1'000'000;
+  RequestGate gate(policy);
+  GuardedTransport transport(inner, gate);
+  const auto start = std::chrono::steady_clock::now();
+  HttpResponse r = transport.Send(Get());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
+  EXPECT_EQ(r.error, TransportError::kNotSent);
+  EXPECT_NE(r.error_message.find("outlasts"), std::string::npos) << r.error_message;
+}
+
+}  // namespace
+}  // namespace conform
