@@ -7,6 +7,13 @@
 namespace conform {
 namespace {
 
+// Bounds that keep every conversion below in range (found by the flag_values fuzz target:
+// "99999999999999999999ms" overflowed to a negative duration).
+constexpr double kMaxMicroseconds = 30.0 * 24 * 3600 * 1e6;  // 30 days
+constexpr double kMaxBytes = 1e15;
+constexpr double kMinPerSecond = 1e-3;  // one request in about 17 minutes
+constexpr double kMaxPerSecond = 1e9;
+
 // Splits "12.5ms" into 12.5 and "ms"; false if no number leads. Uses the classic locale.
 bool SplitNumber(const std::string& text, double* number, std::string* unit) {
   std::istringstream in(text);
@@ -35,6 +42,10 @@ bool ParseDuration(const std::string& text, int64_t* microseconds, std::string* 
     *err = "\"" + text + "\": unknown unit \"" + unit + "\" (use us, ms, s or m)";
     return false;
   }
+  if (number * scale > kMaxMicroseconds) {
+    *err = "\"" + text + "\" is longer than 30 days";
+    return false;
+  }
   *microseconds = static_cast<int64_t>(std::llround(number * scale));
   return true;
 }
@@ -50,6 +61,10 @@ bool ParseRate(const std::string& text, double* per_second, std::string* err) {
   else if (unit == "/m") *per_second = number / 60.0;
   else {
     *err = "\"" + text + "\": unknown rate unit \"" + unit + "\" (use /s or /m)";
+    return false;
+  }
+  if (*per_second < kMinPerSecond || *per_second > kMaxPerSecond) {
+    *err = "\"" + text + "\" is outside 0.06/m to 1000000000/s";
     return false;
   }
   return true;
@@ -69,6 +84,10 @@ bool ParseSize(const std::string& text, size_t* bytes, std::string* err) {
   else if (unit == "GB" || unit == "G") scale = 1024.0 * 1024 * 1024;
   if (scale == 0) {
     *err = "\"" + text + "\": unknown unit \"" + unit + "\" (use B, KB, MB or GB)";
+    return false;
+  }
+  if (number * scale < 1 || number * scale > kMaxBytes) {
+    *err = "\"" + text + "\" is outside 1 byte to 1000 TB";
     return false;
   }
   *bytes = static_cast<size_t>(number * scale);

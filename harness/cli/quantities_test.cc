@@ -37,5 +37,22 @@ TEST(QuantitiesTest, RatesAndPercents) {
   EXPECT_FALSE(ParsePercent("x%", &value, &err));
 }
 
+// Found by the flag_values fuzz target: these overflowed (a negative duration) or truncated to 0.
+TEST(QuantitiesTest, OutOfRangeValuesAreRefusedNotWrapped) {
+  int64_t us = 0;
+  size_t bytes = 0;
+  double rate = 0;
+  std::string err;
+  EXPECT_FALSE(ParseDuration("99999999999999999999ms", &us, &err));
+  EXPECT_EQ(err, "\"99999999999999999999ms\" is longer than 30 days");
+  EXPECT_TRUE(ParseDuration("30d", &us, &err) == false);
+  EXPECT_TRUE(ParseDuration("43200m", &us, &err));
+  EXPECT_FALSE(ParseSize("0.5", &bytes, &err));
+  EXPECT_FALSE(ParseSize("1e300GB", &bytes, &err));
+  EXPECT_FALSE(ParseRate("1e-300/s", &rate, &err));
+  EXPECT_FALSE(ParseRate("1e12/s", &rate, &err));
+  EXPECT_TRUE(ParseRate("1/m", &rate, &err));
+}
+
 }  // namespace
 }  // namespace conform

@@ -13,10 +13,40 @@ namespace {
 
 constexpr char kDefaultConfig[] = "conform.json";
 
-// Copies doc[key] into *field unless the flag was given.
+// Copies doc[key] into *field unless the flag was given. A value of the wrong type (possible
+// when the schemas folder has no config schema) is an error naming the key, never a throw.
 template <typename T>
-void Take(const nlohmann::json& doc, const char* key, const char* flag, const RunOptions& options, T* field) {
-  if (doc.contains(key) && !options.given.count(flag)) *field = doc[key].get<T>();
+bool Take(const nlohmann::json& doc, const char* key, const char* flag, const RunOptions& options, T* field,
+          const std::string& path, std::string* err) {
+  if (!doc.contains(key) || options.given.count(flag)) return true;
+  try {
+    *field = doc[key].get<T>();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    *err = path + ": /" + key + ": has the wrong type for " + flag;
+    return false;
+  }
+}
+
+bool TakeHeaders(const nlohmann::json& doc, const std::string& path, Headers* headers, std::string* err) {
+  if (!doc.contains("headers")) return true;
+  const nlohmann::json& given = doc["headers"];
+  if (!given.is_object()) {
+    *err = path + ": /headers: must be an object of header names to string values";
+    return false;
+  }
+  for (auto it = given.begin(); it != given.end(); ++it) {
+    if (strcasecmp(it.key().c_str(), "Authorization") == 0) {
+      *err = path + ": /headers/" + it.key() + ": tokens don't belong in files; use --token or CONFORM_TOKEN";
+      return false;
+    }
+    if (!it.value().is_string()) {
+      *err = path + ": /headers/" + it.key() + ": must be a string";
+      return false;
+    }
+    headers->emplace_back(it.key(), it.value().get<std::string>());
+  }
+  return true;
 }
 
 // Checks doc against config.schema.json of the schemas folder, when that folder has one. Only this
@@ -45,35 +75,36 @@ bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err) {
   nlohmann::json doc;
   if (!ReadJsonFile(path, &doc, err)) return false;
   if (!CheckAgainstSchema(options->schemas_dir, path, doc, err)) return false;
-  if (doc.contains("headers")) {
-    for (auto it = doc["headers"].begin(); it != doc["headers"].end(); ++it) {
-      if (strcasecmp(it.key().c_str(), "Authorization") == 0) {
-        *err = path + ": /headers/" + it.key() + ": tokens don't belong in files; use --token or CONFORM_TOKEN";
-        return false;
-      }
-      headers->emplace_back(it.key(), it.value().get<std::string>());
-    }
+  return ApplyConfigDocument(doc, path, options, headers, err);
+}
+
+bool ApplyConfigDocument(const nlohmann::json& doc, const std::string& path, RunOptions* options, Headers* headers,
+                         std::string* err) {
+  if (!doc.is_object()) {
+    *err = path + ": /: a config file is a JSON object";
+    return false;
   }
-  Take(doc, "target", "--target", *options, &options->target);
-  Take(doc, "site_id", "--site-id", *options, &options->site_id);
-  Take(doc, "account_id", "--account-id", *options, &options->account_id);
-  Take(doc, "cases", "--cases", *options, &options->selection.cases_dir);
-  Take(doc, "schemas", "--schemas", *options, &options->schemas_dir);
-  Take(doc, "filter", "--filter", *options, &options->selection.filter);
-  Take(doc, "tags", "--tag", *options, &options->selection.tags);
-  Take(doc, "strict", "--strict", *options, &options->strict);
-  Take(doc, "timeout_ms", "--timeout", *options, &options->timeout_ms);
-  Take(doc, "rate", "--rate", *options, &options->rate);
-  Take(doc, "max_retries", "--max-retries", *options, &options->max_retries);
-  Take(doc, "max_transport_errors", "--max-transport-errors", *options, &options->max_transport_errors);
-  Take(doc, "deadline", "--deadline", *options, &options->deadline);
-  Take(doc, "latency_budgets", "--latency-budget", *options, &options->latency_budgets);
-  Take(doc, "junit", "--junit", *options, &options->junit_path);
-  Take(doc, "json", "--json", *options, &options->json_path);
-  Take(doc, "html", "--html", *options, &options->html_path);
-  Take(doc, "cacert", "--cacert", *options, &options->cacert);
-  Take(doc, "proxy", "--proxy", *options, &options->proxy);
-  return true;
+  const RunOptions& o = *options;
+  return TakeHeaders(doc, path, headers, err) &&
+         Take(doc, "target", "--target", o, &options->target, path, err) &&
+         Take(doc, "site_id", "--site-id", o, &options->site_id, path, err) &&
+         Take(doc, "account_id", "--account-id", o, &options->account_id, path, err) &&
+         Take(doc, "cases", "--cases", o, &options->selection.cases_dir, path, err) &&
+         Take(doc, "schemas", "--schemas", o, &options->schemas_dir, path, err) &&
+         Take(doc, "filter", "--filter", o, &options->selection.filter, path, err) &&
+         Take(doc, "tags", "--tag", o, &options->selection.tags, path, err) &&
+         Take(doc, "strict", "--strict", o, &options->strict, path, err) &&
+         Take(doc, "timeout_ms", "--timeout", o, &options->timeout_ms, path, err) &&
+         Take(doc, "rate", "--rate", o, &options->rate, path, err) &&
+         Take(doc, "max_retries", "--max-retries", o, &options->max_retries, path, err) &&
+         Take(doc, "max_transport_errors", "--max-transport-errors", o, &options->max_transport_errors, path, err) &&
+         Take(doc, "deadline", "--deadline", o, &options->deadline, path, err) &&
+         Take(doc, "latency_budgets", "--latency-budget", o, &options->latency_budgets, path, err) &&
+         Take(doc, "junit", "--junit", o, &options->junit_path, path, err) &&
+         Take(doc, "json", "--json", o, &options->json_path, path, err) &&
+         Take(doc, "html", "--html", o, &options->html_path, path, err) &&
+         Take(doc, "cacert", "--cacert", o, &options->cacert, path, err) &&
+         Take(doc, "proxy", "--proxy", o, &options->proxy, path, err);
 }
 
 }  // namespace conform

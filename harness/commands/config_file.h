@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/options.h"
 #include "http/http_types.h"
 
@@ -13,5 +15,10 @@ namespace conform {
 // (none given, no ./conform.json) is fine. The file is checked against config.schema.json of
 // options->schemas_dir. false with "file: /pointer: what is wrong" otherwise.
 bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err);
+
+// The same for a document already read (and checked against the schema, where there is one);
+// path names it in errors. Any JSON is handled without throwing.
+bool ApplyConfigDocument(const nlohmann::json& doc, const std::string& path, RunOptions* options, Headers* headers,
+                         std::string* err);
 
 }  // namespace conform

@@ -13,6 +13,7 @@
 #include <valijson/validator.hpp>
 
 #include "load/json_file.h"
+#include "load/schema_ref_loops.h"
 
 namespace conform {
 namespace fs = std::filesystem;
@@ -85,6 +86,7 @@ bool SchemaRegistry::Add(const std::string& name, const nlohmann::json& doc, con
     *err = file + ": /: a schema must be a JSON object";
     return false;
   }
+  if (!CheckNoRefLoops(doc, file, err)) return false;
   const fs::path dir = fs::path(file).parent_path();
   std::string fetch_error;
   auto fetch = [&](const std::string& uri) -> const nlohmann::json* {

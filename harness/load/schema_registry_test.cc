@@ -111,6 +111,30 @@ TEST_F(BrokenSchemaTest, InvalidKeywordValueIsAnError) {
   EXPECT_EQ(err.rfind((dir_ / "a.schema.json").string() + ": ", 0), 0u) << err;
 }
 
+// valijson follows these until the stack overflows (found by the schema fuzz target).
+TEST_F(BrokenSchemaTest, RefLoopsAreRefusedNotFollowedForever) {
+  Write("a.schema.json", R"({"definitions": {"r": {"properties": {"auth": {"$ref": "#/definitions/r/properties/auth"}}}}})");
+  std::string err = Load();
+  EXPECT_NE(err.find("a.schema.json: /definitions/r/properties/auth: $ref loops back to itself"), std::string::npos) << err;
+
+  std::filesystem::remove(dir_ / "a.schema.json");
+  Write("b.schema.json", R"({"definitions": {"x": {"$ref": "c.schema.json#/definitions/y"}}})");
+  Write("c.schema.json", R"({"definitions": {"y": {"$ref": "b.schema.json#/definitions/x"}}})");
+  err = Load();
+  EXPECT_NE(err.find("$ref loops back to itself"), std::string::npos) << err;
+}
+
+TEST_F(BrokenSchemaTest, RecursiveSchemasThatReachASchemaAreFine) {
+  Write("tree.schema.json", R"({"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}},
+                               "alias": {"$ref": "#/definitions/leaf"}}, "definitions": {"leaf": {"$ref": "#/definitions/leaf2"},
+                               "leaf2": {"type": "string"}}})");
+  SchemaRegistry registry;
+  std::string err;
+  ASSERT_TRUE(registry.LoadDirectory(dir_.string(), &err)) << err;
+  EXPECT_TRUE(registry.Validate("tree", json::parse(R"({"children": [{"children": []}], "alias": "x"})")).empty());
+  EXPECT_FALSE(registry.Validate("tree", json::parse(R"({"children": [{"children": 5}]})")).empty());
+}
+
 TEST_F(BrokenSchemaTest, EmptyFolderIsAnError) {
   EXPECT_NE(Load().find("no *.schema.json files"), std::string::npos);
 }

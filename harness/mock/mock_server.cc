@@ -106,62 +106,74 @@ void MockServer::Delay(const std::string& kind) {
   if (delay > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay));
 }
 
+MockAnswer MockServer::Handle(const MockRequest& req) {
+  const uint64_t number = ++requests_;
+  const std::string& auth = req.authorization;
+  const bool authenticated =
+      Has(Fault::kNoAuth) ||
+      (!auth.empty() && (options_.token.empty() || Has(Fault::kAnyToken) || auth == options_.token ||
+                         (!options_.readonly_token.empty() && auth == options_.readonly_token)));
+  const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
+                         auth != options_.token && !Has(Fault::kReadonlyWrites);
+  nlohmann::json body;
+  bool body_ok = true;
+  if ((req.method == "POST" || req.method == "PUT") && !req.body.empty()) {
+    body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+    body_ok = !body.is_discarded();
+  }
+  const std::string raw_name = RawNameFromTarget(req.target);
+  Delay(KindOf(req.method, !raw_name.empty()));
+  const std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
+  const bool throttled = options_.throttle_every > 0 && number % static_cast<uint64_t>(options_.throttle_every) == 0;
+
+  MockAnswer answer;
+  Reply reply;
+  if (throttled) {
+    reply = {429, ApplicationErrorBody("TOO_MANY_REQUESTS", "rate limit reached; retry later")};
+    answer.retry_after = std::to_string(options_.throttle_retry_after_s);
+  } else if (!authenticated) {
+    reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
+  } else if (read_only && IsWrite(req.method)) {
+    reply = {403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
+  } else if (!body_ok) {
+    reply = Has(Fault::k500OnMalformed)
+                ? Reply{500, SystemErrorBody()}
+                : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", "request body is not valid JSON")};
+  } else if (raw_name.empty() && req.method == "POST") {
+    reply = store_.Create(body);
+  } else if (raw_name.empty() && req.method == "GET") {
+    reply = store_.List(req.paging_limit, req.paging_offset);
+  } else if (raw_name.empty()) {
+    reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+  } else if (req.method == "GET") {
+    reply = store_.Get(name);
+  } else if (req.method == "PUT") {
+    reply = store_.Update(name, body);
+  } else if (req.method == "DELETE") {
+    reply = store_.Delete(name);
+  } else {
+    reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+  }
+  if (reply.status == 404 && Has(Fault::kPlain404)) reply.body = {{"error", "not found"}};
+  if (reply.status >= 400 && Has(Fault::kBareErrors)) reply.body.erase("details");
+  answer.status = reply.status;
+  // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
+  answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (Has(Fault::kTextPlain)) answer.content_type = "text/plain";
+  return answer;
+}
+
 void MockServer::InstallRoutes() {
-  // Every route goes through one function so auth, parsing and faults apply everywhere alike.
+  // Every route goes through Handle, so auth, parsing and faults apply everywhere alike.
   auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-    const uint64_t number = ++requests_;
-    Reply reply;
-    const std::string auth = req.get_header_value("Authorization");
-    const bool authenticated =
-        Has(Fault::kNoAuth) ||
-        (!auth.empty() && (options_.token.empty() || Has(Fault::kAnyToken) || auth == options_.token ||
-                           (!options_.readonly_token.empty() && auth == options_.readonly_token)));
-    const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
-                           auth != options_.token && !Has(Fault::kReadonlyWrites);
-    nlohmann::json body;
-    bool body_ok = true;
-    if (req.method == "POST" || req.method == "PUT") {
-      if (!req.body.empty()) {
-        body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-        body_ok = !body.is_discarded();
-      }
-    }
-    std::string raw_name = RawNameFromTarget(req.target);
-    Delay(KindOf(req.method, !raw_name.empty()));
-    std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
-
-    const bool throttled = options_.throttle_every > 0 && number % static_cast<uint64_t>(options_.throttle_every) == 0;
-    if (throttled) {
-      reply = {429, ApplicationErrorBody("TOO_MANY_REQUESTS", "rate limit reached; retry later")};
-      res.set_header("Retry-After", std::to_string(options_.throttle_retry_after_s));
-    } else if (!authenticated) {
-      reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
-    } else if (read_only && IsWrite(req.method)) {
-      reply = {403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
-    } else if (!body_ok) {
-      reply = Has(Fault::k500OnMalformed)
-                  ? Reply{500, SystemErrorBody()}
-                  : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", "request body is not valid JSON")};
-    } else if (raw_name.empty() && req.method == "POST") {
-      reply = store_.Create(body);
-    } else if (raw_name.empty() && req.method == "GET") {
-      reply = store_.List(req.get_param_value("paging.limit"), req.get_param_value("paging.offset"));
-    } else if (req.method == "GET") {
-      reply = store_.Get(name);
-    } else if (req.method == "PUT") {
-      reply = store_.Update(name, body);
-    } else if (req.method == "DELETE") {
-      reply = store_.Delete(name);
-    } else {
-      reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
-    }
-    if (reply.status == 404 && Has(Fault::kPlain404)) reply.body = {{"error", "not found"}};
-    if (reply.status >= 400 && Has(Fault::kBareErrors)) reply.body.erase("details");
-
-    res.status = reply.status;
-    res.set_content(reply.body.dump(), Has(Fault::kTextPlain) ? "text/plain" : "application/json");
+    MockRequest request{req.method, req.target, req.get_header_value("Authorization"), req.body,
+                        req.get_param_value("paging.limit"), req.get_param_value("paging.offset")};
+    const MockAnswer answer = Handle(request);
+    res.status = answer.status;
+    if (!answer.retry_after.empty()) res.set_header("Retry-After", answer.retry_after);
+    res.set_content(answer.body, answer.content_type);
     if (options_.log_requests) {
-      std::cerr << "mock: " << req.method << " " << req.target << " -> " << reply.status << "\n";
+      std::cerr << "mock: " << req.method << " " << req.target << " -> " << answer.status << "\n";
     }
   };
   const std::string base = kBasePath;

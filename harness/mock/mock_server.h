@@ -35,6 +35,24 @@ struct MockOptions {
   int throttle_retry_after_s = 1;
 };
 
+// One request as the mock's route sees it, whatever parsed it off the wire.
+struct MockRequest {
+  std::string method;
+  std::string target;         // path and query as sent, still percent-encoded
+  std::string authorization;  // the Authorization header's value
+  std::string body;
+  std::string paging_limit;   // the decoded query values; empty when absent
+  std::string paging_offset;
+};
+
+// The answer: status, JSON body text, its content type and any extra header.
+struct MockAnswer {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::string retry_after;  // non-empty: a Retry-After header
+};
+
 class MockServer {
  public:
   explicit MockServer(MockOptions options);
@@ -54,6 +72,10 @@ class MockServer {
   ConnectionStore& store() { return store_; }
   // Requests received so far, of any kind (answered or not yet).
   uint64_t requests() const { return requests_.load(); }
+
+  // The route every request takes: auth, parsing, faults, the store. Never throws; bad input is a
+  // 4xx. Public so that tests and the fuzzer can drive it without a socket.
+  MockAnswer Handle(const MockRequest& request);
 
  private:
   void InstallRoutes();

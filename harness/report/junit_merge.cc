@@ -3,10 +3,12 @@
 #include "report/junit_merge.h"
 
 #include "cli/quantities.h"
+#include "load/json_file.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <climits>
 #include <cstring>
 #include <memory>
 #include <sstream>
@@ -67,6 +69,16 @@ void CopyCases(const xmlNode* suite, xmlNode* target, xmlDoc* doc, Totals* total
 }  // namespace
 
 bool MergeJunitFiles(const std::vector<std::string>& inputs, std::string* merged, std::string* err) {
+  std::vector<JunitInput> texts;
+  for (const std::string& path : inputs) {
+    JunitInput input{path, ""};
+    if (!ReadTextFile(path, &input.text, err)) return false;
+    texts.push_back(std::move(input));
+  }
+  return MergeJunitTexts(texts, merged, err);
+}
+
+bool MergeJunitTexts(const std::vector<JunitInput>& inputs, std::string* merged, std::string* err) {
   Doc out(xmlNewDoc(BAD_CAST "1.0"), xmlFreeDoc);
   xmlNode* root = xmlNewNode(nullptr, BAD_CAST "testsuites");
   xmlDocSetRootElement(out.get(), root);
@@ -74,8 +86,15 @@ bool MergeJunitFiles(const std::vector<std::string>& inputs, std::string* merged
   xmlNode* properties = xmlNewChild(suite, nullptr, BAD_CAST "properties", nullptr);
   std::string merged_from, system_out, timestamp;
   Totals totals;
-  for (const std::string& path : inputs) {
-    Doc doc(xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING), xmlFreeDoc);
+  for (const JunitInput& input : inputs) {
+    const std::string& path = input.name;
+    if (input.text.size() > static_cast<size_t>(INT_MAX)) {
+      *err = path + ": too large for an XML reader";
+      return false;
+    }
+    Doc doc(xmlReadMemory(input.text.data(), static_cast<int>(input.text.size()), path.c_str(), nullptr,
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+            xmlFreeDoc);
     xmlNode* top = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!top || !(Named(top, "testsuites") || Named(top, "testsuite"))) {
       *err = path + ": not a JUnit XML file (no <testsuites> or <testsuite> root)";

@@ -10,4 +10,13 @@ namespace conform {
 // false with *err naming the file on unreadable or non-JUnit input.
 bool MergeJunitFiles(const std::vector<std::string>& inputs, std::string* merged, std::string* err);
 
+// One JUnit document: the name it is known by (its file) and its text.
+struct JunitInput {
+  std::string name;
+  std::string text;
+};
+
+// The same, from texts already read.
+bool MergeJunitTexts(const std::vector<JunitInput>& inputs, std::string* merged, std::string* err);
+
 }  // namespace conform

@@ -1,0 +1,44 @@
+// Case files: any bytes as a case document, through the loader's schema check and parse, then
+// every request of the case built with its variables expanded, as a run would.
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz/fuzz_support.h"
+#include "load/case_loader.h"
+#include "run/request_builder.h"
+
+using namespace conform;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const nlohmann::json doc = nlohmann::json::parse(Text(data, size), nullptr, false);
+  if (doc.is_discarded()) return 0;
+  Case c;
+  std::vector<std::string> errors;
+  if (!ParseCase(doc, "fuzz.json", ShippedSchemas(), &c, &errors)) {
+    Require(!errors.empty(), "a refused case says why");
+    return 0;
+  }
+  Variables vars;
+  vars.Set("name", "conform-fuzz-" + c.id);
+  vars.Set("run_id", "fuzz");
+  vars.Set("case_id", c.id);
+  vars.Set("token", "t");
+  vars.Set("readonly_token", "r");
+  vars.Set("wrong_token", "w");
+  for (const auto& [name, value_template] : c.vars) {
+    std::string value, err;
+    if (vars.Expand(value_template, &value, &err)) vars.Set(name, value);
+  }
+  std::vector<const RequestSpec*> specs;
+  for (const RequestSpec& s : c.setup) specs.push_back(&s);
+  for (const Step& s : c.steps) specs.push_back(&s.request);
+  for (const RequestSpec* spec : specs) {
+    HttpRequest request;
+    std::optional<nlohmann::json> body;
+    std::string err;
+    if (BuildRequest(*spec, vars, "http://127.0.0.1:1", Credentials{}, &request, &body, &err)) {
+      Require(request.url.rfind("http://127.0.0.1:1/", 0) == 0, "a built request stays on the target");
+    }
+  }
+  return 0;
+}

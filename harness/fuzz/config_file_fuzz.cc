@@ -1,0 +1,28 @@
+// Config files: any bytes as conform.json, checked against config.schema.json and applied; and
+// applied without the schema too (a --schemas folder may lack it), which must never throw.
+#include <cstddef>
+#include <cstdint>
+
+#include "commands/config_file.h"
+#include "fuzz/fuzz_support.h"
+
+using namespace conform;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const nlohmann::json doc = nlohmann::json::parse(Text(data, size), nullptr, false);
+  if (doc.is_discarded()) return 0;
+  RunOptions unchecked;
+  Headers headers;
+  std::string err;
+  if (!ApplyConfigDocument(doc, "conform.json", &unchecked, &headers, &err)) {
+    Require(err.rfind("conform.json: /", 0) == 0, "a refused config names the file and pointer");
+  }
+  if (!ShippedSchemas().Validate("config", doc).empty()) return 0;
+  RunOptions options;
+  headers.clear();
+  err.clear();
+  const bool applied = ApplyConfigDocument(doc, "conform.json", &options, &headers, &err);
+  for (const auto& header : headers) Require(header.first != "Authorization", "no token comes from a file");
+  (void)applied;
+  return 0;
+}
