@@ -1,5 +1,5 @@
 // Reproduction commands: runnable, quoted, and without secrets.
-#include "report/curl_command.h"
+#include "redact/curl_command.h"
 
 #include <gtest/gtest.h>
 

@@ -30,10 +30,9 @@ class XmlWriter {
   std::vector<std::string> open_;
 };
 
-bool IsValidUtf8(const std::string& text);
-
 // Replaces invalid UTF-8 sequences with U+FFFD and XML-forbidden control characters with '?'.
 std::string SanitizeForXml(const std::string& text);
+
 // Where escaped text goes: attributes also keep \t \n \r as character references; HTML also
 // escapes the apostrophe.
 enum class Markup { kXmlText, kXmlAttribute, kHtml };

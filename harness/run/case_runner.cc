@@ -13,8 +13,8 @@
 #include "check/expectations.h"
 #include "check/replace_oracle.h"
 #include "http/guarded_transport.h"
-#include "report/curl_command.h"
-#include "report/xml_writer.h"
+#include "http/utf8.h"
+#include "redact/curl_command.h"
 
 namespace conform {
 namespace {

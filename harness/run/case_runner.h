@@ -9,7 +9,7 @@
 #include "http/transport.h"
 #include "load/case.h"
 #include "load/schema_registry.h"
-#include "report/redactor.h"
+#include "redact/redactor.h"
 #include "run/request_builder.h"
 #include "run/results.h"
 

@@ -1,5 +1,5 @@
 // Secret hiding.
-#include "report/redactor.h"
+#include "redact/redactor.h"
 
 #include <strings.h>
 

@@ -1,5 +1,5 @@
 // curl command lines.
-#include "report/curl_command.h"
+#include "redact/curl_command.h"
 
 namespace conform {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "http/http_types.h"
-#include "report/redactor.h"
+#include "redact/redactor.h"
 
 namespace conform {
 

@@ -1,5 +1,5 @@
 // Secrets disappear from headers, JSON and text.
-#include "report/redactor.h"
+#include "redact/redactor.h"
 
 #include <gtest/gtest.h>
 
