@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "load/json_file.h"
+#include "load/json_numbers.h"
 #include "load/schema_registry.h"
 
 namespace conform {
@@ -20,7 +21,13 @@ bool Take(const nlohmann::json& doc, const char* key, const char* flag, const Ru
           const std::string& path, std::string* err) {
   if (!doc.contains(key) || options.given.count(flag)) return true;
   try {
-    *field = doc[key].get<T>();
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      const std::optional<T> whole = AsWhole<T>(doc[key]);
+      if (!whole) throw nlohmann::json::type_error::create(302, "not a whole number in range", nullptr);
+      *field = *whole;
+    } else {
+      *field = doc[key].get<T>();
+    }
     return true;
   } catch (const nlohmann::json::exception&) {
     *err = path + ": /" + key + ": has the wrong type for " + flag;

@@ -1,6 +1,7 @@
 // The inverse of json_report.cc, for the fields a merged report needs.
 #include "report/json_report_reader.h"
 
+#include "load/json_numbers.h"
 #include "stats/latency_budget.h"
 
 namespace conform {
@@ -40,13 +41,13 @@ Exchange ExchangeFrom(const nlohmann::json& j) {
   x.request.has_body = request.contains("body");
   x.request.body = request.value("body", "");
   const nlohmann::json& response = j.at("response");
-  x.response.status = response.value("status", 0);
+  x.response.status = WholeOr<int>(response, "status", 0);
   x.response.headers = HeadersFrom(response.value("headers", nlohmann::json::array()));
   x.response.body = response.value("body", "");
   x.response.error_message = response.value("error_message", "");
   if (!x.response.error_message.empty()) x.response.error = TransportError::kOther;
   const nlohmann::json timings = response.value("timings_us", nlohmann::json::object());
-  x.response.timings.total_us = timings.value("total", int64_t{0});
+  x.response.timings.total_us = WholeOr<int64_t>(timings, "total", 0);
   return x;
 }
 
@@ -96,8 +97,8 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
     run.timestamp = report.value("timestamp", "");
     run.strict = report.value("strict", false);
     run.seconds = report.value("seconds", 0.0);
-    run.repeat = report.value("repeat", 1);
-    run.warmup = report.value("warmup", 0);
+    run.repeat = WholeOr<int>(report, "repeat", 1);
+    run.warmup = WholeOr<int>(report, "warmup", 0);
     run.hostname = "merged";
     for (const auto& c : report["cases"]) run.cases.push_back(CaseFrom(c));
     for (const auto& c : report.value("latency_checks", nlohmann::json::array())) {

@@ -2,8 +2,11 @@
 // 1024 equal buckets, so a bucket is never wider than 1/1024 of its values.
 #include "stats/histogram.h"
 
+#include "load/json_numbers.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace conform {
 namespace {
@@ -49,7 +52,8 @@ void Histogram::Merge(const Histogram& other) {
   for (size_t i = 0; i < other.counts_.size(); ++i) counts_[i] += other.counts_[i];
   min_ = count_ ? std::min(min_, other.min_) : other.min_;
   max_ = count_ ? std::max(max_, other.max_) : other.max_;
-  sum_ += other.sum_;
+  // Saturates: sums read from other shards' reports are outside input (no latency is negative).
+  if (__builtin_add_overflow(sum_, other.sum_, &sum_)) sum_ = std::numeric_limits<int64_t>::max();
   count_ += other.count_;
 }
 
@@ -76,7 +80,7 @@ nlohmann::json Histogram::ToJson() const {
 }
 
 bool Histogram::FromJson(const nlohmann::json& j, Histogram* out) {
-  if (!j.is_object() || j.value("sub_buckets", 0) != kHalf || !j.contains("buckets") || !j["buckets"].is_array()) {
+  if (!j.is_object() || WholeOr<int64_t>(j, "sub_buckets", 0) != kHalf || !j.contains("buckets") || !j["buckets"].is_array()) {
     return false;
   }
   Histogram h;
@@ -90,9 +94,10 @@ bool Histogram::FromJson(const nlohmann::json& j, Histogram* out) {
     h.counts_[index] += pair[1].get<uint64_t>();
     h.count_ += pair[1].get<uint64_t>();
   }
-  h.min_ = j.value("min", int64_t{0});
-  h.max_ = j.value("max", int64_t{0});
-  h.sum_ = j.value("sum", int64_t{0});
+  h.min_ = WholeOr<int64_t>(j, "min", 0);
+  h.max_ = WholeOr<int64_t>(j, "max", 0);
+  h.sum_ = WholeOr<int64_t>(j, "sum", 0);
+  if (h.min_ < 0 || h.max_ < 0 || h.sum_ < 0) return false;  // latencies are never negative
   *out = std::move(h);
   return true;
 }

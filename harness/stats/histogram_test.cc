@@ -79,5 +79,19 @@ TEST(HistogramTest, JsonRoundTrip) {
   EXPECT_FALSE(Histogram::FromJson({{"sub_buckets", 7}}, &back));
 }
 
+// A shard's report is outside input: fractions, huge floats and negative latencies are refused,
+// and merged sums saturate instead of overflowing.
+TEST(HistogramTest, FromJsonRefusesOddNumbersAndMergesSaturate) {
+  Histogram h;
+  EXPECT_FALSE(Histogram::FromJson(nlohmann::json::parse(R"({"sub_buckets": 1024.5, "buckets": []})"), &h));
+  EXPECT_FALSE(Histogram::FromJson(nlohmann::json::parse(R"({"sub_buckets": 1024, "buckets": [], "min": -5})"), &h));
+  ASSERT_TRUE(Histogram::FromJson(nlohmann::json::parse(R"({"sub_buckets": 1024, "buckets": [[3, 1]], "sum": 1e300})"), &h));
+  Histogram big;
+  ASSERT_TRUE(Histogram::FromJson(
+      nlohmann::json::parse(R"({"sub_buckets": 1024, "buckets": [[3, 1]], "sum": 9223372036854775807})"), &big));
+  big.Merge(big);
+  EXPECT_GT(big.mean(), 0);
+}
+
 }  // namespace
 }  // namespace conform

@@ -1,0 +1,41 @@
+// A config document is outside input: applied without its schema (a --schemas folder may lack
+// config.schema.json), odd values are one-line errors naming the key, never a throw or UB.
+#include "commands/config_file.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+std::string Apply(const std::string& text, RunOptions* options = nullptr) {
+  RunOptions scratch;
+  Headers headers;
+  std::string err;
+  return ApplyConfigDocument(nlohmann::json::parse(text), "conform.json", options ? options : &scratch, &headers, &err)
+             ? "(applied)"
+             : err;
+}
+
+TEST(ConfigDocumentTest, WrongTypesAndOutOfRangeNumbersNameTheKey) {
+  // Found by the config_file fuzz target: a huge float read as a whole number was undefined behaviour.
+  EXPECT_EQ(Apply(R"({"timeout_ms": 2.5e126})"), "conform.json: /timeout_ms: has the wrong type for --timeout");
+  EXPECT_EQ(Apply(R"({"timeout_ms": 1.5})"), "conform.json: /timeout_ms: has the wrong type for --timeout");
+  EXPECT_EQ(Apply(R"({"max_retries": 99999999999})"), "conform.json: /max_retries: has the wrong type for --max-retries");
+  EXPECT_EQ(Apply(R"({"tags": "replace"})"), "conform.json: /tags: has the wrong type for --tag");
+  EXPECT_EQ(Apply(R"({"headers": ["x"]})"), "conform.json: /headers: must be an object of header names to string values");
+  EXPECT_EQ(Apply(R"({"headers": {"x": 1}})"), "conform.json: /headers/x: must be a string");
+  EXPECT_EQ(Apply(R"([1, 2])"), "conform.json: /: a config file is a JSON object");
+}
+
+TEST(ConfigDocumentTest, GoodValuesApply) {
+  RunOptions options;
+  EXPECT_EQ(Apply(R"({"timeout_ms": 2000, "deadline": "10m", "max_transport_errors": 5, "tags": ["a"]})", &options),
+            "(applied)");
+  EXPECT_EQ(options.timeout_ms, 2000);
+  EXPECT_EQ(options.deadline, "10m");
+  EXPECT_EQ(options.max_transport_errors, 5);
+  EXPECT_EQ(options.selection.tags, std::vector<std::string>{"a"});
+}
+
+}  // namespace
+}  // namespace conform
