@@ -29,7 +29,7 @@ class RefWalker {
         return at.empty() ? "/" : at;
       }
       for (auto it = node.begin(); it != node.end(); ++it) {
-        std::string found = FindLoop(it.value(), at + "/" + Escape(it.key()));
+        std::string found = FindLoop(it.value(), at + (nlohmann::json::json_pointer() / it.key()).to_string());
         if (!found.empty()) return found;
       }
     } else if (node.is_array()) {
@@ -42,12 +42,6 @@ class RefWalker {
   }
 
  private:
-  static std::string Escape(const std::string& key) {
-    std::string out;
-    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return out;
-  }
-
   // A chain from this $ref that comes back to where it has been.
   bool Loops(const std::string& start) {
     std::set<std::pair<std::string, std::string>> seen;

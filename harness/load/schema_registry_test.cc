@@ -135,6 +135,19 @@ TEST_F(BrokenSchemaTest, RecursiveSchemasThatReachASchemaAreFine) {
   EXPECT_FALSE(registry.Validate("tree", json::parse(R"({"children": [{"children": 5}]})")).empty());
 }
 
+// valijson compiles patterns only while validating, and threw std::regex_error out of it (found
+// by the schema fuzz target): a bad pattern is now a load error with its pointer.
+TEST_F(BrokenSchemaTest, PatternsThatDoNotCompileAreLoadErrors) {
+  Write("a.schema.json", R"({"properties": {"id": {"type": "string", "pattern": "x{2,1}"}}})");
+  std::string err = Load();
+  EXPECT_NE(err.find("a.schema.json: /properties/id/pattern: not a regular expression"), std::string::npos) << err;
+  Write("a.schema.json", R"({"patternProperties": {"(": {}}})");
+  err = Load();
+  EXPECT_NE(err.find("a.schema.json: /patternProperties/(: not a regular expression"), std::string::npos) << err;
+  Write("a.schema.json", R"({"enum": [{"pattern": "("}], "properties": {"pattern": {"type": "string"}}})");
+  EXPECT_EQ(Load(), "(loaded)") << "data and property names are not patterns";
+}
+
 TEST_F(BrokenSchemaTest, EmptyFolderIsAnError) {
   EXPECT_NE(Load().find("no *.schema.json files"), std::string::npos);
 }
