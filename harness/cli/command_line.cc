@@ -88,6 +88,8 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
       ->capture_default_str()->check(WholeNumberIn(0, 1000));
   cmd->add_option("--deadline", run.deadline,
                   "Stop starting cases after this long (e.g. 10m), clean up, report what did not run");
+  cmd->add_flag("--no-preflight", run.no_preflight,
+                "Skip the list call that checks target and credentials before the first case (for servers without list)");
   cmd->add_option("--max-body", run.max_body, "Largest response body read; bigger is an error")->capture_default_str();
   cmd->add_option("--config", run.config_path, "A JSON config file (default: ./conform.json if present)")
       ->check(CLI::ExistingFile);

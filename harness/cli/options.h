@@ -54,6 +54,7 @@ struct RunOptions {
   int max_retries = 3;
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
   std::string deadline;            // "10m"; empty: none
+  bool no_preflight = false;       // skip the list call that checks the target before the cases
   std::string max_body = "8MB";
   std::string config_path;         // --config; empty: ./conform.json if it exists
   std::set<std::string> given;     // flags given on the command line (they beat the config file)

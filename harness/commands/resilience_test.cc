@@ -42,7 +42,8 @@ class ResilienceTest : public TempDirTest {
   // every case is reported, and the JSON report names the cause.
   void ExpectStoppedEarly(const std::string& url, const std::string& cause) {
     const auto start = Clock::now();
-    Ran r = RunConformBinary("run -q --timeout 400 --target " + url + " --token t" + Reports());
+    // --no-preflight: the preflight would stop it after one request; this is about the breaker.
+    Ran r = RunConformBinary("run -q --no-preflight --timeout 400 --target " + url + " --token t" + Reports());
     const double seconds = SecondsSince(start);
     EXPECT_EQ(r.exit_code, 3) << r.output;
     // (K + 1) timeouts with K = 3, plus start-up and reports: far from 62 cases x 400 ms.
@@ -67,6 +68,19 @@ TEST_F(ResilienceTest, HangingTargetStopsAfterThreeUnansweredRequests) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // far beyond the timeout
   });
   ExpectStoppedEarly(hang.Url(""), "response-timeout");
+}
+
+TEST_F(ResilienceTest, HangingTargetFailsThePreflightAfterOneTimeout) {
+  FaultServer hang([](int fd) {
+    ReadRequest(fd);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  });
+  const auto start = Clock::now();
+  Ran r = RunConformBinary("run -q --timeout 400 --target " + hang.Url("") + " --token t" + Reports());
+  EXPECT_LT(SecondsSince(start), 1.5) << r.output;
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_EQ(r.output.rfind("conform: the target " + hang.Url("") + " could not be reached: GET ", 0), 0u) << r.output;
+  EXPECT_NE(r.output.find("response-timeout"), std::string::npos) << r.output;
 }
 
 TEST_F(ResilienceTest, DrippingTargetIsBoundedByTheWholeRequestTimeout) {

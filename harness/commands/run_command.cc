@@ -15,6 +15,7 @@
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
 #include "http/curl_transport.h"
+#include "http/guarded_transport.h"
 #include "http/target_url.h"
 #include "load/case_loader.h"
 #include "load/json_file.h"
@@ -28,6 +29,7 @@
 #include "report/report_set.h"
 #include "run/shard.h"
 #include "run/suite_runner.h"
+#include "run/target_preflight.h"
 
 namespace conform {
 namespace {
@@ -264,6 +266,25 @@ int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::s
 }
 
 
+// The target's preflight: one list through the run's gate (retried on 429/503 like any request).
+PreflightOutcome Preflight(const RunSettings& settings, const CurlOptions& curl, const Redactor& redactor) {
+  CurlTransport raw(curl);
+  RequestGate gate(settings.gate);
+  GuardedTransport transport(raw, gate);
+  return PreflightTarget(transport, settings, redactor);
+}
+
+// The target cannot be tested as given: one line with the cause first, reports with one errored
+// testcase saying so, exit 3. No case ran.
+int StopAfterPreflight(const PreflightOutcome& preflight, const RunSettings& settings, const RunOptions& options,
+                       const Redactor& redactor, MockServer* mock) {
+  if (mock) mock->Stop();
+  std::cerr << "conform: " << preflight.cause << "\n";
+  bool leaked = false;
+  Report(PreflightFailedRun(preflight, settings), options, redactor, !options.quiet, &leaked);
+  return leaked ? kExitLeak : kExitUnreachable;
+}
+
 // Flags that shape transport and requests: identity headers, TLS, pacing, retries, body cap.
 bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlOptions* curl, std::string* err) {
   if (!options.site_id.empty() && !options.account_id.empty()) {
@@ -367,6 +388,10 @@ int RunRunCommand(const RunOptions& given_options) {
   Redactor redactor = MakeRedactor(options, settings);
   const ConsoleStyle style = DetectConsoleStyle(1, options.quiet, options.verbose);
   InstallSignalHandlers();
+  if (!options.no_preflight) {
+    const PreflightOutcome preflight = Preflight(settings, curl, redactor);
+    if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
+  }
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
@@ -376,6 +401,7 @@ int RunRunCommand(const RunOptions& given_options) {
   run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);
 
+  PrintDetails(std::cout, run, style);
   PrintSummary(std::cout, run, style);
   if (std::getenv("GITHUB_ACTIONS")) std::cout << GithubAnnotations(run);
   bool leaked = false;

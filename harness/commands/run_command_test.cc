@@ -136,9 +136,12 @@ TEST_F(ConformBinaryTest, SeparatelyStartedMockWithTokenPasses) {
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(ReadJson(dir_ / "report.json")["summary"]["skipped"], 0);
 
+  // Without a token the preflight's list is refused: one line says so, no case runs.
   Ran no_token = RunConform("run -q --target " + mock.BaseUrl() + " " + Reports());
-  EXPECT_EQ(no_token.exit_code, 1) << no_token.output;
+  EXPECT_EQ(no_token.exit_code, 3) << no_token.output;
   EXPECT_NE(no_token.output.find("no --token or CONFORM_TOKEN"), std::string::npos);
+  EXPECT_NE(no_token.output.find("the target refused a request without a token (UNAUTHENTICATED): pass --token or set CONFORM_TOKEN"),
+            std::string::npos) << no_token.output;
 }
 
 TEST_F(ConformBinaryTest, SecretsNeverReachReportsOrConsole) {
@@ -186,7 +189,8 @@ TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
   EXPECT_NE(r.output.find(url), std::string::npos);
   nlohmann::json report = ReadJson(dir_ / "report.json");
   EXPECT_EQ(report["verdict"], "error");
-  EXPECT_EQ(report["cases"][0]["error"]["type"], "connection-refused");
+  EXPECT_EQ(report["cases"][0]["error"]["type"], "preflight");
+  EXPECT_NE(report["cases"][0]["error"]["message"].get<std::string>().find("connection-refused"), std::string::npos);
   EXPECT_NE(ReadText(dir_ / "junit.xml").find("<error "), std::string::npos);
 }
 

@@ -13,6 +13,12 @@ bool NormaliseTarget(const std::string& raw, std::string* out, std::string* err)
     *err = "--target " + raw + ": expected a base URL like http://127.0.0.1:8080 or https://www.wixapis.com";
     return false;
   }
+  // The most common mistake: the API's path pasted into the base URL. conform appends it itself.
+  if (const size_t api = url.find("/wix-data/v1/external-database-connections"); api != std::string::npos) {
+    *err = "--target " + raw + ": that is the API's path, not its base URL; conform adds the path itself. Use --target " +
+           url.substr(0, api);
+    return false;
+  }
   *out = url;
   return true;
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "report/causes.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
 
@@ -70,10 +71,44 @@ ConsoleStyle DetectConsoleStyle(int fd, bool quiet, bool verbose) {
 void PrintCaseLine(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
   if (style.quiet) return;
   out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
-  if (c.outcome == Outcome::kError || c.outcome == Outcome::kSkipped) out << "      " << c.error_message << "\n";
+  if (c.outcome == Outcome::kSkipped) out << "      " << c.error_message << "\n";
+}
+
+namespace {
+
+void PrintCaseDetails(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
+  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
+  if (c.outcome == Outcome::kError) out << "      " << c.error_message << "\n";
   for (const Finding& f : c.findings) out << "      " << FindingLine(f) << "\n";
   if (c.outcome == Outcome::kFailed || c.outcome == Outcome::kError) out << "      case file: " << c.file << "\n";
   if (style.verbose) PrintExchanges(out, c);
+}
+
+}  // namespace
+
+void PrintCauses(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
+  const std::vector<Cause> causes = FindCauses(run);
+  if (causes.empty()) return;
+  out << "\n" << Paint("CAUSES", Color(Outcome::kFailed), style) << " of the " << FailedOrErrored(run)
+      << " failed or errored cases:\n";
+  for (const Cause& cause : causes) {
+    out << "  " << Pad(std::to_string(cause.cases) + " cases", 10) << cause.title << "\n"
+        << "            e.g. " << cause.example_case << ": " << cause.example << "\n";
+  }
+}
+
+void PrintDetails(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
+  if (style.quiet) return;
+  PrintCauses(out, run, style);
+  bool header = false;
+  for (const CaseResult& c : run.cases) {
+    const bool shown = c.outcome == Outcome::kFailed || c.outcome == Outcome::kWarned ||
+                       (c.outcome == Outcome::kError && c.error_message.rfind("not run: ", 0) != 0);
+    if (!shown) continue;
+    if (!header) out << "\n" << "details:\n";
+    header = true;
+    PrintCaseDetails(out, c, style);
+  }
 }
 
 void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
@@ -108,6 +143,9 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
   if (run.repeat > 1) out << " (each case run " << run.repeat << " times)";
   if (run.Retries() > 0) out << "; " << run.Retries() << " requests retried after 429/503";
   if (run.stopped != RunStop::kNone) out << "; STOPPED: " << run.stop_message;
+  if (const std::vector<Cause> causes = FindCauses(run); !causes.empty()) {
+    out << "; main cause (" << causes.front().cases << " of " << FailedOrErrored(run) << "): " << causes.front().title;
+  }
   if (run.insecure) out << "; TLS NOT VERIFIED (--insecure)";
   if (run.interrupted) out << "; INTERRUPTED";
   out << "\n";

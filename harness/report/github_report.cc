@@ -1,6 +1,7 @@
 // GitHub Markdown and workflow commands.
 #include "report/github_report.h"
 
+#include "report/causes.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
 
@@ -58,6 +59,14 @@ std::string GithubStepSummary(const RunResult& run) {
                    std::to_string(run.Count(Outcome::kError)) + " errors, " + std::to_string(run.Count(Outcome::kSkipped)) +
                    " skipped.\n\n";
   if (run.stopped != RunStop::kNone) md += "**Stopped early:** " + EscapeCell(run.stop_message) + "\n\n";
+  if (const std::vector<Cause> causes = FindCauses(run); !causes.empty()) {
+    md += "**Causes** (of " + std::to_string(FailedOrErrored(run)) + " failed or errored cases):\n\n";
+    for (const Cause& cause : causes) {
+      md += "- " + std::to_string(cause.cases) + " cases: " + EscapeCell(cause.title) + " (e.g. `" + cause.example_case +
+            "`)\n";
+    }
+    md += "\n";
+  }
   bool header = false;
   for (const CaseResult& c : run.cases) {
     if (c.outcome != Outcome::kFailed && c.outcome != Outcome::kError) continue;

@@ -1,6 +1,8 @@
 // HTML report layout. Everything a reader needs is in the file: it must open offline.
 #include "report/html_report.h"
 
+#include "report/causes.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -78,6 +80,21 @@ void Summary(const RunResult& run, std::ostringstream& out) {
     out << "<td class=\"num\">" << total << "</td></tr>";
   }
   out << "</table></header>";
+}
+
+// Causes several failures share, above the failure cards: read these first.
+void Causes(const RunResult& run, std::ostringstream& out) {
+  const std::vector<Cause> causes = FindCauses(run);
+  if (causes.empty()) return;
+  out << "<section id=\"causes\"><h2>Causes</h2><p>" << FailedOrErrored(run)
+      << " cases failed or errored; these causes explain several of them.</p><table><tr><th>cases</th><th>cause</th>"
+      << "<th>example</th></tr>";
+  for (const Cause& cause : causes) {
+    out << "<tr><td class=\"num\">" << cause.cases << "</td><td>" << EscapeHtml(cause.title) << "</td><td><a href=\"#case-"
+        << EscapeHtml(cause.example_case) << "\">" << EscapeHtml(cause.example_case) << "</a>: " << EscapeHtml(cause.example)
+        << "</td></tr>";
+  }
+  out << "</table></section>";
 }
 
 void Latency(const RunResult& run, std::ostringstream& out) {
@@ -218,6 +235,7 @@ std::string HtmlReport(const RunResult& run) {
       << "</style></head><body>";
   // What went wrong comes first: that is what a reader opens the report for.
   Summary(run, out);
+  Causes(run, out);
   out << "<section id=\"failures\"><h2>Failures and errors</h2>";
   bool any = false;
   for (const CaseResult& c : run.cases) {

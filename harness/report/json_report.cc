@@ -1,6 +1,8 @@
 // report.json layout (documented in the README).
 #include "report/json_report.h"
 
+#include "report/causes.h"
+
 #include "report/latency_summary.h"
 
 namespace conform {
@@ -101,6 +103,11 @@ nlohmann::json JsonReport(const RunResult& run) {
   j["stopped"] = run.stopped == RunStop::kNone ? nlohmann::json()
                                                 : nlohmann::json{{"reason", run.StopName()}, {"message", run.stop_message}};
   j["retries"] = run.Retries();
+  j["causes"] = nlohmann::json::array();
+  for (const Cause& cause : FindCauses(run)) {
+    j["causes"].push_back({{"cause", cause.title}, {"cases", cause.cases}, {"example_case", cause.example_case},
+                           {"example", cause.example}});
+  }
   j["repeat"] = run.repeat;
   j["warmup"] = run.warmup;
   j["latency"] = LatencyJson(run.latency, true);
