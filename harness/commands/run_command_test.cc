@@ -49,9 +49,13 @@ class ConformBinaryTest : public TempDirTest {
   std::string Reports() const {
     return "--junit " + (dir_ / "junit.xml").string() + " --json " + (dir_ / "report.json").string();
   }
+  // xmllint's exit code for junit.xml against one of the XSDs vendored in testdata/junit/. A
+  // missing xmllint or XSD fails the test: a check that cannot run must not pass.
   int XmlLint(const std::string& xsd) const {
-    const std::string command = "xmllint --noout --schema " + std::string(CONFORM_SOURCE_DIR) + "/../shared/junit/" +
-                                xsd + " " + (dir_ / "junit.xml").string() + " 2>/dev/null";
+    const std::string schema = std::string(CONFORM_SOURCE_DIR) + "/testdata/junit/" + xsd;
+    EXPECT_TRUE(fs::exists(schema)) << schema;
+    EXPECT_EQ(std::system("command -v xmllint >/dev/null"), 0) << "xmllint is missing (Debian: libxml2-utils)";
+    const std::string command = "xmllint --noout --schema " + schema + " " + (dir_ / "junit.xml").string() + " 2>&1";
     return std::system(command.c_str());
   }
 };
@@ -65,7 +69,18 @@ TEST_F(ConformBinaryTest, WholeSuitePassesAgainstTheEmbeddedMock) {
   EXPECT_EQ(report["summary"]["passed"], report["summary"]["total"]);
   EXPECT_GT(report["latency"]["update"]["count"].get<int>(), 0);
   EXPECT_NE(r.output.find("PASSED: "), std::string::npos);
-  if (fs::exists(std::string(CONFORM_SOURCE_DIR) + "/../shared/junit")) {
+  EXPECT_EQ(XmlLint("jenkins-xunit-junit-10.xsd"), 0);
+  EXPECT_EQ(XmlLint("windyroad-JUnit.xsd"), 0);
+}
+
+// Failures, errors, skips, a stopped run and a preflight failure: every JUnit file stays valid.
+TEST_F(ConformBinaryTest, JunitIsValidAgainstBothXsdsWhateverHappened) {
+  const std::string dead = "http://127.0.0.1:" + std::to_string(ClosedLoopbackPort());
+  for (const std::string& args : std::vector<std::string>{"--mock-fault merge-configuration --mock-fault plain-404",
+                                 "--target " + dead + " --token t",
+                                 "--target " + dead + " --token t --no-preflight"}) {
+    RunConform("run -q " + args + " " + Reports());
+    SCOPED_TRACE(args);
     EXPECT_EQ(XmlLint("jenkins-xunit-junit-10.xsd"), 0);
     EXPECT_EQ(XmlLint("windyroad-JUnit.xsd"), 0);
   }

@@ -1,5 +1,5 @@
 // The JUnit XML report: one <testcase> per case with a unique classname+name, at most one
-// <failure> or <error>, valid against both XSDs in shared/junit/. Pure: returns the text.
+// <failure> or <error>, valid against both XSDs in testdata/junit/. Pure: returns the text.
 #pragma once
 
 #include <string>
@@ -9,7 +9,7 @@
 namespace conform {
 
 enum class JunitProfile {
-  kStrict,  // valid against both XSDs in shared/junit/
+  kStrict,  // valid against both XSDs in testdata/junit/
   kRich,    // adds testsuites totals and testcase file= for readers that accept more
 };
 
