@@ -218,9 +218,16 @@ void AddFaultsCommand(CLI::App& app, CommandLine* out) {
 }  // namespace
 
 std::string DefaultDataDir(const std::string& name) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::is_directory(name, ec)) return name;
-  return std::string(CONFORM_SOURCE_DIR) + "/" + name;
+  if (fs::is_directory(name, ec)) return name;
+  // Installed: <prefix>/bin/conform finds <prefix>/share/conform/<name>, wherever the prefix is.
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "conform" / name;
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  return std::string(CONFORM_SOURCE_DIR) + "/" + name;  // a build tree: the sources beside it
 }
 
 int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {

@@ -422,7 +422,7 @@ int RunListCommand(const Selection& selection, const std::string& schemas_dir) {
     for (const std::string& t : c.tags) tags += (tags.empty() ? "" : ",") + t;
     std::cout << c.id << "\t" << LevelName(c.level) << "\t" << tags << "\t" << c.title << "\n";
   }
-  std::cout << cases.size() << " cases\n";
+  std::cout << cases.size() << " cases in " << selection.cases_dir << "\n";
   return kExitOk;
 }
 
