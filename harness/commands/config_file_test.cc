@@ -20,6 +20,9 @@ TEST(ConfigDocumentTest, WrongTypesAndOutOfRangeNumbersNameTheKey) {
   // Found by the config_file fuzz target: a huge float read as a whole number was undefined behaviour.
   EXPECT_EQ(Apply(R"({"timeout_ms": 2.5e126})"), "conform.json: /timeout_ms: has the wrong type for --timeout");
   EXPECT_EQ(Apply(R"({"timeout_ms": 1.5})"), "conform.json: /timeout_ms: has the wrong type for --timeout");
+  RunOptions whole;
+  EXPECT_EQ(Apply(R"({"timeout_ms": 2000.0})", &whole), "(applied)") << "2000.0 is a whole number";
+  EXPECT_EQ(whole.timeout_ms, 2000);
   EXPECT_EQ(Apply(R"({"max_retries": 99999999999})"), "conform.json: /max_retries: has the wrong type for --max-retries");
   EXPECT_EQ(Apply(R"({"tags": "replace"})"), "conform.json: /tags: has the wrong type for --tag");
   EXPECT_EQ(Apply(R"({"headers": ["x"]})"), "conform.json: /headers: must be an object of header names to string values");

@@ -3,6 +3,7 @@
 // large values (found by the config_file fuzz target: "timeout_ms": 2.5e126). Pure.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -12,7 +13,8 @@
 
 namespace conform {
 
-// v as a T, if it is a JSON integer that T can hold; nothing otherwise.
+// v as a T, if it is a whole number T can hold (200 or 200.0: JSON Schema's "integer" takes
+// both, and so does conform); nothing otherwise.
 template <typename T>
 std::optional<T> AsWhole(const nlohmann::json& v) {
   static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
@@ -32,6 +34,15 @@ std::optional<T> AsWhole(const nlohmann::json& v) {
       }
     }
     return static_cast<T>(x);
+  }
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    // Compared as doubles first: only a value inside T's range is ever converted.
+    if (!std::isfinite(d) || d != std::trunc(d)) return std::nullopt;
+    if (d < static_cast<double>(std::numeric_limits<T>::min()) || d >= static_cast<double>(std::numeric_limits<T>::max())) {
+      return std::nullopt;
+    }
+    return static_cast<T>(d);
   }
   return std::nullopt;
 }

@@ -22,6 +22,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kSchemaSuffix[] = ".schema.json";
+// Every shipped schema's $id is this plus its file name, so other validators resolve $refs by id.
+constexpr char kIdBase[] = "https://conform.invalid/schemas/";
 
 // valijson names a location as ["<root>", "[key]", "[0]", ...]; we speak JSON pointer.
 std::string ContextToPointer(const std::vector<std::string>& context) {
@@ -132,7 +134,9 @@ bool SchemaRegistry::Add(const std::string& name, const nlohmann::json& doc, con
   }
   const fs::path dir = fs::path(file).parent_path();
   std::string fetch_error;
-  auto fetch = [&](const std::string& uri) -> const nlohmann::json* {
+  auto fetch = [&](const std::string& given) -> const nlohmann::json* {
+    // A $ref by $id ("https://conform.invalid/schemas/x.schema.json") names a file of the folder too.
+    const std::string uri = given.rfind(kIdBase, 0) == 0 ? given.substr(sizeof(kIdBase) - 1) : given;
     if (!IsPlainFileName(uri)) {
       fetch_error = "$ref \"" + uri + "\" must name a file in the same directory";
       return nullptr;
