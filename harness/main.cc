@@ -8,6 +8,7 @@
 #include "commands/load_command.h"
 #include "commands/merge_command.h"
 #include "commands/mock_command.h"
+#include "commands/openapi_command.h"
 #include "commands/run_command.h"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,9 @@ int main(int argc, char** argv) {
       case conform::Command::kLoad: code = conform::RunLoadCommand(command_line.load); break;
       case conform::Command::kCleanup: code = conform::RunCleanupCommand(command_line.cleanup); break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
+      case conform::Command::kOpenApi:
+        code = conform::RunOpenApiCommand(command_line.list_schemas_dir, command_line.openapi_output);
+        break;
       default: code = conform::kExitUsage; break;
     }
   }

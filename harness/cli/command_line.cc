@@ -210,6 +210,13 @@ void AddMergeCommand(CLI::App& app, CommandLine* out) {
   cmd->callback([out] { out->command = Command::kMerge; });
 }
 
+void AddOpenApiCommand(CLI::App& app, CommandLine* out) {
+  CLI::App* cmd = app.add_subcommand("openapi", "Print the contract as an OpenAPI 3.1 document, generated from the schemas");
+  cmd->add_option("-o,--output", out->openapi_output, "Write it to this file instead of stdout");
+  cmd->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+  cmd->callback([out] { out->command = Command::kOpenApi; });
+}
+
 void AddFaultsCommand(CLI::App& app, CommandLine* out) {
   CLI::App* cmd = app.add_subcommand("faults", "List the mock's deliberate faults");
   cmd->callback([out] { out->command = Command::kFaults; });
@@ -249,6 +256,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   AddMergeCommand(app, out);
   AddCleanupCommand(app, out);
   AddFaultsCommand(app, out);
+  AddOpenApiCommand(app, out);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

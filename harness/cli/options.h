@@ -112,7 +112,7 @@ struct MergeCommandOptions {
   std::string html;
 };
 
-enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint, kCleanup };
+enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint, kCleanup, kOpenApi };
 
 struct CommandLine {
   Command command = Command::kNone;
@@ -123,6 +123,7 @@ struct CommandLine {
   CleanupOptions cleanup;
   Selection list;
   std::string list_schemas_dir;
+  std::string openapi_output;  // conform openapi -o; empty: stdout
 };
 
 }  // namespace conform
