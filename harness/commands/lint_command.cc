@@ -25,29 +25,13 @@ bool ExpectsOnly2xx(const Step& step) {
          });
 }
 
-Variables SampleVariables(const Case& c) {
-  Variables v;
-  v.Set("name", "conform-lint-" + c.id);
-  v.Set("run_id", "lint");
-  v.Set("case_id", c.id);
-  v.Set("token", "lint-token");
-  v.Set("readonly_token", "lint-readonly-token");
-  v.Set("wrong_token", "lint-wrong-token");
-  for (const auto& [name, value_template] : c.vars) {
-    std::string value, err;
-    v.Expand(value_template, &value, &err);
-    v.Set(name, value);
-  }
-  return v;
-}
-
 void CheckBody(const Case& c, const RequestSpec& r, const std::string& where, const SchemaRegistry& schemas,
                std::vector<std::string>* problems) {
   const std::string schema = RequestSchemaFor(r.call);
   if (schema.empty() || !r.body) return;
   nlohmann::json body;
   std::string err;
-  if (!SampleVariables(c).ExpandJson(*r.body, &body, &err)) return;  // the loader reports variables
+  if (!StandInVariables(c, "lint").ExpandJson(*r.body, &body, &err)) return;  // the loader reports variables
   for (const Violation& v : schemas.Validate(schema, body)) {
     problems->push_back(c.file + ": " + where + "/body" + v.pointer + ": a body expected to be accepted violates " +
                         schema + ": " + v.message);

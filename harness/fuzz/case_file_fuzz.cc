@@ -18,17 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Require(!errors.empty(), "a refused case says why");
     return 0;
   }
-  Variables vars;
-  vars.Set("name", "conform-fuzz-" + c.id);
-  vars.Set("run_id", "fuzz");
-  vars.Set("case_id", c.id);
-  vars.Set("token", "t");
-  vars.Set("readonly_token", "r");
-  vars.Set("wrong_token", "w");
-  for (const auto& [name, value_template] : c.vars) {
-    std::string value, err;
-    if (vars.Expand(value_template, &value, &err)) vars.Set(name, value);
-  }
+  const Variables vars = StandInVariables(c, "fuzz");
   std::vector<const RequestSpec*> specs;
   for (const RequestSpec& s : c.setup) specs.push_back(&s);
   for (const Step& s : c.steps) specs.push_back(&s.request);

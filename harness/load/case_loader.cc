@@ -221,4 +221,20 @@ std::vector<Case> SelectCases(const std::vector<Case>& cases, const Selection& s
   return out;
 }
 
+Variables StandInVariables(const Case& c, const std::string& label) {
+  Variables v;
+  v.Set("name", "conform-" + label + "-" + c.id);
+  v.Set("run_id", label);
+  v.Set("case_id", c.id);
+  v.Set("token", label + "-token");
+  v.Set("readonly_token", label + "-readonly-token");
+  v.Set("wrong_token", label + "-wrong-token");
+  for (const auto& [name, value_template] : c.vars) {
+    std::string value, err;
+    v.Expand(value_template, &value, &err);
+    v.Set(name, value);
+  }
+  return v;
+}
+
 }  // namespace conform

@@ -10,6 +10,7 @@
 #include "cli/options.h"
 #include "load/case.h"
 #include "load/schema_registry.h"
+#include "load/variables.h"
 
 namespace conform {
 
@@ -21,6 +22,10 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
 // error line per problem; also rejects duplicate ids and an empty folder.
 bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
                std::vector<std::string>* errors);
+
+// The case's variables with stand-in values ("conform-<label>-<id>", "<label>-token", ...): for
+// checking what a case would send without a run (lint, fuzzing, the schema tests).
+Variables StandInVariables(const Case& c, const std::string& label);
 
 // Applies --filter (glob over ids) and --tag (all must be present).
 std::vector<Case> SelectCases(const std::vector<Case>& cases, const Selection& selection);

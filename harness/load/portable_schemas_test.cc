@@ -33,12 +33,7 @@ std::vector<Item> CaseBodies(const SchemaRegistry& schemas) {
   EXPECT_TRUE(LoadCases(kSource + "/cases", schemas, &cases, &errors));
   std::vector<Item> items;
   for (const Case& c : cases) {
-    Variables vars;
-    for (const std::string& name : BuiltinVariables()) vars.Set(name, "conform-portable-" + name);
-    for (const auto& [name, value] : c.vars) {
-      std::string expanded, err;
-      vars.Set(name, vars.Expand(value, &expanded, &err) ? expanded : value);
-    }
+    const Variables vars = StandInVariables(c, "portable");
     std::vector<const RequestSpec*> specs;
     for (const RequestSpec& s : c.setup) specs.push_back(&s);
     for (const Step& s : c.steps) specs.push_back(&s.request);

@@ -370,12 +370,8 @@ CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gat
   const auto start = std::chrono::steady_clock::now();
   CaseState state;
   state.kase = &c;
+  state.result = ResultFor(c);
   CaseResult& r = state.result;
-  r.id = c.id;
-  r.title = c.title;
-  r.file = c.file;
-  r.level = c.level;
-  r.tags = c.tags;
   std::string reason;
   if (Missing(c, settings_, &reason)) {
     r.outcome = Outcome::kSkipped;

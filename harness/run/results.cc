@@ -16,6 +16,16 @@ const char* OutcomeName(Outcome outcome) {
   return "error";
 }
 
+CaseResult ResultFor(const Case& c) {
+  CaseResult r;
+  r.id = c.id;
+  r.title = c.title;
+  r.file = c.file;
+  r.level = c.level;
+  r.tags = c.tags;
+  return r;
+}
+
 int RunResult::Count(Outcome outcome) const {
   return static_cast<int>(
       std::count_if(cases.begin(), cases.end(), [&](const CaseResult& c) { return c.outcome == outcome; }));

@@ -45,6 +45,9 @@ struct CaseResult {
 // Why a run ended before its last case (a signal is RunResult::interrupted).
 enum class RunStop { kNone, kTargetStoppedAnswering, kDeadline };
 
+// A result that names its case (id, title, file, level, tags) and holds nothing else yet.
+CaseResult ResultFor(const Case& c);
+
 struct RunResult {
   std::string target;
   std::string run_id;

@@ -48,12 +48,7 @@ int Severity(Outcome o) {
 
 // A case the run never started because the gate stopped it (breaker, deadline).
 CaseResult NotRun(const Case& c, const RequestGate& gate) {
-  CaseResult r;
-  r.id = c.id;
-  r.title = c.title;
-  r.file = c.file;
-  r.level = c.level;
-  r.tags = c.tags;
+  CaseResult r = ResultFor(c);
   r.outcome = Outcome::kError;
   r.error_type = gate.StopType();
   r.error_message = "not run: " + gate.StopMessage();
