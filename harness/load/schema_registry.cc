@@ -5,7 +5,6 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 
 #include <filesystem>
-#include <regex>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -14,6 +13,7 @@
 #include <valijson/validator.hpp>
 
 #include "load/json_file.h"
+#include "load/schema_patterns.h"
 #include "load/schema_ref_loops.h"
 
 namespace conform {
@@ -36,43 +36,6 @@ std::string ContextToPointer(const std::vector<std::string>& context) {
     pointer /= token;
   }
   return pointer.to_string();
-}
-
-// The pointer of the first "pattern" (or "patternProperties" key) std::regex cannot compile;
-// empty if none. valijson compiles them only while validating and throws std::regex_error
-// there (found by the schema fuzz target), so they are checked when the schema is loaded.
-// Values of data keywords (enum, const, default, examples) are data, not schemas: skipped.
-std::string FindBadPattern(const nlohmann::json& node, const std::string& at, std::string* why) {
-  auto compiles = [why](const std::string& pattern) {
-    try {
-      std::regex compiled(pattern, std::regex::ECMAScript);
-      return true;
-    } catch (const std::regex_error& e) {
-      *why = e.what();
-      return false;
-    }
-  };
-  if (node.is_array()) {
-    for (size_t i = 0; i < node.size(); ++i) {
-      std::string found = FindBadPattern(node[i], at + "/" + std::to_string(i), why);
-      if (!found.empty()) return found;
-    }
-  }
-  if (!node.is_object()) return "";
-  for (auto it = node.begin(); it != node.end(); ++it) {
-    const std::string& key = it.key();
-    const std::string here = at + (nlohmann::json::json_pointer() / key).to_string();
-    if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
-    if (key == "pattern" && it->is_string() && !compiles(it->get<std::string>())) return here;
-    if (key == "patternProperties" && it->is_object()) {
-      for (auto p = it->begin(); p != it->end(); ++p) {
-        if (!compiles(p.key())) return here + (nlohmann::json::json_pointer() / p.key()).to_string();
-      }
-    }
-    std::string found = FindBadPattern(*it, here, why);
-    if (!found.empty()) return found;
-  }
-  return "";
 }
 
 // A $ref names a sibling file; anything that could climb out of the directory is refused.
@@ -127,11 +90,7 @@ bool SchemaRegistry::Add(const std::string& name, const nlohmann::json& doc, con
     return false;
   }
   if (!CheckNoRefLoops(doc, file, err)) return false;
-  std::string why;
-  if (const std::string at = FindBadPattern(doc, "", &why); !at.empty()) {
-    *err = file + ": " + at + ": not a regular expression std::regex accepts (" + why + ")";
-    return false;
-  }
+  if (!CheckSchemaPatterns(doc, file, err)) return false;
   const fs::path dir = fs::path(file).parent_path();
   std::string fetch_error;
   auto fetch = [&](const std::string& given) -> const nlohmann::json* {

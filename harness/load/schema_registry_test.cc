@@ -140,12 +140,35 @@ TEST_F(BrokenSchemaTest, RecursiveSchemasThatReachASchemaAreFine) {
 TEST_F(BrokenSchemaTest, PatternsThatDoNotCompileAreLoadErrors) {
   Write("a.schema.json", R"({"properties": {"id": {"type": "string", "pattern": "x{2,1}"}}})");
   std::string err = Load();
-  EXPECT_NE(err.find("a.schema.json: /properties/id/pattern: not a regular expression"), std::string::npos) << err;
+  EXPECT_NE(err.find("a.schema.json: /properties/id/pattern: the pattern not a regular expression"), std::string::npos) << err;
   Write("a.schema.json", R"({"patternProperties": {"(": {}}})");
   err = Load();
-  EXPECT_NE(err.find("a.schema.json: /patternProperties/(: not a regular expression"), std::string::npos) << err;
+  EXPECT_NE(err.find("a.schema.json: /patternProperties/(: the pattern not a regular expression"), std::string::npos) << err;
   Write("a.schema.json", R"({"enum": [{"pattern": "("}], "properties": {"pattern": {"type": "string"}}})");
   EXPECT_EQ(Load(), "(loaded)") << "data and property names are not patterns";
+}
+
+// libstdc++'s std::regex recurses once per character a `*` or `+` matches, and once per nested
+// group while compiling: both overflowed the stack (schema fuzz target). Such patterns are refused.
+TEST_F(BrokenSchemaTest, PatternsStdRegexCannotBeTrustedWithAreRefused) {
+  auto problem = [&](const std::string& pattern) {
+    Write("a.schema.json", nlohmann::json{{"pattern", pattern}}.dump());
+    return Load();
+  };
+  EXPECT_NE(problem("^https?://.*$").find("/pattern: the pattern repeats without a bound ('*')"), std::string::npos);
+  EXPECT_NE(problem("^a+$").find("repeats without a bound ('+')"), std::string::npos);
+  EXPECT_NE(problem("^a{2,}$").find("repeats without a bound ({n,})"), std::string::npos);
+  EXPECT_NE(problem("^a{1,5000}$").find("repeats up to 5000 times"), std::string::npos);
+  EXPECT_NE(problem(std::string(40, '(') + std::string(40, ')')).find("nests groups more than 16 deep"), std::string::npos);
+  EXPECT_EQ(problem("^[a-z+*]{0,63}\\+x?(a|b){2}$"), "(loaded)") << "escaped and in-class * + are literals";
+}
+
+// The endpoint rule is checked without unbounded repetition, so a huge endpoint is just invalid.
+TEST_F(ShippedSchemasTest, HugeStringsValidateWithoutOverflowingTheStack) {
+  const std::string huge(1'000'000, 'a');
+  EXPECT_TRUE(registry_.Validate("update.request", {{"externalDatabaseConnection", {{"endpoint", "https://e.com/" + huge}}}}).empty());
+  EXPECT_FALSE(registry_.Validate("update.request", {{"externalDatabaseConnection", {{"endpoint", "https://e.com/ " + huge}}}}).empty());
+  EXPECT_FALSE(registry_.Validate("update.request", {{"externalDatabaseConnection", {{"endpoint", huge}}}}).empty());
 }
 
 TEST_F(BrokenSchemaTest, EmptyFolderIsAnError) {
