@@ -9,6 +9,7 @@
 #include <set>
 
 #include "load/json_file.h"
+#include "load/schema_patterns.h"
 #include "stats/latency_budget.h"
 #include "load/variables.h"
 
@@ -130,6 +131,22 @@ void CheckVariables(const nlohmann::json& doc, const std::string& file, std::vec
   }
 }
 
+// Header expectations are regular expressions run against what a server sends: the same limits
+// as schema patterns (std::regex recurses per character a * or + matches; see schema_patterns.h).
+void CheckHeaderPatterns(const nlohmann::json& doc, const std::string& file, std::vector<std::string>* errors) {
+  const nlohmann::json::json_pointer steps("/steps");
+  for (size_t i = 0; i < doc["steps"].size(); ++i) {
+    for (const char* level : {"expect", "should"}) {
+      const nlohmann::json::json_pointer at = steps / i / level / "headers";
+      if (!doc.contains(at) || !doc[at].is_object()) continue;
+      for (auto it = doc[at].begin(); it != doc[at].end(); ++it) {
+        const std::string problem = it->is_string() ? PatternProblem(it->get<std::string>()) : "";
+        if (!problem.empty()) errors->push_back(file + ": " + (at / it.key()).to_string() + ": the pattern " + problem);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaRegistry& schemas, Case* out,
@@ -140,6 +157,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   }
   if (errors->size() > before) return false;
   CheckVariables(doc, file, errors);
+  CheckHeaderPatterns(doc, file, errors);
   if (errors->size() > before) return false;
 
   Case c;
