@@ -218,16 +218,14 @@ bool CheckRedactPointers(const RunOptions& options, std::string* err) {
   return true;
 }
 
-bool IsNotRun(const CaseResult& c) { return c.error_message.rfind("not run: ", 0) == 0; }
-
 int NotRunCount(const RunResult& run) {
-  return static_cast<int>(std::count_if(run.cases.begin(), run.cases.end(), IsNotRun));
+  return static_cast<int>(std::count_if(run.cases.begin(), run.cases.end(), WasNotRun));
 }
 
 // The first case error that is about the target, not conform holding a case back.
 std::string FirstCause(const RunResult& run) {
   for (const CaseResult& c : run.cases) {
-    if (!c.error_message.empty() && !IsNotRun(c)) return c.error_message;
+    if (!c.error_message.empty() && !WasNotRun(c)) return c.error_message;
   }
   return run.cases.empty() ? "" : run.cases.front().error_message;
 }
@@ -239,12 +237,12 @@ void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_
   const bool progress = style.terminal && !style.quiet && !style.verbose;
   if (progress) std::cout << "\r\033[K";
   static bool not_run_shown = false;
-  if (!IsNotRun(c)) {
+  if (!WasNotRun(c)) {
     PrintCaseLine(std::cout, c, style);
   } else if (!not_run_shown && !style.quiet) {
     not_run_shown = true;
     std::cout << "ERROR " << total - index << " cases not run (" << c.id << " and after): "
-              << c.error_message.substr(std::string("not run: ").size()) << "\n";
+              << c.error_message.substr(std::string(kNotRun).size()) << "\n";
   }
   if (progress && index + 1 < total) std::cout << "[" << index + 1 << "/" << total << "] done" << std::flush;
 }

@@ -47,7 +47,7 @@ std::string SetupTitle(const CaseResult& c) {
 
 std::string TitleOfError(const CaseResult& c) {
   if (c.error_type == "setup") return SetupTitle(c);
-  if (c.error_message.rfind("not run: ", 0) == 0) return c.error_message;
+  if (WasNotRun(c)) return c.error_message;
   return c.error_type;
 }
 

@@ -103,7 +103,7 @@ void PrintDetails(std::ostream& out, const RunResult& run, const ConsoleStyle& s
   bool header = false;
   for (const CaseResult& c : run.cases) {
     const bool shown = c.outcome == Outcome::kFailed || c.outcome == Outcome::kWarned ||
-                       (c.outcome == Outcome::kError && c.error_message.rfind("not run: ", 0) != 0);
+                       (c.outcome == Outcome::kError && !WasNotRun(c));
     if (!shown) continue;
     if (!header) out << "\n" << "details:\n";
     header = true;

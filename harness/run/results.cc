@@ -26,6 +26,8 @@ CaseResult ResultFor(const Case& c) {
   return r;
 }
 
+bool WasNotRun(const CaseResult& c) { return c.error_message.rfind(kNotRun, 0) == 0; }
+
 int RunResult::Count(Outcome outcome) const {
   return static_cast<int>(
       std::count_if(cases.begin(), cases.end(), [&](const CaseResult& c) { return c.outcome == outcome; }));

@@ -48,6 +48,11 @@ enum class RunStop { kNone, kTargetStoppedAnswering, kDeadline };
 // A result that names its case (id, title, file, level, tags) and holds nothing else yet.
 CaseResult ResultFor(const Case& c);
 
+// The error message of a case a stopped run never started begins with this; the rest says why.
+constexpr char kNotRun[] = "not run: ";
+// Never started: the breaker opened or the deadline passed before its turn.
+bool WasNotRun(const CaseResult& c);
+
 struct RunResult {
   std::string target;
   std::string run_id;

@@ -51,7 +51,7 @@ CaseResult NotRun(const Case& c, const RequestGate& gate) {
   CaseResult r = ResultFor(c);
   r.outcome = Outcome::kError;
   r.error_type = gate.StopType();
-  r.error_message = "not run: " + gate.StopMessage();
+  r.error_message = kNotRun + gate.StopMessage();
   return r;
 }
 
@@ -143,7 +143,7 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (gate.stop_reason() == StopReason::kBreaker) run.stopped = RunStop::kTargetStoppedAnswering;
   if (gate.stop_reason() == StopReason::kDeadline) run.stopped = RunStop::kDeadline;
-  run.stop_message = gate.StopMessage();
+  if (run.stopped != RunStop::kNone) run.stop_message = gate.StopMessage();
   return run;
 }
 

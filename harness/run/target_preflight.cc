@@ -43,7 +43,8 @@ std::string Diagnose(bool request_had_token, const HttpResponse& response, const
   if (response.status == 404 || response.status == 405) {
     const std::string path = PathOf(base_url);
     return where + " answered " + std::to_string(response.status) + ": is --target the API's base URL (e.g. " +
-           "https://www.wixapis.com)?" + (path.empty() ? "" : " It ends in " + path + "; drop the path.");
+           "https://www.wixapis.com)?" +
+           (path.empty() ? " If the server has no list call, add --no-preflight." : " It ends in " + path + "; drop the path.");
   }
   if (!response.body.empty() && body.is_discarded()) {
     return where + " answered " + std::to_string(response.status) + " with " + (type.empty() ? "no Content-Type" : type) +
