@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "check/media_type.h"
+
 #include "check/json_match.h"
 
 namespace conform {
@@ -167,6 +169,14 @@ void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::
   if (o.response->body.empty() && status >= 400) {
     out->push_back(Make(Level::kMust, o, "error-shape", "error response has an empty body (expected Wix's standard error)"));
     return;
+  }
+  // Every example in the docs says application/json; a JSON body labelled otherwise is should-level.
+  const std::string type = o.response->Header("Content-Type");
+  if (!o.response->body.empty() && !IsJsonMediaType(type)) {
+    Finding f = Make(Level::kShould, o, "media-type", "a JSON body labelled as something else");
+    f.expected = "application/json (any parameters) or a +json type";
+    f.actual = type.empty() ? "(no Content-Type)" : type;
+    out->push_back(f);
   }
   const std::string name = schema_name.empty() ? DefaultSchemaFor(o.call, status) : schema_name;
   if (!schemas.Has(name)) return;

@@ -31,8 +31,8 @@ Observed Observe(CallKind call, const std::string& step, const HttpResponse& res
 // 4xx/5xx, "" otherwise.
 std::string DefaultSchemaFor(CallKind call, int status);
 
-// Checks every response gets (always must): a body that is JSON, valid against schema_name (or
-// the default), and not a 5xx unless allow_5xx.
+// Checks every response gets: a body that is JSON, valid against schema_name (or the default),
+// and not a 5xx unless allow_5xx (must); a JSON body labelled as JSON by Content-Type (should).
 void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::string& schema_name, bool allow_5xx,
                    std::vector<Finding>* out);
 

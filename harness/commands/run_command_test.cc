@@ -111,7 +111,7 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
 }
 
 TEST_F(ConformBinaryTest, EveryMockFaultFailsTheRunNamingTheBrokenRule) {
-  ASSERT_EQ(ExpectedRules().size() + 1, AllFaults().size());  // + bare-errors, tested below
+  ASSERT_EQ(ExpectedRules().size() + 2, AllFaults().size());  // + bare-errors and json-look-alike, tested below
   for (const FaultInfo& fault : AllFaults()) {
     if (ExpectedRules().count(fault.name) == 0) continue;
     Ran r = RunConform("run -q --mock-fault " + std::string(fault.name) + " " + Reports());
@@ -140,6 +140,18 @@ TEST_F(ConformBinaryTest, ShouldLevelFindingsWarnAndFailOnlyWithStrict) {
   Ran strict = RunConform("run -q --strict --mock-fault bare-errors " + Reports());
   EXPECT_EQ(strict.exit_code, 1) << strict.output;
   EXPECT_NE(ReadText(dir_ / "junit.xml").find("type=\"should:"), std::string::npos);
+}
+
+// Content-Type is compared as a media type: application/json_x is not JSON (should-level).
+TEST_F(ConformBinaryTest, JsonLookAlikeMediaTypeWarnsAndFailsWithStrict) {
+  Ran lenient = RunConform("run -q --mock-fault json-look-alike " + Reports());
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.output;
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_GT(report["summary"]["warned"].get<int>(), 50);
+  Ran strict = RunConform("run -q --strict --mock-fault json-look-alike " + Reports());
+  EXPECT_EQ(strict.exit_code, 1) << strict.output;
+  EXPECT_NE(ReadText(dir_ / "junit.xml").find("type=\"should:media-type\""), std::string::npos);
+  EXPECT_NE(strict.output.find("application/json_x"), std::string::npos) << strict.output;
 }
 
 // Starts `conform mock` as a child process and reads the port it prints.

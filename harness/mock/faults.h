@@ -22,6 +22,7 @@ enum class Fault {
   kReadonlyWrites,       // the read-only token may create, update and delete
   kRenameOnBodyName,     // a body name that differs from the path renames the connection
   kTextPlain,            // responses say Content-Type: text/plain
+  kJsonLookAlike,        // responses say Content-Type: application/json_x (breaks only should-level checks)
   kNoDecode,             // path names are used without percent-decoding
   kPartialApply,         // an invalid PUT body is half applied before it is rejected
   k500OnInvalid,         // invalid bodies answer 500 instead of 400

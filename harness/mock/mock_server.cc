@@ -160,6 +160,7 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
   answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (Has(Fault::kTextPlain)) answer.content_type = "text/plain";
+  if (Has(Fault::kJsonLookAlike)) answer.content_type = "application/json_x";
   return answer;
 }
 

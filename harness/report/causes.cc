@@ -20,6 +20,7 @@ std::string TitleOfRule(const Finding& f) {
     return "the update merged instead of replacing: fields or configuration keys left out of a PUT survived";
   }
   if (f.rule == "status") return "status " + f.actual + " where " + f.expected + " was expected";
+  if (f.rule == "media-type") return "JSON bodies labelled Content-Type: " + f.actual;
   return "rule " + f.rule;
 }
 
