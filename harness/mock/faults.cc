@@ -18,6 +18,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kReadonlyWrites, "readonly-writes", "the read-only token may create, update and delete"},
       {Fault::kRenameOnBodyName, "rename-on-body-name", "a body name that differs from the path renames"},
       {Fault::kTextPlain, "text-plain", "responses say Content-Type: text/plain"},
+      {Fault::kCreateAnswersEmpty, "create-answers-empty", "create stores the connection but answers 200 with {}"},
       {Fault::kJsonLookAlike, "json-look-alike", "responses say Content-Type: application/json_x (should-level)"},
       {Fault::kNoDecode, "no-decode", "path names are not percent-decoded"},
       {Fault::kPartialApply, "partial-apply", "an invalid PUT body is half applied before rejection"},

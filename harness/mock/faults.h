@@ -28,6 +28,7 @@ enum class Fault {
   k500OnInvalid,         // invalid bodies answer 500 instead of 400
   kDropArrays,           // arrays inside configuration are stored empty
   kBareErrors,           // error bodies carry a message but no details (breaks only should-level checks)
+  kCreateAnswersEmpty,   // create stores the connection but answers 200 with {} (only setup sees it)
 };
 
 struct FaultInfo {

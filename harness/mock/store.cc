@@ -100,6 +100,7 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   stored.protocol_version = type == "WIX_SERVICE_PLUGIN" ? "V3" : "V2";
   if (type == "WIX_SERVICE_PLUGIN") stored.public_key = "conform-mock-public-key-" + std::to_string(next_key_++);
   connections_[name] = stored;
+  if (Has(Fault::kCreateAnswersEmpty)) return {200, nlohmann::json::object()};
   return {200, Wrap(Render(stored))};
 }
 

@@ -21,6 +21,7 @@ std::string TitleOfRule(const Finding& f) {
   }
   if (f.rule == "status") return "status " + f.actual + " where " + f.expected + " was expected";
   if (f.rule == "media-type") return "JSON bodies labelled Content-Type: " + f.actual;
+  if (f.rule == "schema") return "answers that break the schema: " + f.message;
   return "rule " + f.rule;
 }
 

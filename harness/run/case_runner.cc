@@ -208,6 +208,9 @@ class Execution {
       HttpResponse response;
       if (!Build(spec, &request)) return false;
       if (!Send(step, spec.call, request, &response)) return false;
+      // Held to the same checks as a step's answer: a failing setup is an error of the case, and
+      // its findings say why.
+      CheckResponse(Observe(spec.call, step, response), schemas_, "", false, &s_->result.findings);
       if (response.status < 200 || response.status >= 300) {
         return Error("setup", step + " answered " + std::to_string(response.status) + ": " +
                                   response.body.substr(0, 200));
@@ -269,6 +272,7 @@ class Execution {
       sending_call_ = CallKind::kDelete;
       HttpResponse response = transport_.Send(request);
       if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
+      CheckCleanupAnswer(request, response);
       if (DeleteLeftNothing(response)) continue;
       s_->result.leftovers.push_back(name);
     }
@@ -276,6 +280,15 @@ class Execution {
   }
 
  private:
+  // A cleanup answer gets the checks every answer gets; it is kept in the report only when they
+  // find something, so passing cases stay short.
+  void CheckCleanupAnswer(const HttpRequest& request, const HttpResponse& response) {
+    if (response.status == 0) return;
+    const size_t before = s_->result.findings.size();
+    CheckResponse(Observe(CallKind::kDelete, "cleanup", response), schemas_, "", false, &s_->result.findings);
+    if (s_->result.findings.size() > before) Record("cleanup", CallKind::kDelete, request, response, ParseBody(response));
+  }
+
   static nlohmann::json ParseBody(const HttpResponse& response) {
     return response.body.empty() ? nlohmann::json() : nlohmann::json::parse(response.body, nullptr, false);
   }
