@@ -1,5 +1,6 @@
 #include "load/schema_patterns.h"
 
+#include <cctype>
 #include <regex>
 
 namespace conform {
@@ -17,11 +18,13 @@ bool ReadBounds(const std::string& pattern, size_t i, size_t* end, long* low, lo
   const size_t comma = inside.find(',');
   const std::string first = inside.substr(0, comma);
   const std::string second = comma == std::string::npos ? first : inside.substr(comma + 1);
-  auto digits = [](const std::string& s) { return !s.empty() && s.size() < 9 && s.find_first_not_of("0123456789") == std::string::npos; };
+  auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
   if (!digits(first) || (!second.empty() && !digits(second))) return false;
-  *low = std::stol(first);
+  // Long digit runs stand for "too many" without being converted (libstdc++ overflows on them).
+  auto value = [](const std::string& s) { return s.size() > 6 ? kMaxBound + 1 : std::stol(s); };
+  *low = value(first);
   *open = second.empty();
-  *high = *open ? *low : std::stol(second);
+  *high = *open ? *low : value(second);
   *end = close + 1;
   return true;
 }
@@ -32,7 +35,12 @@ std::string Structure(const std::string& pattern) {
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
-      ++i;  // an escaped character is a literal, whatever it is
+      // An escaped character is a literal, but \NNN is a back-reference whose number libstdc++
+      // reads into a long without an overflow check (found by the schema fuzz target).
+      size_t run = 0;
+      while (i + 1 + run < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1 + run]))) ++run;
+      if (run > 2) return "holds a back-reference number of more than two digits";
+      i += run > 0 ? run : 1;
     } else if (in_class) {
       in_class = c != ']';
     } else if (c == '[') {
