@@ -52,6 +52,15 @@ std::string Structure(const std::string& pattern) {
     } else if (c == '*' || c == '+') {
       return std::string("repeats without a bound ('") + c + "'); write {0,N} or {1,N}";
     } else if (c == '{') {
+      // Digits after '{' are read into a long by libstdc++ even when no '}' follows.
+      size_t k = i + 1;
+      for (int run = 0; run < 2; ++run) {
+        const size_t start = k;
+        while (k < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[k]))) ++k;
+        if (k - start > 6) return "has a number of more than six digits after '{'";
+        if (k >= pattern.size() || pattern[k] != ',') break;
+        ++k;
+      }
       size_t end = 0;
       long low = 0, high = 0;
       bool open = false;

@@ -1,19 +1,28 @@
 // Report files: write to a temporary name, then rename, so a reader never sees half a report.
 #include "report/report_files.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 namespace conform {
+namespace {
+
+// Written first, then renamed over the report: unique per process, so concurrent runs that share
+// a reports folder never remove or rename each other's half-written files.
+std::string TemporaryName(const std::string& path) { return path + ".tmp." + std::to_string(::getpid()); }
+
+}  // namespace
 
 bool WriteReportFile(const std::string& path, const std::string& text, std::string* err) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string temporary = path + ".tmp";
+  const std::string temporary = TemporaryName(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
@@ -49,16 +58,17 @@ bool CheckReportFileWritable(const std::string& path, std::string* err) {
       return false;
     }
   }
-  const std::string temporary = path + ".tmp";
-  const bool existed = fs::exists(temporary, ec);
+  // The name the real write will use: unique to this process, so a run checking its paths never
+  // touches another run's file (two runs sharing reports/ raced on a shared ".tmp" name).
+  const std::string temporary = TemporaryName(path);
   {
-    std::ofstream probe(temporary, std::ios::binary | std::ios::app);
+    std::ofstream probe(temporary, std::ios::binary | std::ios::trunc);
     if (!probe) {
       *err = path + ": cannot write: " + std::strerror(errno);
       return false;
     }
   }
-  if (!existed) fs::remove(temporary, ec);
+  fs::remove(temporary, ec);
   return true;
 }
 
