@@ -22,19 +22,28 @@ class RefWalker {
     docs_[""] = &doc;
   }
 
-  // The pointer (in the starting document) of a $ref that starts a loop; empty if none.
-  std::string FindLoop(const nlohmann::json& node, const std::string& at) {
+  // The first problem with a $ref under node, as "pointer: what"; empty if none: a $ref naming a
+  // file that is not a readable sibling (valijson recursed forever on a top-level one: schema
+  // fuzz target), or a chain that loops.
+  std::string FindProblem(const nlohmann::json& node, const std::string& at) {
     if (node.is_object()) {
-      if (auto ref = node.find("$ref"); ref != node.end() && ref->is_string() && Loops(ref->get<std::string>())) {
-        return at.empty() ? "/" : at;
+      if (auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
+        const std::string target = ref->get<std::string>();
+        std::string file, pointer;
+        Split(target, "", &file, &pointer);
+        if (!file.empty() && (file.find('/') != std::string::npos || file.find("..") != std::string::npos)) {
+          return "$ref \"" + target + "\" must name a file in the same directory";
+        }
+        if (!file.empty() && !Doc(file)) return "$ref \"" + target + "\": " + read_errors_[file];
+        if (Loops(target)) return (at.empty() ? "/" : at) + ": $ref loops back to itself without reaching a schema";
       }
       for (auto it = node.begin(); it != node.end(); ++it) {
-        std::string found = FindLoop(it.value(), at + (nlohmann::json::json_pointer() / it.key()).to_string());
+        std::string found = FindProblem(it.value(), at + (nlohmann::json::json_pointer() / it.key()).to_string());
         if (!found.empty()) return found;
       }
     } else if (node.is_array()) {
       for (size_t i = 0; i < node.size(); ++i) {
-        std::string found = FindLoop(node[i], at + "/" + std::to_string(i));
+        std::string found = FindProblem(node[i], at + "/" + std::to_string(i));
         if (!found.empty()) return found;
       }
     }
@@ -107,12 +116,14 @@ class RefWalker {
     std::string err;
     const nlohmann::json* out = ReadJsonFile((dir_ / file).string(), doc.get(), &err) ? doc.get() : nullptr;
     if (out) owned_.push_back(std::move(doc));
+    if (!out) read_errors_[file] = err;
     docs_[file] = out;
     return out;
   }
 
   fs::path dir_;
   std::map<std::string, const nlohmann::json*> docs_;
+  std::map<std::string, std::string> read_errors_;  // file -> why it could not be read
   std::vector<std::unique_ptr<nlohmann::json>> owned_;
 };
 
@@ -120,9 +131,9 @@ class RefWalker {
 
 bool CheckNoRefLoops(const nlohmann::json& doc, const std::string& file, std::string* err) {
   RefWalker walker(doc, file);
-  const std::string at = walker.FindLoop(doc, "");
-  if (at.empty()) return true;
-  *err = file + ": " + at + ": $ref loops back to itself without reaching a schema";
+  const std::string problem = walker.FindProblem(doc, "");
+  if (problem.empty()) return true;
+  *err = file + ": " + problem;
   return false;
 }
 

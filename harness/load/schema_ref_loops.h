@@ -11,7 +11,8 @@
 namespace conform {
 
 // false with *err = "file: /pointer: $ref ... loops back to itself" when doc (read from `file`)
-// holds a $ref chain that never reaches a schema.
+// holds a $ref chain that never reaches a schema, or "file: $ref \"x\": ..." when a $ref names a
+// file that is not a readable sibling.
 bool CheckNoRefLoops(const nlohmann::json& doc, const std::string& file, std::string* err);
 
 }  // namespace conform

@@ -99,6 +99,13 @@ TEST_F(BrokenSchemaTest, MissingRefNamesTheFileAndTheRef) {
   EXPECT_NE(err.find("a.schema.json: $ref \"missing.schema.json\""), std::string::npos) << err;
 }
 
+// valijson recursed until the stack overflowed on a top-level $ref to a missing file (schema fuzz target).
+TEST_F(BrokenSchemaTest, TopLevelRefToAMissingFileIsAnError) {
+  Write("a.schema.json", R"({"$ref": "zzz"})");
+  std::string err = Load();
+  EXPECT_NE(err.find("a.schema.json: $ref \"zzz\""), std::string::npos) << err;
+}
+
 TEST_F(BrokenSchemaTest, RefOutsideTheFolderIsRefused) {
   Write("a.schema.json", R"({"properties": {"x": {"$ref": "../etc/passwd"}}})");
   std::string err = Load();
