@@ -8,6 +8,9 @@ namespace {
 
 constexpr int kMaxNesting = 16;
 constexpr long kMaxBound = 1000;
+// Each quantifier can double the paths a backtracking matcher tries: 70 `?` took the schema fuzz
+// target over 10 s on a one-letter string.
+constexpr int kMaxQuantifiers = 16;
 
 // A quantifier's bounds "{n}", "{n,m}", "{n,}" starting at pattern[i] == '{'; *end is one past '}'.
 // false when the braces are not a quantifier (ECMAScript reads them as literal text then).
@@ -31,7 +34,10 @@ bool ReadBounds(const std::string& pattern, size_t i, size_t* end, long* low, lo
 
 std::string Structure(const std::string& pattern) {
   int depth = 0;
+  int quantifiers = 0;
   bool in_class = false;
+  auto quantifier = [&] { return ++quantifiers > kMaxQuantifiers; };
+  const std::string too_many = "uses more than " + std::to_string(kMaxQuantifiers) + " quantifiers (? or {n,m}): matching time can grow exponentially with them";
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
@@ -47,6 +53,9 @@ std::string Structure(const std::string& pattern) {
       in_class = true;
     } else if (c == '(') {
       if (++depth > kMaxNesting) return "nests groups more than " + std::to_string(kMaxNesting) + " deep";
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') ++i;  // (?: (?= (?!: a group kind, not a quantifier
+    } else if (c == '?') {
+      if (quantifier()) return too_many;
     } else if (c == ')') {
       --depth;
     } else if (c == '*' || c == '+') {
@@ -65,6 +74,7 @@ std::string Structure(const std::string& pattern) {
       long low = 0, high = 0;
       bool open = false;
       if (!ReadBounds(pattern, i, &end, &low, &high, &open)) continue;
+      if (quantifier()) return too_many;
       if (open) return "repeats without a bound ({n,}); write {n,N}";
       if (high > kMaxBound) return "repeats up to " + std::to_string(high) + " times (at most " + std::to_string(kMaxBound) + ")";
       i = end - 1;

@@ -13,7 +13,8 @@
 namespace conform {
 
 // Why std::regex cannot be trusted with this pattern; empty when it can: it compiles, nests at
-// most 16 groups, repeats nothing without a bound (no *, + or {n,}) and no bound above 1000.
+// most 16 groups, repeats nothing without a bound (no *, + or {n,}), no bound above 1000, and has
+// at most 16 quantifiers (? and {n,m}), since backtracking can try 2^quantifiers paths.
 std::string PatternProblem(const std::string& pattern);
 
 // false with *err = "file: /pointer: ..." for the first "pattern" (or "patternProperties" key)
