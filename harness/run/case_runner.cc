@@ -14,7 +14,6 @@
 #include "check/replace_oracle.h"
 #include "http/guarded_transport.h"
 #include "http/utf8.h"
-#include "redact/curl_command.h"
 
 namespace conform {
 namespace {
@@ -155,19 +154,8 @@ class Execution {
     for (const auto& [name, value] : request.headers) {
       if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
     }
-    Exchange x;
-    x.curl = CurlCommand(request, *redactor_);
-    x.step = step;
-    x.call = call;
-    x.request = request;
-    x.request.headers = redactor_->RedactHeaders(request.headers);
-    x.request.body = redactor_->Body(request.body);
-    x.request.url = redactor_->Text(request.url);
     if (!response.body.empty() && !body.is_discarded()) redactor_->LearnFromJson(body);
-    x.response = response;
-    x.response.headers = redactor_->RedactHeaders(response.headers);
-    x.response.body = redactor_->Body(response.body, body);
-    s_->result.exchanges.push_back(std::move(x));
+    s_->result.exchanges.push_back(RedactedExchange(step, call, request, response, body, *redactor_));
     if (response.ok() || response.error == TransportError::kRedirect) {
       s_->result.latency[call].Record(response.timings.total_us);
     }

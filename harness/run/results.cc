@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "redact/curl_command.h"
+
 namespace conform {
 
 const char* OutcomeName(Outcome outcome) {
@@ -14,6 +16,22 @@ const char* OutcomeName(Outcome outcome) {
     case Outcome::kSkipped: return "skipped";
   }
   return "error";
+}
+
+Exchange RedactedExchange(const std::string& step, CallKind call, const HttpRequest& request,
+                          const HttpResponse& response, const nlohmann::json& body, const Redactor& redactor) {
+  Exchange x;
+  x.curl = CurlCommand(request, redactor);
+  x.step = step;
+  x.call = call;
+  x.request = request;
+  x.request.headers = redactor.RedactHeaders(request.headers);
+  x.request.body = redactor.Body(request.body);
+  x.request.url = redactor.Text(request.url);
+  x.response = response;
+  x.response.headers = redactor.RedactHeaders(response.headers);
+  x.response.body = redactor.Body(response.body, body);
+  return x;
 }
 
 CaseResult ResultFor(const Case& c) {

@@ -8,6 +8,7 @@
 #include "check/finding.h"
 #include "http/http_types.h"
 #include "load/case.h"
+#include "redact/redactor.h"
 #include "stats/latency_by_kind.h"
 #include "stats/latency_budget.h"
 
@@ -44,6 +45,11 @@ struct CaseResult {
 
 // Why a run ended before its last case (a signal is RunResult::interrupted).
 enum class RunStop { kNone, kTargetStoppedAnswering, kDeadline };
+
+// request and response as the reports may show them: headers, bodies and URL redacted, with a
+// curl line. body is the response body parsed (discarded when it is not JSON).
+Exchange RedactedExchange(const std::string& step, CallKind call, const HttpRequest& request,
+                          const HttpResponse& response, const nlohmann::json& body, const Redactor& redactor);
 
 // A result that names its case (id, title, file, level, tags) and holds nothing else yet.
 CaseResult ResultFor(const Case& c);

@@ -2,7 +2,6 @@
 
 #include "contract/error_body.h"
 #include "http/target_url.h"
-#include "redact/curl_command.h"
 #include "run/request_builder.h"
 #include "run/suite_runner.h"
 
@@ -63,14 +62,8 @@ PreflightOutcome PreflightTarget(Transport& transport, const RunSettings& settin
   const HttpResponse response = transport.Send(request);
 
   PreflightOutcome out;
-  out.exchange.step = "preflight (list)";
-  out.exchange.call = CallKind::kList;
-  out.exchange.curl = CurlCommand(request, redactor);
-  out.exchange.request = request;
-  out.exchange.request.headers = redactor.RedactHeaders(request.headers);
-  out.exchange.response = response;
-  out.exchange.response.headers = redactor.RedactHeaders(response.headers);
-  out.exchange.response.body = redactor.Body(response.body);
+  const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+  out.exchange = RedactedExchange("preflight (list)", CallKind::kList, request, response, body, redactor);
   out.answered = response.status > 0;
   const std::string where = "GET " + redactor.Text(request.url);
   if (!out.answered) {
