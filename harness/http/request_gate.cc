@@ -82,7 +82,6 @@ HttpResponse RequestGate::Refusal(const HttpRequest& request, const std::string&
 
 void RequestGate::Observe(const HttpRequest& request, HttpResponse* response) {
   if (response->status > 0) {
-    ++answered_;
     consecutive_unanswered_ = 0;
     return;
   }
@@ -102,23 +101,29 @@ void RequestGate::Observe(const HttpRequest& request, HttpResponse* response) {
   }
 }
 
-bool RequestGate::WaitBeforeRetry(int64_t us, bool cleanup) {
-  const Clock::time_point until = Clock::now() + std::chrono::microseconds(us);
-  if (until >= Horizon(cleanup)) return false;  // the answer would come too late to matter
-  // Short slices, so a signal is noticed soon.
-  while (Clock::now() < until) {
-    if (Interrupted() && !cleanup) return false;
-    std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), until - Clock::now()));
+namespace {
+
+// Sleeps until `until` in short slices, so a signal is noticed soon; false if one cut it short.
+bool SleepUntil(std::chrono::steady_clock::time_point until, bool through_signals) {
+  while (std::chrono::steady_clock::now() < until) {
+    if (Interrupted() && !through_signals) return false;
+    std::this_thread::sleep_for(
+        std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(20), until - std::chrono::steady_clock::now()));
   }
   return true;
 }
 
+}  // namespace
+
+bool RequestGate::WaitBeforeRetry(int64_t us, bool cleanup) {
+  const Clock::time_point until = Clock::now() + std::chrono::microseconds(us);
+  if (until >= Horizon(cleanup)) return false;  // the answer would come too late to matter
+  return SleepUntil(until, /*through_signals=*/cleanup);
+}
+
 void RequestGate::Pace() {
   if (policy_.min_interval_us <= 0) return;
-  const Clock::time_point next = last_start_ + std::chrono::microseconds(policy_.min_interval_us);
-  while (Clock::now() < next && !Interrupted()) {
-    std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), next - Clock::now()));
-  }
+  SleepUntil(last_start_ + std::chrono::microseconds(policy_.min_interval_us), /*through_signals=*/false);
   last_start_ = Clock::now();
 }
 

@@ -48,7 +48,6 @@ class RequestGate {
   // The error type a case stopped by the gate is reported with: not-run, deadline, interrupted.
   const char* StopType() const;
   int retries() const { return retries_; }
-  int answered() const { return answered_; }
   int unanswered() const { return unanswered_; }
 
  private:
@@ -66,7 +65,6 @@ class RequestGate {
   bool breaker_open_ = false;
   std::string last_cause_;
   int retries_ = 0;
-  int answered_ = 0;
   int unanswered_ = 0;
 };
 
