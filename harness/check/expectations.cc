@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <regex>
 
-#include "check/media_type.h"
-
+#include "check/error_details.h"
 #include "check/json_match.h"
+#include "check/media_type.h"
 
 namespace conform {
 namespace {
@@ -179,8 +179,8 @@ void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::
     out->push_back(f);
   }
   const std::string name = schema_name.empty() ? DefaultSchemaFor(o.call, status) : schema_name;
-  if (!schemas.Has(name)) return;
-  CheckSchema(name, Level::kMust, o, schemas, out);
+  if (schemas.Has(name)) CheckSchema(name, Level::kMust, o, schemas, out);
+  CheckErrorDetails(o, out);
 }
 
 void CheckExpectation(const Expectation& e, Level level, const Observed& o, const SchemaRegistry& schemas,

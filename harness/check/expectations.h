@@ -32,7 +32,8 @@ Observed Observe(CallKind call, const std::string& step, const HttpResponse& res
 std::string DefaultSchemaFor(CallKind call, int status);
 
 // Checks every response gets: a body that is JSON, valid against schema_name (or the default),
-// and not a 5xx unless allow_5xx (must); a JSON body labelled as JSON by Content-Type (should).
+// and not a 5xx unless allow_5xx (must); a JSON body labelled as JSON by Content-Type, and a 4xx
+// body with the standard error's details (check/error_details.h) (should).
 void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::string& schema_name, bool allow_5xx,
                    std::vector<Finding>* out);
 

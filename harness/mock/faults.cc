@@ -25,6 +25,20 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::k500OnInvalid, "500-on-invalid", "invalid bodies answer 500 instead of 400"},
       {Fault::kDropArrays, "drop-arrays", "arrays inside configuration are stored empty"},
       {Fault::kBareErrors, "bare-errors", "error bodies carry a message but no details (should-level only)"},
+      {Fault::kCreateAnswers201, "create-answers-201", "create answers 201 instead of 200 (should-level)"},
+      {Fault::kCreateDropsConfiguration, "create-drops-configuration", "create stores no configuration but answers with it"},
+      {Fault::kCreateWithoutName, "create-without-name", "a create without a name is accepted under a made-up name"},
+      {Fault::kShortNamesRejected, "short-names-rejected", "a one-character name is refused as too short"},
+      {Fault::kListWrongKey, "list-wrong-key", "list puts the connections under \"connections\""},
+      {Fault::kListIgnoresLimit, "list-ignores-limit", "list answers every connection whatever paging.limit says"},
+      {Fault::kListIgnoresOffset, "list-ignores-offset", "list answers the first page whatever paging.offset says"},
+      {Fault::kListBarePaging, "list-bare-paging", "pagingMetadata without count, offset and total (should-level)"},
+      {Fault::kListShowsDeleted, "list-shows-deleted", "deleted connections stay in the list"},
+      {Fault::kBareApplicationErrors, "bare-application-errors", "applicationError without description and data (should-level)"},
+      {Fault::kBareViolations, "bare-violations", "fieldViolations without description and violatedRule (should-level)"},
+      {Fault::kViolationWrongField, "violation-wrong-field", "fieldViolations name the parent object, not the field (should-level)"},
+      {Fault::kGenericErrorCodes, "generic-error-codes", "every applicationError.code is ERROR (should-level)"},
+      {Fault::kDelete404Code, "delete-404-code", "a 404 on DELETE says RESOURCE_NOT_FOUND (should-level)"},
   };
   return kFaults;
 }

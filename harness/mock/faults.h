@@ -29,6 +29,20 @@ enum class Fault {
   kDropArrays,           // arrays inside configuration are stored empty
   kBareErrors,           // error bodies carry a message but no details (breaks only should-level checks)
   kCreateAnswersEmpty,   // create stores the connection but answers 200 with {} (only setup sees it)
+  kCreateAnswers201,     // create answers 201 instead of 200 (should-level)
+  kCreateDropsConfiguration,  // create stores no configuration but answers with the body's
+  kCreateWithoutName,    // a create without a name is accepted under a made-up name
+  kShortNamesRejected,   // a one-character name is refused as too short
+  kListWrongKey,         // list puts the connections under "connections", so it looks empty
+  kListIgnoresLimit,     // list answers every connection whatever paging.limit says
+  kListIgnoresOffset,    // list always answers the first page whatever paging.offset says
+  kListBarePaging,       // pagingMetadata without count, offset and total (should-level)
+  kListShowsDeleted,     // deleted connections stay in the list (a soft delete the list forgot)
+  kBareApplicationErrors,  // applicationError has a code but no description or data (should-level)
+  kBareViolations,       // fieldViolations name the field but give no description or violatedRule (should-level)
+  kViolationWrongField,  // fieldViolations name the parent object, not the field at fault (should-level)
+  kGenericErrorCodes,    // every applicationError.code is "ERROR" (should-level)
+  kDelete404Code,        // a 404 on DELETE says RESOURCE_NOT_FOUND, not NOT_FOUND (should-level)
 };
 
 struct FaultInfo {

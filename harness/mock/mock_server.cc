@@ -10,6 +10,7 @@
 #include <curl/curl.h>
 #include <httplib.h>
 
+#include "mock/error_faults.h"
 #include "mock/wix_error.h"
 
 namespace conform {
@@ -129,7 +130,7 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   MockAnswer answer;
   Reply reply;
   if (throttled) {
-    reply = {429, ApplicationErrorBody("TOO_MANY_REQUESTS", "rate limit reached; retry later")};
+    reply = {429, ApplicationErrorBody("RESOURCE_EXHAUSTED", "rate limit reached; retry later")};
     answer.retry_after = std::to_string(options_.throttle_retry_after_s);
   } else if (!authenticated) {
     reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
@@ -154,8 +155,7 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   } else {
     reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
   }
-  if (reply.status == 404 && Has(Fault::kPlain404)) reply.body = {{"error", "not found"}};
-  if (reply.status >= 400 && Has(Fault::kBareErrors)) reply.body.erase("details");
+  BendErrorBody(options_.faults, req.method, &reply);
   answer.status = reply.status;
   // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
   answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

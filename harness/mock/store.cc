@@ -2,6 +2,8 @@
 // faults of mock/faults.h woven in where they bend a rule.
 #include "mock/store.h"
 
+#include <limits>
+
 #include "contract/connection_rules.h"
 #include "mock/wix_error.h"
 
@@ -50,6 +52,13 @@ nlohmann::json ConnectionStore::Render(const Stored& stored) const {
 
 // The heart of PUT: the new state is the body's writable fields, nothing else. Read-only fields
 // in the body are ignored; server-owned fields (protocol version, public key) are kept.
+std::optional<FieldViolation> ConnectionStore::NameProblem(const std::string& name) const {
+  if (Has(Fault::kShortNamesRejected) && name.size() == 1) {
+    return FieldViolation{"externalDatabaseConnection.name", "must be at least 2 characters", "MIN_LENGTH"};
+  }
+  return CheckName(name);
+}
+
 ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::string& name,
                                                  const nlohmann::json& connection) const {
   Stored next;
@@ -81,11 +90,10 @@ ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::s
 Reply ConnectionStore::Create(const nlohmann::json& body) {
   if (auto v = CheckConnectionBody(body)) return Invalid(*v, Has(Fault::k500OnInvalid));
   const nlohmann::json& c = body["externalDatabaseConnection"];
-  if (!c.contains("name") || !c["name"].is_string()) {
+  const bool named = c.contains("name") && c["name"].is_string();
+  if (!named && !Has(Fault::kCreateWithoutName)) {
     return Invalid({"externalDatabaseConnection.name", "is required", "REQUIRED_FIELD"}, Has(Fault::k500OnInvalid));
   }
-  const std::string name = c["name"].get<std::string>();
-  if (auto v = CheckName(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
   const nlohmann::json type_value = body.value("connectionType", nlohmann::json("STANDALONE"));
   const std::string type = type_value.is_string() ? type_value.get<std::string>() : "";
   if (type != "STANDALONE" && type != "WIX_SERVICE_PLUGIN") {
@@ -93,15 +101,20 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   }
 
   std::lock_guard<std::mutex> lock(mu_);
+  const std::string name = named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++);
+  if (auto v = NameProblem(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
   if (connections_.count(name)) {
     return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
   }
   Stored stored = Replace(nullptr, name, c);
   stored.protocol_version = type == "WIX_SERVICE_PLUGIN" ? "V3" : "V2";
   if (type == "WIX_SERVICE_PLUGIN") stored.public_key = "conform-mock-public-key-" + std::to_string(next_key_++);
+  const nlohmann::json answer = Wrap(Render(stored));
+  if (Has(Fault::kCreateDropsConfiguration)) stored.writable.erase("configuration");
   connections_[name] = stored;
+  deleted_.erase(name);
   if (Has(Fault::kCreateAnswersEmpty)) return {200, nlohmann::json::object()};
-  return {200, Wrap(Render(stored))};
+  return {Has(Fault::kCreateAnswers201) ? 201 : 200, answer};
 }
 
 Reply ConnectionStore::Get(const std::string& name) const {
@@ -119,16 +132,24 @@ Reply ConnectionStore::List(const std::string& limit_raw, const std::string& off
   if (!ParsePagingValue(offset_raw, 0, &offset)) {
     return Invalid({"paging.offset", "must be a non-negative integer", "MIN"}, false);
   }
+  if (Has(Fault::kListIgnoresLimit)) limit = std::numeric_limits<int>::max();
+  if (Has(Fault::kListIgnoresOffset)) offset = 0;
   std::lock_guard<std::mutex> lock(mu_);
+  // A soft delete the list forgot: the deleted names are listed among the live ones, in order.
+  std::map<std::string, const Stored*> listed;
+  for (const auto& [name, stored] : connections_) listed[name] = &stored;
+  if (Has(Fault::kListShowsDeleted)) {
+    for (const auto& [name, stored] : deleted_) listed.emplace(name, &stored);
+  }
   nlohmann::json items = nlohmann::json::array();
   int index = 0;
-  for (const auto& entry : connections_) {
-    if (index >= offset && static_cast<int>(items.size()) < limit) items.push_back(Render(entry.second));
-    ++index;
+  for (const auto& entry : listed) {
+    if (index++ >= offset && static_cast<int>(items.size()) < limit) items.push_back(Render(*entry.second));
   }
-  nlohmann::json paging = {{"count", items.size()}, {"offset", offset}, {"total", connections_.size()},
-                           {"tooManyToCount", false}};
-  return {200, {{"externalDatabaseConnections", items}, {"pagingMetadata", paging}}};
+  nlohmann::json paging = {{"count", items.size()}, {"offset", offset}, {"total", listed.size()}, {"tooManyToCount", false}};
+  if (Has(Fault::kListBarePaging)) paging = {{"tooManyToCount", false}};
+  const char* key = Has(Fault::kListWrongKey) ? "connections" : "externalDatabaseConnections";
+  return {200, {{key, items}, {"pagingMetadata", paging}}};
 }
 
 Reply ConnectionStore::UpdateUnknown(const std::string& name, const nlohmann::json& connection) {
@@ -148,7 +169,7 @@ Reply ConnectionStore::UpdateUnknown(const std::string& name, const nlohmann::js
 
 Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json& body) {
   const bool as_500 = Has(Fault::k500OnInvalid);
-  if (auto v = CheckName(path_name)) return Invalid(*v, as_500);
+  if (auto v = NameProblem(path_name)) return Invalid(*v, as_500);
   std::optional<FieldViolation> invalid = CheckConnectionBody(body);
 
   std::lock_guard<std::mutex> lock(mu_);
@@ -185,7 +206,10 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
 
 Reply ConnectionStore::Delete(const std::string& name) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (connections_.erase(name) == 0) return NotFound(name);
+  auto it = connections_.find(name);
+  if (it == connections_.end()) return NotFound(name);
+  if (Has(Fault::kListShowsDeleted)) deleted_[name] = it->second;
+  connections_.erase(it);
   return {200, nlohmann::json::object()};
 }
 

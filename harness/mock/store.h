@@ -4,10 +4,12 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "contract/connection_rules.h"
 #include "mock/faults.h"
 
 namespace conform {
@@ -39,6 +41,7 @@ class ConnectionStore {
   };
 
   bool Has(Fault f) const { return faults_.count(f) > 0; }
+  std::optional<FieldViolation> NameProblem(const std::string& name) const;
   nlohmann::json Render(const Stored& stored) const;
   Stored Replace(const Stored* old, const std::string& name, const nlohmann::json& connection) const;
   Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
@@ -46,6 +49,7 @@ class ConnectionStore {
   const FaultSet faults_;
   mutable std::mutex mu_;
   std::map<std::string, Stored> connections_;
+  std::map<std::string, Stored> deleted_;  // kept only by the list-shows-deleted fault
   unsigned long next_key_ = 1;
 };
 
