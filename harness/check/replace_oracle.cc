@@ -19,22 +19,18 @@ Finding Must(const std::string& step, std::string rule, std::string message) {
   return f;
 }
 
-nlohmann::json StateOf(const Snapshot& s) {
-  return s.connection ? WritableState(*s.connection) : nlohmann::json::object();
-}
-
-// Names the way a stored field differs from what the PUT asked for.
-Finding FieldFinding(const std::string& step, const std::string& field, const Mismatch& m) {
-  const std::string where = "/" + field + (m.pointer.empty() ? "" : m.pointer);
+// Names the way a stored field differs from what the PUT asked for (m.pointer starts with the
+// field; a second segment means a key inside it).
+Finding FieldFinding(const std::string& step, const Mismatch& m) {
   Finding f;
   if (m.expected == "(absent)") {
-    bool nested = !m.pointer.empty();
+    const bool nested = m.pointer.find('/', 1) != std::string::npos;
     f = Must(step, nested ? "replace.configuration-key-survived" : "replace.field-survived",
              "left out of the PUT body but still stored: the update merged instead of replacing");
   } else {
     f = Must(step, "replace.stored-differs", "the stored value is not what the PUT sent");
   }
-  f.pointer = "/externalDatabaseConnection" + where;
+  f.pointer = "/externalDatabaseConnection" + m.pointer;
   f.expected = m.expected;
   f.actual = m.actual;
   return f;
@@ -43,16 +39,7 @@ Finding FieldFinding(const std::string& step, const std::string& field, const Mi
 void CompareStoredToSent(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
   nlohmann::json expected = WritableState(*in.sent);
   expected["name"] = in.path_name;  // the name is the path's, whatever the body says
-  const nlohmann::json actual = StateOf(in.after);
-  for (const std::string& field : WritableFields()) {
-    const nlohmann::json want = expected.value(field, nlohmann::json());
-    const nlohmann::json got = actual.value(field, nlohmann::json());
-    for (Mismatch& m : Differences(want, got, kMaxDifferencesPerField)) {
-      if (want.is_null()) m.expected = "(absent)";
-      if (got.is_null()) m.actual = "(absent)";
-      out->push_back(FieldFinding(step, field, m));
-    }
-  }
+  for (const Mismatch& m : WritableDifferences(expected, StateOf(in.after))) out->push_back(FieldFinding(step, m));
 }
 
 void CompareResponseToStored(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
@@ -77,6 +64,25 @@ void CheckNotRenamed(const ReplaceInput& in, const std::string& step, std::vecto
 }
 
 }  // namespace
+
+std::vector<Mismatch> WritableDifferences(const nlohmann::json& wanted, const nlohmann::json& stored) {
+  std::vector<Mismatch> out;
+  for (const std::string& field : WritableFields()) {
+    const nlohmann::json want = wanted.value(field, nlohmann::json());
+    const nlohmann::json got = stored.value(field, nlohmann::json());
+    for (Mismatch& m : Differences(want, got, kMaxDifferencesPerField)) {
+      if (want.is_null()) m.expected = "(absent)";
+      if (got.is_null()) m.actual = "(absent)";
+      m.pointer = "/" + field + m.pointer;
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+nlohmann::json StateOf(const Snapshot& s) {
+  return s.connection ? WritableState(*s.connection) : nlohmann::json::object();
+}
 
 Snapshot MakeSnapshot(int status, const std::optional<nlohmann::json>& body) {
   Snapshot s;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "check/finding.h"
+#include "check/json_match.h"
 
 namespace conform {
 
@@ -18,6 +19,14 @@ struct Snapshot {
   int status = 0;
   std::optional<nlohmann::json> connection;
 };
+
+// The writable state (name, endpoint, configuration) a snapshot shows; {} when none.
+nlohmann::json StateOf(const Snapshot& s);
+
+// Where a stored writable state differs from the one asked for, field by field: pointers start
+// with the field ("/configuration/tenantId"); a missing side reads "(absent)". null, absent and
+// an empty configuration are alike (WritableState already made them so).
+std::vector<Mismatch> WritableDifferences(const nlohmann::json& wanted, const nlohmann::json& stored);
 
 // Builds a Snapshot from a GET's status and parsed body.
 Snapshot MakeSnapshot(int status, const std::optional<nlohmann::json>& body);

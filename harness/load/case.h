@@ -50,7 +50,7 @@ struct Expectation {
   std::vector<std::string> violations;
 };
 
-enum class Oracle { kNone, kReplace, kUnchanged };
+enum class Oracle { kNone, kReplace, kUnchanged, kCreated };
 
 struct Step {
   std::string title;

@@ -86,7 +86,10 @@ Step ParseStep(const nlohmann::json& j) {
   if (j.contains("expect")) s.expect = ParseExpectation(j["expect"]);
   if (j.contains("should")) s.should = ParseExpectation(j["should"]);
   const std::string oracle = j.value("oracle", "");
-  s.oracle = oracle == "replace" ? Oracle::kReplace : oracle == "unchanged" ? Oracle::kUnchanged : Oracle::kNone;
+  s.oracle = oracle == "replace"     ? Oracle::kReplace
+             : oracle == "unchanged" ? Oracle::kUnchanged
+             : oracle == "created"   ? Oracle::kCreated
+                                     : Oracle::kNone;
   return s;
 }
 

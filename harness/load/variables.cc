@@ -8,7 +8,7 @@ namespace {
 
 struct Reference {
   std::string name;
-  std::string filter;  // "", "url" or "pad:N"
+  std::string filter;  // "", "url", "pad:N" or "head:N"
 };
 
 // Walks text, calling on_text for literal runs and on_ref for each ${...}; false on a malformed one.
@@ -43,23 +43,35 @@ bool Scan(const std::string& text, std::string* err, OnText on_text, OnRef on_re
   return true;
 }
 
+// The first n characters (code points, not bytes) of UTF-8 text.
+std::string FirstCharacters(const std::string& text, size_t n) {
+  size_t end = 0;
+  for (size_t taken = 0; end < text.size() && taken < n; ++taken) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return text.substr(0, end);
+}
+
 bool ApplyFilter(const Reference& ref, std::string* value, std::string* err) {
   if (ref.filter.empty()) return true;
   if (ref.filter == "url") {
     *value = UrlEncode(*value);
     return true;
   }
-  if (ref.filter.rfind("pad:", 0) == 0) {
-    const std::string digits = ref.filter.substr(4);
+  const bool pad = ref.filter.rfind("pad:", 0) == 0, head = ref.filter.rfind("head:", 0) == 0;
+  if (pad || head) {
+    const std::string digits = ref.filter.substr(pad ? 4 : 5);
     if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) {
-      *err = "filter \"" + ref.filter + "\" needs a length, e.g. pad:256";
+      *err = "filter \"" + ref.filter + "\" needs a length, e.g. " + (pad ? "pad:256" : "head:1");
       return false;
     }
-    size_t length = std::stoul(digits);
-    if (value->size() < length) value->append(length - value->size(), 'x');
+    const size_t length = std::stoul(digits);
+    if (pad && value->size() < length) value->append(length - value->size(), 'x');
+    if (head) *value = FirstCharacters(*value, length);
     return true;
   }
-  *err = "unknown filter \"|" + ref.filter + "\" on ${" + ref.name + "} (known: url, pad:N)";
+  *err = "unknown filter \"|" + ref.filter + "\" on ${" + ref.name + "} (known: url, pad:N, head:N)";
   return false;
 }
 

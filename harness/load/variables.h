@@ -1,5 +1,6 @@
 // Expands ${name} and ${name|filter} in case templates. Pure.
-// Filters: |url percent-encodes; |pad:N appends 'x' up to N characters. "$$" is a literal "$".
+// Filters: |url percent-encodes; |pad:N appends 'x' up to N characters; |head:N keeps the first N
+// characters. "$$" is a literal "$".
 #pragma once
 
 #include <map>

@@ -22,8 +22,22 @@ TEST(VariablesTest, ExpandsAndFilters) {
   EXPECT_EQ(Expand("x-${name}-y"), "x-conform-1-a b-y");
   EXPECT_EQ(Expand("${name|url}"), "conform-1-a%20b");
   EXPECT_EQ(Expand("${token|pad:4}"), "Txxx");
+  EXPECT_EQ(Expand("${name|head:1}"), "c");
+  EXPECT_EQ(Expand("${name|head:100}"), "conform-1-a b");
+  EXPECT_EQ(Expand("${name|head:0}"), "");
   EXPECT_EQ(Expand("$${name} costs $5"), "${name} costs $5");
   EXPECT_EQ(Expand("no variables"), "no variables");
+}
+
+// head counts characters: a multi-byte UTF-8 character is never cut in half.
+TEST(VariablesTest, HeadKeepsWholeCharacters) {
+  Variables v;
+  v.Set("x", "\xC3\xA9t\xC3\xA9");  // "été"
+  std::string out, err;
+  ASSERT_TRUE(v.Expand("${x|head:1}", &out, &err)) << err;
+  EXPECT_EQ(out, "\xC3\xA9");
+  ASSERT_TRUE(v.Expand("${x|head:2}", &out, &err)) << err;
+  EXPECT_EQ(out, "\xC3\xA9t");
 }
 
 TEST(VariablesTest, ReportsUnknownAndMalformed) {
@@ -31,6 +45,7 @@ TEST(VariablesTest, ReportsUnknownAndMalformed) {
   EXPECT_NE(Expand("${name").find("unclosed"), std::string::npos);
   EXPECT_NE(Expand("${name|shout}").find("unknown filter"), std::string::npos);
   EXPECT_NE(Expand("${name|pad:x}").find("needs a length"), std::string::npos);
+  EXPECT_NE(Expand("${name|head:}").find("needs a length, e.g. head:1"), std::string::npos);
 }
 
 TEST(VariablesTest, ExpandsInsideJsonKeysAndValues) {

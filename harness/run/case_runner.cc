@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 
+#include "check/create_oracle.h"
 #include "check/expectations.h"
 #include "check/replace_oracle.h"
 #include "http/guarded_transport.h"
@@ -25,6 +26,7 @@ struct CaseState {
   CaseResult result;
   std::vector<std::string> owned_names;  // in first-touched order
   bool broken = false;                   // a transport or setup error ended the case
+  std::string skip_reason;               // set when the case must not go on (a foreign name exists)
 };
 
 // Snapshots of the ledger as text, published for a signal handler to print. Old snapshots stay
@@ -130,6 +132,7 @@ class Execution {
     const nlohmann::json body = ParseBody(*response);
     Record(step, call, decorated, *response, body);
     if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
+    if (call == CallKind::kCreate && response->status / 100 == 2) OwnCreated(body);
     return Classify(decorated, *response, body);
   }
 
@@ -212,6 +215,7 @@ class Execution {
     HttpRequest request;
     std::string name;
     if (!Build(step.request, &request, &name)) return false;
+    if (name.empty()) name = BodyName(last_body_);  // a create names its connection in the body
 
     Snapshot before;
     if (step.oracle != Oracle::kNone && !Read(label + " oracle GET before", name, &before)) return false;
@@ -230,6 +234,10 @@ class Execution {
 
     Snapshot after;
     if (!Read(label + " oracle GET after", name, &after)) return false;
+    if (step.oracle == Oracle::kCreated) {
+      Append(JudgeCreate(CreateInputOf(name, before, response, observed, after), label));
+      return true;
+    }
     if (step.oracle == Oracle::kUnchanged) {
       Append(JudgeUnchanged(before, after, label));
       return true;
@@ -277,6 +285,27 @@ class Execution {
     if (s_->result.findings.size() > before) Record("cleanup", CallKind::kDelete, request, response, ParseBody(response));
   }
 
+  // Whatever a 2xx create made is this case's to delete, also under a name the server chose.
+  void OwnCreated(const nlohmann::json& body) {
+    if (!body.is_object()) return;
+    auto c = body.find("externalDatabaseConnection");
+    if (c == body.end() || !c->is_object()) return;
+    auto n = c->find("name");
+    if (n != c->end() && n->is_string()) Own(s_, n->get<std::string>());
+  }
+
+  CreateInput CreateInputOf(const std::string& name, const Snapshot& before, const HttpResponse& response,
+                            const Observed& observed, const Snapshot& after) const {
+    CreateInput in;
+    in.name = name;
+    if (const nlohmann::json* sent = BodyConnection(last_body_)) in.sent = *sent;
+    in.before = before;
+    in.create_status = response.status;
+    in.create_connection = MakeSnapshot(response.status, observed.body).connection;
+    in.after = after;
+    return in;
+  }
+
   static nlohmann::json ParseBody(const HttpResponse& response) {
     return response.body.empty() ? nlohmann::json() : nlohmann::json::parse(response.body, nullptr, false);
   }
@@ -299,10 +328,28 @@ class Execution {
     if (last_body_) redactor_->LearnFromJson(*last_body_);
     std::string expanded;
     s_->vars.Expand(spec.name, &expanded, &err);
-    Own(s_, expanded);
     if (name) *name = expanded;
-    Own(s_, BodyName(last_body_));
+    const std::string body_name = BodyName(last_body_);
+    if (!MayTouch(expanded) || !MayTouch(body_name)) return false;
+    Own(s_, expanded);
+    Own(s_, body_name);
     return true;
+  }
+
+  // A name without the run's prefix (a one-character name cannot carry it) may be somebody
+  // else's: before the case first touches it, a GET must not find it. If it exists, the case
+  // is skipped and the name is neither changed nor deleted.
+  bool MayTouch(const std::string& name) {
+    if (name.empty() || name.rfind(NamePrefix(settings_.run_id), 0) == 0) return true;
+    if (std::find(s_->owned_names.begin(), s_->owned_names.end(), name) != s_->owned_names.end()) return true;
+    HttpResponse response;
+    if (!Send("guard GET of " + name, CallKind::kGet, NameRequest("GET", settings_.base_url, name, settings_.credentials),
+              &response)) {
+      return false;
+    }
+    if (response.status / 100 != 2) return true;
+    s_->skip_reason = "the case would use the name \"" + name + "\", which already exists on the target: not touched";
+    return false;
   }
 
   bool Read(const std::string& label, const std::string& name, Snapshot* out) {
@@ -388,6 +435,10 @@ CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gat
   run.Cleanup();
   RedactFindings(*redactor_, &r.findings);
   r.outcome = Decide(r, settings_.strict);
+  if (!state.skip_reason.empty() && r.outcome != Outcome::kFailed && r.outcome != Outcome::kError) {
+    r.outcome = Outcome::kSkipped;
+    r.error_message = redactor_->Text(state.skip_reason);
+  }
   if (r.outcome == Outcome::kError && r.error_type.empty()) {
     std::string names;
     for (const std::string& n : r.leftovers) names += (names.empty() ? "" : ", ") + n;

@@ -1,0 +1,74 @@
+// The create oracle on hand-made states: a faithful create passes however the server words it
+// (read-only fields added, keys reordered, 5 vs 5.0, null vs absent), and each way to break it
+// has its own rule.
+#include "check/create_oracle.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+using nlohmann::json;
+
+const json kSent = {{"name", "db"}, {"endpoint", "https://e.example/db"}, {"configuration", {{"n", 5}, {"list", {2, 1}}}}};
+
+CreateInput Accepted(json answered, json stored) {
+  CreateInput in;
+  in.name = "db";
+  in.sent = kSent;
+  in.before = {404, std::nullopt};
+  in.create_status = 200;
+  in.create_connection = answered;
+  in.after = {200, stored};
+  return in;
+}
+
+std::vector<std::string> Rules(const std::vector<Finding>& findings) {
+  std::vector<std::string> rules;
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.level, Level::kMust);
+    rules.push_back(f.rule + (f.pointer.empty() ? "" : " " + f.pointer));
+  }
+  return rules;
+}
+
+TEST(CreateOracleTest, FaithfulCreatePasses) {
+  json stored = json::parse(R"({"configuration":{"list":[2,1],"n":5.0},"endpoint":"https://e.example/db","name":"db",
+                                "connectionStatus":{"successful":true},"capabilities":{"fieldTypes":[]},"publicKey":"k"})");
+  EXPECT_TRUE(JudgeCreate(Accepted(stored, stored), "s").empty());
+  // A response that omits the read-only fields the GET shows is still the same connection.
+  EXPECT_TRUE(JudgeCreate(Accepted(kSent, stored), "s").empty());
+  // A refused create that left nothing behind passes too.
+  CreateInput refused = Accepted(kSent, kSent);
+  refused.create_status = 400;
+  refused.create_connection.reset();
+  refused.after = {404, std::nullopt};
+  EXPECT_TRUE(JudgeCreate(refused, "s").empty());
+}
+
+TEST(CreateOracleTest, EachBreakHasItsRule) {
+  json without_configuration = {{"name", "db"}, {"endpoint", "https://e.example/db"}};
+  EXPECT_EQ(Rules(JudgeCreate(Accepted(kSent, without_configuration), "s")),
+            (std::vector<std::string>{"create.stored-differs /externalDatabaseConnection/configuration",
+                                      "create.response-differs-from-stored /externalDatabaseConnection/configuration"}));
+
+  CreateInput no_answer = Accepted(kSent, kSent);
+  no_answer.create_connection.reset();
+  EXPECT_EQ(Rules(JudgeCreate(no_answer, "s")),
+            std::vector<std::string>{"create.no-connection /externalDatabaseConnection"});
+
+  CreateInput lost = Accepted(kSent, kSent);
+  lost.after = {404, std::nullopt};
+  EXPECT_EQ(Rules(JudgeCreate(lost, "s")), std::vector<std::string>{"create.lost"});
+
+  CreateInput taken = Accepted(kSent, kSent);
+  taken.before = {200, kSent};
+  EXPECT_EQ(Rules(JudgeCreate(taken, "s")), std::vector<std::string>{"create.precondition"});
+
+  CreateInput half = Accepted(kSent, kSent);
+  half.create_status = 403;
+  EXPECT_EQ(Rules(JudgeCreate(half, "s")), std::vector<std::string>{"create.partial-apply"});
+}
+
+}  // namespace
+}  // namespace conform
