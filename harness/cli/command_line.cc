@@ -171,6 +171,9 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
       ->capture_default_str()->check(WholeNumberIn(0, 1000000));
   cmd->add_option("--retry-after", mock.retry_after_s, "Seconds the 429 answers ask clients to wait")
       ->capture_default_str()->check(WholeNumberIn(0, 3600));
+  cmd->add_option("--max-page", mock.max_page,
+                  "Hold at most N connections on a list page, whatever paging.limit asks (a server's own cap; 0: none)")
+      ->capture_default_str()->check(WholeNumberIn(0, 100));
   cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
   cmd->callback([out] { out->command = Command::kMock; });
 }

@@ -70,6 +70,7 @@ struct MockCommandOptions {
   std::string jitter;
   int throttle_every = 0;  // every Nth request answers 429 with Retry-After
   int retry_after_s = 1;
+  int max_page = 0;  // a conformant variant: no list page holds more (0: as asked)
   bool verbose = false;
 };
 

@@ -85,6 +85,7 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.log_requests = options.verbose;
   mock.throttle_every = options.throttle_every;
   mock.throttle_retry_after_s = options.retry_after_s;
+  mock.max_page = options.max_page;
   std::string err;
   if (!ParseFaults(options.faults, "--fault", &mock.faults, &err) ||
       !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err)) {

@@ -48,6 +48,8 @@ struct Expectation {
   std::vector<std::string> absent;
   std::map<std::string, std::string> headers;
   std::vector<std::string> violations;
+  std::vector<std::string> listed;    // list steps: names the pages must show (the runner walks them)
+  std::vector<std::string> unlisted;  // list steps: names no page may show
 };
 
 enum class Oracle { kNone, kReplace, kUnchanged, kCreated };

@@ -76,6 +76,8 @@ Expectation ParseExpectation(const nlohmann::json& j) {
   if (j.contains("absent")) e.absent = j["absent"].get<std::vector<std::string>>();
   e.headers = StringMap(j, "headers");
   if (j.contains("violations")) e.violations = j["violations"].get<std::vector<std::string>>();
+  if (j.contains("listed")) e.listed = j["listed"].get<std::vector<std::string>>();
+  if (j.contains("unlisted")) e.unlisted = j["unlisted"].get<std::vector<std::string>>();
   return e;
 }
 

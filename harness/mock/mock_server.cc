@@ -50,7 +50,7 @@ constexpr size_t kWorkerThreads = 64;  // enough for delayed answers to overlap 
 }  // namespace
 
 MockServer::MockServer(MockOptions options)
-    : options_(std::move(options)), store_(options_.faults), server_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)), store_(options_.faults, options_.max_page), server_(std::make_unique<httplib::Server>()) {
   InstallRoutes();
 }
 

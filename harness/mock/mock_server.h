@@ -33,6 +33,9 @@ struct MockOptions {
   // failures and cleanup included) answers 429 with Retry-After. 0: never.
   int throttle_every = 0;
   int throttle_retry_after_s = 1;
+  // A cap on list pages below what paging.limit asks, as a server may have: conformant, and a
+  // client that stops paging at the first short page misses connections. 0: none.
+  int max_page = 0;
 };
 
 // One request as the mock's route sees it, whatever parsed it off the wire.

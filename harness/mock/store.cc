@@ -132,6 +132,7 @@ Reply ConnectionStore::List(const std::string& limit_raw, const std::string& off
   if (!ParsePagingValue(offset_raw, 0, &offset)) {
     return Invalid({"paging.offset", "must be a non-negative integer", "MIN"}, false);
   }
+  if (max_page_ > 0 && limit > max_page_) limit = max_page_;
   if (Has(Fault::kListIgnoresLimit)) limit = std::numeric_limits<int>::max();
   if (Has(Fault::kListIgnoresOffset)) offset = 0;
   std::lock_guard<std::mutex> lock(mu_);

@@ -22,7 +22,8 @@ struct Reply {
 
 class ConnectionStore {
  public:
-  explicit ConnectionStore(FaultSet faults = {}) : faults_(std::move(faults)) {}
+  // max_page: no list page holds more, whatever paging.limit asks (0: no cap of its own).
+  explicit ConnectionStore(FaultSet faults = {}, int max_page = 0) : faults_(std::move(faults)), max_page_(max_page) {}
 
   Reply Create(const nlohmann::json& body);
   Reply Get(const std::string& name) const;
@@ -47,6 +48,7 @@ class ConnectionStore {
   Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
 
   const FaultSet faults_;
+  const int max_page_;
   mutable std::mutex mu_;
   std::map<std::string, Stored> connections_;
   std::map<std::string, Stored> deleted_;  // kept only by the list-shows-deleted fault

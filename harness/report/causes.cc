@@ -14,15 +14,51 @@ bool IsExpectationRule(const std::string& rule) {
          rule == "violations" || rule == "schema";
 }
 
-// What a rule means, when several rules are one cause seen from different sides.
+// What a rule means, in the words of a cause; several rules may be one cause seen from
+// different sides.
+const std::map<std::string, std::string>& RuleTitles() {
+  static const std::map<std::string, std::string> kTitles = {
+      {"replace.field-survived", "the update merged instead of replacing: fields or configuration keys left out of a PUT survived"},
+      {"replace.configuration-key-survived", "the update merged instead of replacing: fields or configuration keys left out of a PUT survived"},
+      {"replace.stored-differs", "the update stored something other than the PUT sent"},
+      {"replace.response-differs-from-stored", "the update answered a state the next GET does not show"},
+      {"replace.partial-apply", "a refused update still changed the connection"},
+      {"replace.lost", "after a 2xx update the connection cannot be read back"},
+      {"replace.precondition", "a connection the case created cannot be read back before its update"},
+      {"name.renamed", "an update renamed the connection (the name is immutable)"},
+      {"state.changed", "a refused request changed what is stored"},
+      {"server-error", "the server answered 5xx"},
+      {"json-body", "answers whose body is not JSON"},
+      {"error-shape", "error answers with an empty body"},
+      {"create.no-connection", "create answered 2xx without the created connection"},
+      {"create.stored-differs", "create stored something other than the body sent"},
+      {"create.response-differs-from-stored", "create answered a connection the next GET does not show"},
+      {"create.lost", "after a 2xx create the connection cannot be read"},
+      {"create.precondition", "the name a create case uses was already taken"},
+      {"create.partial-apply", "a refused create still created the connection"},
+      {"list.missing", "created connections are missing from the list"},
+      {"list.unexpected", "deleted connections are still in the list"},
+      {"list.limit", "list pages hold more than paging.limit connections"},
+      {"list.offset", "paging.offset does not move the list's page"},
+      {"list.paging-metadata", "list answers without pagingMetadata"},
+      {"list.paging-count", "pagingMetadata.count is not the page's length"},
+      {"list.paging-offset", "pagingMetadata.offset does not echo paging.offset"},
+      {"list.paging-total", "pagingMetadata.total is missing or below what the pages show"},
+      {"error.details", "error bodies without details (applicationError or validationError)"},
+      {"error.application-error", "applicationError without code, description or data"},
+      {"error.field-violation", "fieldViolations without field, description or violatedRule"},
+      {"error.code", "applicationError.code is not the standard one for the status"},
+      {"violations", "fieldViolations do not name the field at fault"},
+  };
+  return kTitles;
+}
+
 std::string TitleOfRule(const Finding& f) {
-  if (f.rule == "replace.field-survived" || f.rule == "replace.configuration-key-survived") {
-    return "the update merged instead of replacing: fields or configuration keys left out of a PUT survived";
-  }
   if (f.rule == "status") return "status " + f.actual + " where " + f.expected + " was expected";
   if (f.rule == "media-type") return "JSON bodies labelled Content-Type: " + f.actual;
   if (f.rule == "schema") return "answers that break the schema: " + f.message;
-  return "rule " + f.rule;
+  auto it = RuleTitles().find(f.rule);
+  return it != RuleTitles().end() ? it->second : "rule " + f.rule;
 }
 
 // The finding that failed the case and says most about why.

@@ -12,12 +12,18 @@
 
 #include "check/create_oracle.h"
 #include "check/expectations.h"
+#include "check/list_contents.h"
+#include "check/list_page.h"
 #include "check/replace_oracle.h"
 #include "http/guarded_transport.h"
 #include "http/utf8.h"
 
 namespace conform {
 namespace {
+
+// A walk through the list stops here: 100 pages of a site's connections is far more than a site
+// holds, and bounds the requests a list with a broken offset can cost.
+constexpr int kMaxListPages = 100;
 
 // Everything one case run accumulates.
 struct CaseState {
@@ -79,8 +85,10 @@ bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation
     if (!vars.Expand(pointer, &p, err) || !vars.ExpandJson(value, &v, err)) return false;
     e.pointers[p] = v;
   }
-  for (std::string& pointer : e.absent) {
-    if (!vars.Expand(pointer, &pointer, err)) return false;
+  for (std::vector<std::string>* texts : {&e.absent, &e.listed, &e.unlisted}) {
+    for (std::string& text : *texts) {
+      if (!vars.Expand(text, &text, err)) return false;
+    }
   }
   *out = std::move(e);
   return true;
@@ -201,7 +209,7 @@ class Execution {
       if (!Send(step, spec.call, request, &response)) return false;
       // Held to the same checks as a step's answer: a failing setup is an error of the case, and
       // its findings say why.
-      CheckResponse(Observe(spec.call, step, response), schemas_, "", false, &s_->result.findings);
+      CheckAnswer(Observe(spec.call, step, response), request, "", false);
       if (response.status < 200 || response.status >= 300) {
         return Error("setup", step + " answered " + std::to_string(response.status) + ": " +
                                   response.body.substr(0, 200));
@@ -226,10 +234,11 @@ class Execution {
     const Expectation* declared = step.expect ? &*step.expect : nullptr;
     const bool allow_5xx = declared && std::any_of(declared->status.begin(), declared->status.end(),
                                                    [](const StatusMatcher& m) { return m.code / 100 == 5 || m.code_class == 5; });
-    CheckResponse(observed, schemas_, declared ? declared->schema : "", allow_5xx, &s_->result.findings);
+    CheckAnswer(observed, request, declared ? declared->schema : "", allow_5xx);
     if (!Evaluate(step.expect, s_->kase->level, observed) || !Evaluate(step.should, Level::kShould, observed)) {
       return false;
     }
+    if (step.request.call == CallKind::kList && !JudgeList(label, request, observed, step)) return false;
     if (step.oracle == Oracle::kNone) return true;
 
     Snapshot after;
@@ -283,6 +292,76 @@ class Execution {
     const size_t before = s_->result.findings.size();
     CheckResponse(Observe(CallKind::kDelete, "cleanup", response), schemas_, "", false, &s_->result.findings);
     if (s_->result.findings.size() > before) Record("cleanup", CallKind::kDelete, request, response, ParseBody(response));
+  }
+
+  // The checks every answer gets, and for a list the checks of a page against what it asked.
+  void CheckAnswer(const Observed& observed, const HttpRequest& request, const std::string& schema, bool allow_5xx) {
+    CheckResponse(observed, schemas_, schema, allow_5xx, &s_->result.findings);
+    if (observed.call == CallKind::kList) CheckListPage(observed, PageRequestOf(request.url), &s_->result.findings);
+  }
+
+  // When a list step's expectations name connections to find (listed) or not (unlisted), walks
+  // the pages and judges them. A name judged wrong is judged again on a second walk, and only
+  // what both walks agree on is reported: a real service's list may lag a moment behind a
+  // write, and other clients' creates and deletes shift the pages.
+  bool JudgeList(const std::string& label, const HttpRequest& request, const Observed& first, const Step& step) {
+    std::vector<std::pair<Expectation, Level>> wanted;
+    for (const auto& [e, level] : {std::pair{&step.expect, s_->kase->level}, std::pair{&step.should, Level::kShould}}) {
+      if (!*e || ((*e)->listed.empty() && (*e)->unlisted.empty())) continue;
+      Expectation expanded;
+      std::string err;
+      if (!ExpandExpectation(**e, s_->vars, &expanded, &err)) return Error("setup", err);
+      wanted.emplace_back(std::move(expanded), level);
+    }
+    if (wanted.empty()) return true;
+    std::vector<Finding> findings;
+    for (int walk_number = 1; walk_number <= 2; ++walk_number) {
+      ListWalk walk;
+      const std::optional<nlohmann::json>& body = walk_number == 1 ? first.body : std::nullopt;
+      if (!WalkList(label + (walk_number == 1 ? "" : " again"), request, body, walk_number == 1, &walk)) return false;
+      findings.clear();
+      for (const auto& [e, level] : wanted) Append(JudgeListContents(walk, e.listed, e.unlisted, level, label), &findings);
+      if (findings.empty()) return true;
+    }
+    Append(std::move(findings));
+    return true;
+  }
+
+  // Pages through the list from `request`'s page (whose body is `first`, or fetched when none),
+  // moving paging.offset by each page's length, until a page is empty, pagingMetadata.total is
+  // reached, a page repeats the one before, or kMaxListPages is reached. A page shorter than
+  // paging.limit does not end the walk: a server may cap its pages below the limit asked for. With `check_pages` every page gets the checks every
+  // answer gets (the second walk would only repeat them).
+  bool WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
+                bool check_pages, ListWalk* walk) {
+    const PageRequest asked = PageRequestOf(request.url);
+    long offset = asked.offset;
+    std::vector<std::string> page, previous;
+    for (int number = 1;; ++number) {
+      if (number > kMaxListPages) {
+        walk->truncated = true;
+        return true;
+      }
+      std::optional<nlohmann::json> body = number == 1 ? first : std::nullopt;
+      if (!body) {
+        const std::string step = label + " page " + std::to_string(number);
+        HttpResponse response;
+        if (!Send(step, CallKind::kList, ListPageRequest(request, offset), &response)) return false;
+        const Observed observed = Observe(CallKind::kList, step, response);
+        if (check_pages) CheckAnswer(observed, ListPageRequest(request, offset), "", false);
+        if (response.status / 100 != 2 || !observed.body) {
+          walk->truncated = true;  // the page's own findings say why
+          return true;
+        }
+        body = observed.body;
+      }
+      previous = std::move(page);
+      page = ListedNames(*body);
+      if (!AddPage(page, previous, walk)) return true;
+      const size_t shown = ListedConnections(*body).size();
+      offset += static_cast<long>(shown);
+      if (shown == 0 || ListEndsBy(*body, offset)) return true;
+    }
   }
 
   // Whatever a 2xx create made is this case's to delete, also under a name the server chose.
@@ -372,8 +451,9 @@ class Execution {
     return true;
   }
 
-  void Append(std::vector<Finding> findings) {
-    for (Finding& f : findings) s_->result.findings.push_back(std::move(f));
+  void Append(std::vector<Finding> findings) { Append(std::move(findings), &s_->result.findings); }
+  static void Append(std::vector<Finding> findings, std::vector<Finding>* out) {
+    for (Finding& f : findings) out->push_back(std::move(f));
   }
 
   const RunSettings& settings_;

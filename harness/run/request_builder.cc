@@ -96,6 +96,25 @@ HttpRequest NameRequest(const std::string& method, const std::string& base_url, 
   return r;
 }
 
+HttpRequest ListPageRequest(const HttpRequest& first, long offset) {
+  HttpRequest r = first;
+  const size_t q = first.url.find('?');
+  std::string query;
+  if (q != std::string::npos) {
+    size_t start = q + 1;
+    while (start <= first.url.size()) {
+      size_t end = first.url.find('&', start);
+      if (end == std::string::npos) end = first.url.size();
+      const std::string pair = first.url.substr(start, end - start);
+      if (!pair.empty() && pair.rfind("paging.offset=", 0) != 0) query += (query.empty() ? "" : "&") + pair;
+      start = end + 1;
+    }
+  }
+  query += (query.empty() ? "" : "&") + std::string("paging.offset=") + std::to_string(offset);
+  r.url = first.url.substr(0, q) + "?" + query;
+  return r;
+}
+
 std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
 
 bool DeleteLeftNothing(const HttpResponse& response) {

@@ -29,6 +29,9 @@ bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::str
 HttpRequest NameRequest(const std::string& method, const std::string& base_url, const std::string& name,
                         const Credentials& credentials);
 
+// The same list request (auth, headers, paging.limit) asking for the page at `offset`.
+HttpRequest ListPageRequest(const HttpRequest& first, long offset);
+
 // A cleanup DELETE left nothing behind: it answered 2xx, or 404 (the name was already gone).
 bool DeleteLeftNothing(const HttpResponse& response);
 

@@ -1,0 +1,36 @@
+// What a walk through the list's pages saw, and whether the case's own connections are where
+// they should be: created ones listed, deleted ones not. Only names a case owns are judged,
+// since a real site holds other connections. Pure.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "check/finding.h"
+#include "load/case.h"
+
+namespace conform {
+
+// A walk from the first page, moving paging.offset by each page's length until a page is empty
+// or shorter than paging.limit.
+struct ListWalk {
+  std::set<std::string> names;  // every name on every page
+  int pages = 0;
+  size_t connections = 0;       // entries seen, repeats included
+  bool offset_ignored = false;  // a later page repeated the one before: paging.offset did not move it
+  bool truncated = false;       // stopped at the page bound before the list ended
+};
+
+// Adds one page's names; false (and offset_ignored) when the page repeats `previous`.
+bool AddPage(const std::vector<std::string>& page, const std::vector<std::string>& previous, ListWalk* walk);
+
+// list.missing for each of `listed` not seen, list.unexpected for each of `unlisted` seen, at
+// `level`; list.offset (must) when the offset did not move the page. A truncated walk says
+// nothing of missing names.
+std::vector<Finding> JudgeListContents(const ListWalk& walk, const std::vector<std::string>& listed,
+                                       const std::vector<std::string>& unlisted, Level level, const std::string& step);
+
+}  // namespace conform

@@ -1,0 +1,53 @@
+// Judging a walk: only the case's own names count, a repeated page means the offset was
+// ignored, and a walk cut short says nothing of what it did not reach.
+#include "check/list_contents.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+std::vector<std::string> Rules(const std::vector<Finding>& findings) {
+  std::vector<std::string> rules;
+  for (const Finding& f : findings) rules.push_back(f.rule);
+  return rules;
+}
+
+TEST(ListContents, OwnNamesFoundAmongOthersPass) {
+  ListWalk walk;
+  ASSERT_TRUE(AddPage({"other-1", "mine-1"}, {}, &walk));
+  ASSERT_TRUE(AddPage({"mine-2", "other-2"}, {"other-1", "mine-1"}, &walk));
+  ASSERT_TRUE(AddPage({}, {"mine-2", "other-2"}, &walk));  // the empty last page
+  EXPECT_EQ(walk.pages, 3);
+  EXPECT_TRUE(JudgeListContents(walk, {"mine-1", "mine-2"}, {"gone"}, Level::kMust, "s").empty());
+}
+
+TEST(ListContents, MissingAndUnexpectedAtTheCaseLevel) {
+  ListWalk walk;
+  AddPage({"gone", "other"}, {}, &walk);
+  const std::vector<Finding> found = JudgeListContents(walk, {"mine"}, {"gone"}, Level::kShould, "s");
+  EXPECT_EQ(Rules(found), (std::vector<std::string>{"list.missing", "list.unexpected"}));
+  for (const Finding& f : found) EXPECT_EQ(f.level, Level::kShould);
+  EXPECT_NE(found[0].actual.find("2 connections on 1 page"), std::string::npos) << found[0].actual;
+}
+
+TEST(ListContents, RepeatedPageIsAnIgnoredOffset) {
+  ListWalk walk;
+  ASSERT_TRUE(AddPage({"a"}, {}, &walk));
+  EXPECT_FALSE(AddPage({"a"}, {"a"}, &walk));
+  EXPECT_TRUE(walk.offset_ignored);
+  const std::vector<Finding> found = JudgeListContents(walk, {"a", "b"}, {}, Level::kMust, "s");
+  EXPECT_EQ(Rules(found), (std::vector<std::string>{"list.offset", "list.missing"}));
+  EXPECT_EQ(found[0].level, Level::kMust);
+}
+
+TEST(ListContents, TruncatedWalkReportsNoMissingName) {
+  ListWalk walk;
+  AddPage({"a"}, {}, &walk);
+  walk.truncated = true;
+  EXPECT_TRUE(JudgeListContents(walk, {"b"}, {}, Level::kMust, "s").empty());
+  EXPECT_EQ(Rules(JudgeListContents(walk, {}, {"a"}, Level::kMust, "s")), std::vector<std::string>{"list.unexpected"});
+}
+
+}  // namespace
+}  // namespace conform
