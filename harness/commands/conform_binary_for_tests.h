@@ -30,6 +30,15 @@ struct Ran {
 };
 
 // Runs `env conform args` (in cwd if given) and collects its output.
+// How many case files ship in cases/: every case a default run reports.
+inline int ShippedCaseCount() {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CONFORM_SOURCE_DIR) + "/cases")) {
+    if (entry.path().extension() == ".json") ++count;
+  }
+  return count;
+}
+
 inline Ran RunConformBinary(const std::string& args, const std::string& env = "", const std::string& cwd = "") {
   Ran result;
   const std::string command =

@@ -276,7 +276,6 @@ class Execution {
       sending_step_ = "cleanup";
       sending_call_ = CallKind::kDelete;
       HttpResponse response = transport_.Send(request);
-      if (response.ok()) s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
       CheckCleanupAnswer(request, response);
       if (DeleteLeftNothing(response)) continue;
       s_->result.leftovers.push_back(name);
@@ -288,10 +287,14 @@ class Execution {
   // A cleanup answer gets the checks every answer gets; it is kept in the report only when they
   // find something, so passing cases stay short.
   void CheckCleanupAnswer(const HttpRequest& request, const HttpResponse& response) {
-    if (response.status == 0) return;
+    if (response.status == 0) return;  // no answer: the leftover says so
     const size_t before = s_->result.findings.size();
     CheckResponse(Observe(CallKind::kDelete, "cleanup", response), schemas_, "", false, &s_->result.findings);
-    if (s_->result.findings.size() > before) Record("cleanup", CallKind::kDelete, request, response, ParseBody(response));
+    if (s_->result.findings.size() > before) {
+      Record("cleanup", CallKind::kDelete, request, response, ParseBody(response));  // latency too
+    } else if (response.ok()) {
+      s_->result.latency[CallKind::kDelete].Record(response.timings.total_us);
+    }
   }
 
   // The checks every answer gets, and for a list the checks of a page against what it asked.

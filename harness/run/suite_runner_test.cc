@@ -40,6 +40,12 @@ HttpResponse Answer(int status, json body) {
   return r;
 }
 
+// Wix's standard 404, as a cleanup DELETE of a name already deleted gets it.
+HttpResponse Gone() {
+  return Answer(404, {{"message", "gone"},
+                      {"details", {{"applicationError", {{"code", "NOT_FOUND"}, {"description", "gone"}, {"data", json::object()}}}}}});
+}
+
 class SuiteRunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -74,7 +80,7 @@ class SuiteRunnerTest : public ::testing::Test {
 
 TEST_F(SuiteRunnerTest, PassingCaseCleansUpAndRecordsLatency) {
   RunResult run = Run({Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
-                       Answer(404, {{"message", "gone"}})});
+                       Gone()});
   ASSERT_EQ(run.cases.size(), 1u);
   EXPECT_EQ(run.cases[0].outcome, Outcome::kPassed) << (run.cases[0].findings.empty() ? "" : FindingLine(run.cases[0].findings[0]));
   ASSERT_EQ(log_.size(), 4u);
@@ -132,7 +138,7 @@ TEST(FoldRepetitionTest, KeepsTheWorstOutcomeAndLabelsFindings) {
 
 TEST_F(SuiteRunnerTest, RepeatRunsEveryCaseAndWarmupIsDiscarded) {
   std::vector<HttpResponse> one_run = {Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
-                                       Answer(404, {{"message", "gone"}})};
+                                       Gone()};
   Redactor redactor;
   RunResult run = RunSuite(cases_, settings_, schemas_,
                            [&] { return std::make_unique<ScriptedTransport>(one_run, &log_); }, &redactor, nullptr,
@@ -145,7 +151,7 @@ TEST_F(SuiteRunnerTest, RepeatRunsEveryCaseAndWarmupIsDiscarded) {
 TEST_F(SuiteRunnerTest, CaseBudgetBreachIsAFinding) {
   cases_[0].budgets = {"get.max=0.5ms"};  // the scripted answers take 1 ms
   RunResult run = Run({Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
-                       Answer(404, {{"message", "gone"}})});
+                       Gone()});
   EXPECT_EQ(run.cases[0].outcome, Outcome::kFailed);
   EXPECT_EQ(run.cases[0].findings.back().rule, "latency.budget");
 }
@@ -163,7 +169,7 @@ TEST_F(SuiteRunnerTest, RetriesAfter429And503ButReportsThe503) {
   unavailable.headers.emplace_back("Retry-After", "0");
   settings_.gate.max_retry_wait_us = 1000;
   RunResult run = Run({throttled, Answer(200, Connection()), unavailable, Answer(200, Connection()),
-                       Answer(200, json::object()), Answer(404, {{"message", "gone"}})});
+                       Answer(200, json::object()), Gone()});
   const CaseResult& c = run.cases[0];
   EXPECT_EQ(c.retries, 2);
   ASSERT_EQ(c.findings.size(), 1u);
