@@ -1,0 +1,143 @@
+// One run of one case, step by step: the requests it sends through the run's gate, the checks
+// and oracles it applies, and the names it owns for cleanup. Internal to run/ (CaseRunner is the
+// way in), and split by kind of work: case_execution.cc (variables, setup, plain steps,
+// cleanup), list_step.cc (walks through the list's pages).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "check/create_oracle.h"
+#include "check/expectations.h"
+#include "check/list_contents.h"
+#include "check/replace_oracle.h"
+#include "http/guarded_transport.h"
+#include "run/case_runner.h"
+
+namespace conform {
+
+// Everything one case run accumulates.
+struct CaseState {
+  const Case* kase = nullptr;
+  Variables vars;
+  CaseResult result;
+  std::vector<std::string> owned_names;  // in first-touched order
+  bool broken = false;                   // a transport or setup error ended the case
+  std::string skip_reason;               // set when the case must not go on (a foreign name exists)
+};
+
+// Adds a name to the case's ledger (the names cleanup deletes), once.
+void Own(CaseState* s, const std::string& name);
+
+// The body's externalDatabaseConnection, if it is an object.
+const nlohmann::json* BodyConnection(const std::optional<nlohmann::json>& body);
+
+// The body's externalDatabaseConnection.name, if it is a string.
+std::string BodyName(const std::optional<nlohmann::json>& body);
+
+// The expectation with ${variables} expanded in its values, pointers and names.
+bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation* out, std::string* err);
+
+class Execution {
+ public:
+  Execution(const RunSettings& settings, const SchemaRegistry& schemas, Redactor* redactor, CaseState* state,
+            Transport& transport, RequestGate& gate)
+      : settings_(settings),
+        schemas_(schemas),
+        redactor_(redactor),
+        s_(state),
+        gate_(gate),
+        transport_(transport, gate, [this](const HttpRequest& sent, const HttpResponse& answer) { OnRetry(sent, answer); }) {}
+
+  bool InitVariables();
+
+  bool RunSetup();
+
+  bool RunStep(size_t index, const Step& step);
+
+  // Cleanup goes on after a stop (breaker, deadline, signal) as far as the gate allows.
+  void Cleanup();
+
+ private:
+  // Sends and records one request through the gate (paced, retried on 429/503, stopped by the
+  // breaker, the deadline or a signal) and classifies the answer. false (and the case is an
+  // error) when no usable answer came back.
+  bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response);
+
+  // A body that should be JSON and isn't is the environment's fault (a proxy's error page, a
+  // wrong URL), not a contract finding: the case becomes an error naming the URL.
+  bool Classify(const HttpRequest& request, const HttpResponse& response, const nlohmann::json& body);
+
+  // body: the response body parsed (discarded when it is not JSON).
+  void Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
+              const nlohmann::json& body);
+
+  // Each answer the gate is about to retry is kept, and a retry never hides a contract finding:
+  // a 503 is reported even if the retry succeeds.
+  void OnRetry(const HttpRequest& sent, const HttpResponse& answer);
+
+  HttpRequest Decorate(const HttpRequest& request) const;
+
+  // A cleanup answer gets the checks every answer gets; it is kept in the report only when they
+  // find something, so passing cases stay short.
+  void CheckCleanupAnswer(const HttpRequest& request, const HttpResponse& response);
+
+  // The checks every answer gets, and for a list the checks of a page against what it asked.
+  void CheckAnswer(const Observed& observed, const HttpRequest& request, const std::string& schema, bool allow_5xx);
+
+  // When a list step's expectations name connections to find (listed) or not (unlisted), walks
+  // the pages and judges them. A name judged wrong is judged again on a second walk, and only
+  // what both walks agree on is reported: a real service's list may lag a moment behind a
+  // write, and other clients' creates and deletes shift the pages.
+  bool JudgeList(const std::string& label, const HttpRequest& request, const Observed& first, const Step& step);
+
+  // Pages through the list from `request`'s page (whose body is `first`, or fetched when none),
+  // moving paging.offset by each page's length, until a page is empty, pagingMetadata.total is
+  // reached, a page repeats the one before, or kMaxListPages is reached. A page shorter than
+  // paging.limit does not end the walk: a server may cap its pages below the limit asked for.
+  // With `check_pages` every page gets the checks every answer gets (a second walk would only
+  // repeat them).
+  bool WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
+                bool check_pages, ListWalk* walk);
+
+  // Whatever a 2xx create made is this case's to delete, also under a name the server chose.
+  void OwnCreated(const nlohmann::json& body);
+
+  CreateInput CreateInputOf(const std::string& name, const Snapshot& before, const HttpResponse& response,
+                            const Observed& observed, const Snapshot& after) const;
+
+  static nlohmann::json ParseBody(const HttpResponse& response);
+
+  bool Error(const std::string& type, const std::string& message);
+
+  // Builds the request and records the names it touches; *name gets the expanded connection name.
+  bool Build(const RequestSpec& spec, HttpRequest* request, std::string* name = nullptr);
+
+  // A name without the run's prefix (a one-character name cannot carry it) may be somebody
+  // else's: before the case first touches it, a GET must not find it. If it exists, the case
+  // is skipped and the name is neither changed nor deleted.
+  bool MayTouch(const std::string& name);
+
+  bool Read(const std::string& label, const std::string& name, Snapshot* out);
+
+  bool Evaluate(const std::optional<Expectation>& e, Level level, const Observed& observed);
+
+  void Append(std::vector<Finding> findings);
+
+  static void Append(std::vector<Finding> findings, std::vector<Finding>* out);
+
+  const RunSettings& settings_;
+  const SchemaRegistry& schemas_;
+  Redactor* redactor_;
+  CaseState* s_;
+  RequestGate& gate_;
+  GuardedTransport transport_;
+  std::string sending_step_;  // the request in flight, for OnRetry
+  CallKind sending_call_ = CallKind::kGet;
+  std::optional<nlohmann::json> last_body_;
+};
+
+}  // namespace conform
