@@ -12,6 +12,7 @@
 #include "mock/mock_server.h"
 #include "report/latency_summary.h"
 #include "report/report_files.h"
+#include "run/load_body.h"
 #include "run/load_generator.h"
 #include "run/suite_runner.h"
 #include "stats/latency_budget.h"
@@ -69,6 +70,9 @@ void PrintResult(const LoadResult& r, const LoadOptions& o, const std::vector<La
   std::cout << "  errors:";
   if (r.errors.empty()) std::cout << " none";
   for (const auto& [kind, count] : r.errors) std::cout << " " << kind << "=" << count;
+  for (const auto& [kind, count] : r.errors) {
+    if (!ReadBackErrorMeaning(kind).empty()) std::cout << "\n    " << kind << ": " << ReadBackErrorMeaning(kind);
+  }
   std::cout << "\n  read-back checks: " << r.oracle_checks << ", retried after 429/503: " << r.retries
             << ", peak memory: " << r.peak_rss_kb << " KB\n";
   for (const LatencyCheck& c : checks) std::cout << (c.passed ? "PASS  " : "FAIL  ") << c.name << ": " << c.message << "\n";

@@ -90,79 +90,142 @@ CurlTransport::~CurlTransport() {
   if (handle_) curl_easy_cleanup(handle_);
 }
 
-HttpResponse CurlTransport::Send(const HttpRequest& request) {
+// Everything one request needs while libcurl works on it.
+struct CurlTransport::Exchange {
+  const HttpRequest* request = nullptr;
   HttpResponse response;
-  if (!handle_) {
-    response.error = TransportError::kOther;
-    response.error_message = request.url + ": libcurl could not create a handle";
-    return response;
-  }
-  ReceiveState state{&response, options_.max_body_bytes};
-  curl_slist* header_list = nullptr;
+  ReceiveState state{nullptr, 0};
+  curl_slist* headers = nullptr;
+  Exchange() = default;
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+  ~Exchange() { curl_slist_free_all(headers); }
+};
+
+void CurlTransport::Configure(CURL* handle, const HttpRequest& request, Exchange* x) const {
+  x->request = &request;
+  x->state = ReceiveState{&x->response, options_.max_body_bytes};
   for (const auto& header : request.headers) {
-    header_list = curl_slist_append(header_list, (header.first + ": " + header.second).c_str());
+    x->headers = curl_slist_append(x->headers, (header.first + ": " + header.second).c_str());
   }
   // Without a body, curl would otherwise send "Expect:"/chunked quirks; say nothing extra.
-  header_list = curl_slist_append(header_list, "Expect:");
+  x->headers = curl_slist_append(x->headers, "Expect:");
 
-  curl_easy_reset(handle_);  // keeps the connection cache, forgets the last request's options
-  curl_easy_setopt(handle_, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(handle_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  curl_easy_setopt(handle_, CURLOPT_HTTPHEADER, header_list);
+  curl_easy_reset(handle);  // keeps the connection cache, forgets the last request's options
+  curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, x->headers);
   if (request.has_body) {
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   } else if (request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
     // Say "Content-Length: 0" so a server need not wait for a body that never comes.
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDS, "");
-    curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(0));
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, "");
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(0));
   } else if (request.method == "GET") {
-    curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
   }
-  curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
   // The whole request is bounded, however slowly a server trickles its answer.
   const long timeout_ms = request.timeout_ms > 0 ? std::min(request.timeout_ms, options_.timeout_ms) : options_.timeout_ms;
-  curl_easy_setopt(handle_, CURLOPT_CONNECTTIMEOUT_MS, std::min(options_.connect_timeout_ms, timeout_ms));
-  curl_easy_setopt(handle_, CURLOPT_TIMEOUT_MS, timeout_ms);
-  curl_easy_setopt(handle_, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(handle_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);  // HTTP/2 when TLS offers it
-  if (!options_.cacert.empty()) curl_easy_setopt(handle_, CURLOPT_CAINFO, options_.cacert.c_str());
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, std::min(options_.connect_timeout_ms, timeout_ms));
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);  // HTTP/2 when TLS offers it
+  if (!options_.cacert.empty()) curl_easy_setopt(handle, CURLOPT_CAINFO, options_.cacert.c_str());
   if (options_.insecure) {
-    curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYHOST, 0L);
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  if (!options_.proxy.empty()) curl_easy_setopt(handle_, CURLOPT_PROXY, options_.proxy.c_str());
-  curl_easy_setopt(handle_, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(handle_, CURLOPT_WRITEDATA, &state);
-  curl_easy_setopt(handle_, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(handle_, CURLOPT_HEADERDATA, &state);
+  if (!options_.proxy.empty()) curl_easy_setopt(handle, CURLOPT_PROXY, options_.proxy.c_str());
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &x->state);
+  curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(handle, CURLOPT_HEADERDATA, &x->state);
+}
 
-  CURLcode code = curl_easy_perform(handle_);
-  curl_slist_free_all(header_list);
-  ReadTimings(handle_, &response.timings);
-  if (code != CURLE_OK || state.too_large) {
-    response.error = Classify(code, state.too_large);
+HttpResponse CurlTransport::Finish(CURL* handle, int curl_code, Exchange* x) const {
+  const CURLcode code = static_cast<CURLcode>(curl_code);
+  HttpResponse& response = x->response;
+  const HttpRequest& request = *x->request;
+  ReadTimings(handle, &response.timings);
+  if (code != CURLE_OK || x->state.too_large) {
+    response.error = Classify(code, x->state.too_large);
     if (response.error == TransportError::kTimeout) {
       // No connect time recorded: the timeout struck before the connection was up.
       curl_off_t connected = 0;
-      curl_easy_getinfo(handle_, CURLINFO_CONNECT_TIME_T, &connected);
+      curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connected);
       if (connected == 0) response.error = TransportError::kConnectTimeout;
     }
     response.error_message = request.method + " " + request.url + ": " + TransportErrorName(response.error) + " (" +
-                             (state.too_large ? "body larger than " + std::to_string(options_.max_body_bytes) + " bytes"
-                                              : std::string(curl_easy_strerror(code))) +
+                             (x->state.too_large ? "body larger than " + std::to_string(options_.max_body_bytes) + " bytes"
+                                                 : std::string(curl_easy_strerror(code))) +
                              ")";
     response.body.clear();
     return response;
   }
   long status = 0;
-  curl_easy_getinfo(handle_, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
   if (status >= 300 && status < 400) {
     response.error = TransportError::kRedirect;
     response.error_message = request.method + " " + request.url + ": redirect (" + std::to_string(status) + " to " +
                              response.Header("Location") + "), not followed";
   }
+  return response;
+}
+
+HttpResponse CurlTransport::Send(const HttpRequest& request) {
+  if (!handle_) return NoHandle(request);
+  Exchange x;
+  Configure(handle_, request, &x);
+  const CURLcode code = curl_easy_perform(handle_);
+  return Finish(handle_, code, &x);
+}
+
+// libcurl's multi interface: one new handle, so one new connection, per request, all started
+// before any is waited for. Each is bounded by its own timeouts, so the loop ends.
+std::vector<HttpResponse> CurlTransport::SendAll(const std::vector<HttpRequest>& requests) {
+  std::vector<HttpResponse> responses(requests.size());
+  CURLM* multi = curl_multi_init();
+  std::vector<CURL*> handles(requests.size(), nullptr);
+  std::vector<Exchange> exchanges(requests.size());
+  for (size_t i = 0; i < requests.size(); ++i) {
+    handles[i] = multi ? curl_easy_init() : nullptr;
+    if (!handles[i]) {
+      responses[i] = NoHandle(requests[i]);
+      continue;
+    }
+    Configure(handles[i], requests[i], &exchanges[i]);
+    curl_easy_setopt(handles[i], CURLOPT_PRIVATE, reinterpret_cast<char*>(i));
+    curl_multi_add_handle(multi, handles[i]);
+  }
+  int running = 1;
+  while (multi && running > 0) {
+    if (curl_multi_perform(multi, &running) != CURLM_OK) break;
+    if (running > 0) curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+  }
+  int left = 0;
+  while (CURLMsg* message = multi ? curl_multi_info_read(multi, &left) : nullptr) {
+    if (message->msg != CURLMSG_DONE) continue;
+    char* index = nullptr;
+    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &index);
+    const size_t i = reinterpret_cast<size_t>(index);
+    responses[i] = Finish(message->easy_handle, message->data.result, &exchanges[i]);
+  }
+  for (size_t i = 0; i < handles.size(); ++i) {
+    if (!handles[i]) continue;
+    curl_multi_remove_handle(multi, handles[i]);
+    curl_easy_cleanup(handles[i]);
+  }
+  if (multi) curl_multi_cleanup(multi);
+  return responses;
+}
+
+HttpResponse CurlTransport::NoHandle(const HttpRequest& request) {
+  HttpResponse response;
+  response.error = TransportError::kOther;
+  response.error_message = request.url + ": libcurl could not create a handle";
   return response;
 }
 

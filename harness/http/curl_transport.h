@@ -1,13 +1,16 @@
-// Transport over libcurl's easy interface: one handle, so one connection reused across the
-// requests of a case; bounded by connect and total timeouts and a body-size cap.
+// Transport over libcurl: one easy handle, so one connection reused across the requests of a
+// case, and the multi interface for a group sent at once. Every request is bounded by connect
+// and total timeouts and a body-size cap.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "http/transport.h"
 
 typedef void CURL;
+
 
 namespace conform {
 
@@ -28,8 +31,15 @@ class CurlTransport : public Transport {
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   HttpResponse Send(const HttpRequest& request) override;
+  // All at once, each over a connection of its own (libcurl's multi interface).
+  std::vector<HttpResponse> SendAll(const std::vector<HttpRequest>& requests) override;
 
  private:
+  struct Exchange;
+  void Configure(CURL* handle, const HttpRequest& request, Exchange* x) const;
+  HttpResponse Finish(CURL* handle, int curl_code, Exchange* x) const;  // curl_code: a CURLcode
+  static HttpResponse NoHandle(const HttpRequest& request);
+
   CurlOptions options_;
   CURL* handle_;
 };

@@ -21,8 +21,15 @@ class GuardedTransport : public Transport {
   // The final answer: the first that is not 429/503, or the last retry's. When the gate stops
   // the request (breaker, deadline, signal), a kNotSent answer saying why.
   HttpResponse Send(const HttpRequest& request) override;
+  // The group goes out at once after the gate admitted each of its requests (so the pace is
+  // kept on average, and the requests still overlap); an answer to retry is retried on its own.
+  // A request the gate stops gets a kNotSent answer, and so does every request after it.
+  std::vector<HttpResponse> SendAll(const std::vector<HttpRequest>& requests) override;
 
  private:
+  // The answer after the retries 429/503 ask for (each admitted by the gate again).
+  HttpResponse Retried(const HttpRequest& request, HttpRequest admitted, HttpResponse response);
+
   Transport& inner_;
   RequestGate& gate_;
   RetryObserver on_retry_;

@@ -54,12 +54,32 @@ struct Expectation {
 
 enum class Oracle { kNone, kReplace, kUnchanged, kCreated };
 
+// The oracles over a group of concurrent requests (check/group_oracles.h).
+enum class GroupOracle { kLinearizableReplace, kSingleWinner, kDeleteWinsOr404 };
+
+// A count that depends on where the target is: more on this machine, few where --rate paces.
+struct PerTarget {
+  int loopback = 1;
+  int remote = 1;
+  int For(bool is_loopback) const { return is_loopback ? loopback : remote; }
+};
+
+// Requests sent at the same moment, round after round; ${writer} and ${round} inside.
+struct ParallelGroup {
+  std::vector<RequestSpec> prepare;   // before each round, one by one, each must answer 2xx
+  std::vector<RequestSpec> requests;  // each sent `writers` times, all at once
+  PerTarget writers;
+  PerTarget rounds;
+  GroupOracle oracle = GroupOracle::kLinearizableReplace;
+};
+
 struct Step {
   std::string title;
   RequestSpec request;
   std::optional<Expectation> expect;  // at the case's level
   std::optional<Expectation> should;  // always should-level
   Oracle oracle = Oracle::kNone;
+  std::optional<ParallelGroup> parallel;  // a parallel step: request, expect and oracle unused
 };
 
 struct Case {

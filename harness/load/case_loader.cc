@@ -9,6 +9,7 @@
 #include <set>
 
 #include "load/json_file.h"
+#include "load/json_numbers.h"
 #include "load/schema_patterns.h"
 #include "stats/latency_budget.h"
 #include "load/variables.h"
@@ -81,8 +82,34 @@ Expectation ParseExpectation(const nlohmann::json& j) {
   return e;
 }
 
+PerTarget ParsePerTarget(const nlohmann::json& j, const char* key, PerTarget fallback) {
+  if (!j.contains(key)) return fallback;
+  PerTarget out;
+  out.loopback = WholeOr(j[key], "loopback", fallback.loopback);
+  out.remote = WholeOr(j[key], "remote", fallback.remote);
+  return out;
+}
+
+ParallelGroup ParseParallel(const nlohmann::json& j) {
+  ParallelGroup g;
+  for (const auto& r : j.value("prepare", nlohmann::json::array())) g.prepare.push_back(ParseRequest(r));
+  for (const auto& r : j["requests"]) g.requests.push_back(ParseRequest(r));
+  g.writers = ParsePerTarget(j, "writers", {1, 1});
+  g.rounds = ParsePerTarget(j, "rounds", {1, 1});
+  const std::string oracle = j["oracle"];
+  g.oracle = oracle == "single-winner"        ? GroupOracle::kSingleWinner
+             : oracle == "delete-wins-or-404" ? GroupOracle::kDeleteWinsOr404
+                                              : GroupOracle::kLinearizableReplace;
+  return g;
+}
+
 Step ParseStep(const nlohmann::json& j) {
   Step s;
+  if (j.contains("parallel")) {
+    s.title = j.value("title", "");
+    s.parallel = ParseParallel(j["parallel"]);
+    return s;
+  }
   s.title = j.value("title", "");
   s.request = ParseRequest(j);
   if (j.contains("expect")) s.expect = ParseExpectation(j["expect"]);
@@ -131,8 +158,43 @@ void CheckVariables(const nlohmann::json& doc, const std::string& file, std::vec
     }
     for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) known.insert(it.key());
   }
-  for (const char* key : {"setup", "steps"}) {
-    if (doc.contains(key)) CheckTemplates(doc[key], root / key, known, file, errors);
+  if (doc.contains("setup")) CheckTemplates(doc["setup"], root / "setup", known, file, errors);
+  std::set<std::string> in_group = known;  // a parallel step also knows ${writer} and ${round}
+  in_group.insert({"writer", "round"});
+  for (size_t i = 0; i < doc["steps"].size(); ++i) {
+    const nlohmann::json& step = doc["steps"][i];
+    CheckTemplates(step, root / "steps" / i, step.contains("parallel") ? in_group : known, file, errors);
+  }
+}
+
+// What the schema cannot say of a parallel step: it holds nothing but its group, and its
+// requests are the calls its oracle judges, on few enough connections.
+void CheckParallelSteps(const nlohmann::json& doc, const std::string& file, std::vector<std::string>* errors) {
+  for (size_t i = 0; i < doc["steps"].size(); ++i) {
+    const nlohmann::json& step = doc["steps"][i];
+    if (!step.contains("parallel")) continue;
+    const std::string at = file + ": /steps/" + std::to_string(i);
+    for (auto it = step.begin(); it != step.end(); ++it) {
+      if (it.key() != "parallel" && it.key() != "title") {
+        errors->push_back(at + "/" + it.key() + ": a parallel step holds only its group (requests go in parallel.requests)");
+      }
+    }
+    const nlohmann::json& group = step["parallel"];
+    std::multiset<std::string> calls;
+    for (const auto& r : group["requests"]) calls.insert(r["call"].get<std::string>());
+    const std::string oracle = group["oracle"];
+    const bool fits = oracle == "linearizable-replace" ? calls.count("update") == calls.size()
+                      : oracle == "single-winner"      ? calls.count("create") == calls.size()
+                                                       : calls.count("update") == 1 && calls.count("delete") == 1 && calls.size() == 2;
+    if (!fits) {
+      errors->push_back(at + "/parallel/requests: " + oracle + " judges " +
+                        (oracle == "linearizable-replace" ? std::string("updates only")
+                         : oracle == "single-winner"      ? std::string("creates only")
+                                                          : std::string("one update and one delete")));
+    }
+    const ParallelGroup parsed = ParseParallel(group);
+    const size_t largest = parsed.requests.size() * static_cast<size_t>(std::max(parsed.writers.loopback, parsed.writers.remote));
+    if (largest > 64) errors->push_back(at + "/parallel/writers: " + std::to_string(largest) + " requests at once; at most 64");
   }
 }
 
@@ -163,6 +225,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   if (errors->size() > before) return false;
   CheckVariables(doc, file, errors);
   CheckHeaderPatterns(doc, file, errors);
+  CheckParallelSteps(doc, file, errors);
   if (errors->size() > before) return false;
 
   Case c;

@@ -39,6 +39,9 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kViolationWrongField, "violation-wrong-field", "fieldViolations name the parent object, not the field (should-level)"},
       {Fault::kGenericErrorCodes, "generic-error-codes", "every applicationError.code is ERROR (should-level)"},
       {Fault::kDelete404Code, "delete-404-code", "a 404 on DELETE says RESOURCE_NOT_FOUND (should-level)"},
+      {Fault::kTwoStepWrites, "two-step-writes", "PUT writes endpoint, pauses, then configuration (concurrent PUTs mix)"},
+      {Fault::kUnlockedCreate, "unlocked-create", "create checks the name, pauses, then inserts (concurrent creates all win)"},
+      {Fault::kUpdateResurrects, "update-resurrects", "PUT reads, pauses, then writes back (a racing delete is undone)"},
   };
   return kFaults;
 }

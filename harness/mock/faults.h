@@ -43,6 +43,9 @@ enum class Fault {
   kViolationWrongField,  // fieldViolations name the parent object, not the field at fault (should-level)
   kGenericErrorCodes,    // every applicationError.code is "ERROR" (should-level)
   kDelete404Code,        // a 404 on DELETE says RESOURCE_NOT_FOUND, not NOT_FOUND (should-level)
+  kTwoStepWrites,        // PUT writes endpoint, pauses, then writes configuration: concurrent PUTs mix
+  kUnlockedCreate,       // create checks the name, pauses, then inserts: concurrent creates all win
+  kUpdateResurrects,     // PUT reads, pauses, then writes back: a delete in the pause is undone
 };
 
 struct FaultInfo {

@@ -73,6 +73,10 @@ bool MockServer::Start(std::string* err) {
            " (address in use or not local?)";
     return false;
   }
+  // httplib listens with a backlog of 5: eight connections opened at once (a parallel step)
+  // overflow it, and the kernel drops SYNs that the client resends only a second later. A
+  // second listen() on the same socket raises the backlog.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, SOMAXCONN);
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   // stop() is a no-op until the loop runs (cpp-httplib 0.11), so wait for it, bounded.
   for (int i = 0; i < 2000 && !server_->is_running(); ++i) {
@@ -200,9 +204,10 @@ void MockServer::InstallRoutes() {
   server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   // httplib's default also sets SO_REUSEPORT, which lets a second mock bind a port already in
   // use and silently share it. Keep SO_REUSEADDR only, so "port in use" is an error.
-  server_->set_socket_options([](int sock) {
+  server_->set_socket_options([this](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_socket_ = sock;
   });
 }
 

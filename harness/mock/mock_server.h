@@ -91,6 +91,7 @@ class MockServer {
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;
+  int listen_socket_ = -1;  // captured when httplib creates it, to raise its backlog
 };
 
 }  // namespace conform

@@ -2,7 +2,10 @@
 // faults of mock/faults.h woven in where they bend a rule.
 #include "mock/store.h"
 
+#include <chrono>
 #include <limits>
+#include <random>
+#include <thread>
 
 #include "contract/connection_rules.h"
 #include "mock/wix_error.h"
@@ -100,11 +103,17 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
     return Invalid({"connectionType", "must be STANDALONE or WIX_SERVICE_PLUGIN", "ENUM"}, Has(Fault::k500OnInvalid));
   }
 
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock<std::mutex> lock(mu_);
   const std::string name = named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++);
   if (auto v = NameProblem(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
   if (connections_.count(name)) {
     return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
+  }
+  if (Has(Fault::kUnlockedCreate)) {
+    // Check, then insert, with the lock let go in between: concurrent creates all pass the check.
+    lock.unlock();
+    RacePause();
+    lock.lock();
   }
   Stored stored = Replace(nullptr, name, c);
   stored.protocol_version = type == "WIX_SERVICE_PLUGIN" ? "V3" : "V2";
@@ -173,7 +182,7 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
   if (auto v = NameProblem(path_name)) return Invalid(*v, as_500);
   std::optional<FieldViolation> invalid = CheckConnectionBody(body);
 
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock<std::mutex> lock(mu_);
   auto it = connections_.find(path_name);
   if (invalid) {
     // The fault applies what it can of a body before noticing it is invalid.
@@ -199,10 +208,40 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
   Stored previous = it->second;
   Stored next = Replace(&previous, target, c);
   if (Has(Fault::kEchoWithoutStoring)) return {200, Wrap(Render(next))};
-  if (target != path_name) connections_.erase(it);
+  if (Has(Fault::kTwoStepWrites)) return WriteInTwoSteps(target, next, &lock);
+  if (Has(Fault::kUpdateResurrects)) {
+    // Read, modify, write back, with the lock let go in between: a delete in the pause is undone.
+    lock.unlock();
+    RacePause();
+    lock.lock();
+  }
+  if (target != path_name) connections_.erase(path_name);
   connections_[target] = next;
   if (Has(Fault::kStaleResponse)) return {200, Wrap(Render(previous))};
   return {200, Wrap(Render(next))};
+}
+
+// Two statements without a transaction: the endpoint (with the name), a pause, the configuration.
+// The answer shows whatever is stored by then.
+Reply ConnectionStore::WriteInTwoSteps(const std::string& name, const Stored& next, std::unique_lock<std::mutex>* lock) {
+  Stored& first = connections_[name];
+  first.writable["name"] = name;
+  if (next.writable.contains("endpoint")) first.writable["endpoint"] = next.writable["endpoint"];
+  else first.writable.erase("endpoint");
+  lock->unlock();
+  RacePause();
+  lock->lock();
+  Stored& second = connections_[name];
+  if (next.writable.contains("configuration")) second.writable["configuration"] = next.writable["configuration"];
+  else second.writable.erase("configuration");
+  return {200, Wrap(Render(second))};
+}
+
+// A pause of 0.2 to 2 ms, at random so that paused writers finish in another order than they
+// started: long enough for requests sent together to overlap on loopback.
+void ConnectionStore::RacePause() const {
+  thread_local std::mt19937 random(std::random_device{}());
+  std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(200, 2000)(random)));
 }
 
 Reply ConnectionStore::Delete(const std::string& name) {

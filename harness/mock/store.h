@@ -46,6 +46,9 @@ class ConnectionStore {
   nlohmann::json Render(const Stored& stored) const;
   Stored Replace(const Stored* old, const std::string& name, const nlohmann::json& connection) const;
   Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
+  // Faults that let the lock go in the middle of a write (see faults.h).
+  Reply WriteInTwoSteps(const std::string& name, const Stored& next, std::unique_lock<std::mutex>* lock);
+  void RacePause() const;
 
   const FaultSet faults_;
   const int max_page_;

@@ -49,6 +49,16 @@ const std::map<std::string, std::string>& RuleTitles() {
       {"error.field-violation", "fieldViolations without field, description or violatedRule"},
       {"error.code", "applicationError.code is not the standard one for the status"},
       {"violations", "fieldViolations do not name the field at fault"},
+      {"group.torn-state", "concurrent updates were mixed: the stored connection is no body that was sent"},
+      {"group.lost-update", "concurrent updates answered 2xx but changed nothing"},
+      {"group.refused-write-stored", "a refused concurrent update is what got stored"},
+      {"group.answer-not-own", "a concurrent update answered with another writer's state"},
+      {"group.many-winners", "several concurrent creates of one name all succeeded"},
+      {"group.no-winner", "no concurrent create of a name succeeded"},
+      {"group.loser-status", "a create that lost the race did not answer 4xx"},
+      {"group.winner-not-stored", "the stored connection is not the winning create's body"},
+      {"group.resurrected", "an update racing a delete brought the connection back"},
+      {"group.delete-lost", "a delete racing an update answered 404 though the connection existed"},
   };
   return kTitles;
 }

@@ -97,13 +97,30 @@ bool Execution::Send(const std::string& step, CallKind call, const HttpRequest& 
   sending_step_ = step;
   sending_call_ = call;
   *response = transport_.Send(decorated);
-  if (response->error == TransportError::kNotSent) return Error(gate_.StopType(), step + ": " + response->error_message);
+  return Accept(step, call, decorated, *response);
+}
+
+bool Execution::SendGroup(const std::string& label, const std::vector<std::string>& steps,
+                          const std::vector<CallKind>& calls, const std::vector<HttpRequest>& requests,
+                          std::vector<HttpResponse>* responses) {
+  std::vector<HttpRequest> decorated;
+  for (const HttpRequest& request : requests) decorated.push_back(Decorate(request));
+  sending_step_ = label;
+  sending_call_ = calls.front();
+  *responses = transport_.SendAll(decorated);
+  bool usable = true;
+  for (size_t i = 0; i < decorated.size(); ++i) usable = Accept(steps[i], calls[i], decorated[i], (*responses)[i]) && usable;
+  return usable;
+}
+
+bool Execution::Accept(const std::string& step, CallKind call, const HttpRequest& sent, const HttpResponse& response) {
+  if (response.error == TransportError::kNotSent) return Error(gate_.StopType(), step + ": " + response.error_message);
   // Parsed once here for the redactor, the record and the classification below.
-  const nlohmann::json body = ParseBody(*response);
-  Record(step, call, decorated, *response, body);
-  if (!response->ok()) return Error(TransportErrorName(response->error), response->error_message);
-  if (call == CallKind::kCreate && response->status / 100 == 2) OwnCreated(body);
-  return Classify(decorated, *response, body);
+  const nlohmann::json body = ParseBody(response);
+  Record(step, call, sent, response, body);
+  if (!response.ok()) return Error(TransportErrorName(response.error), response.error_message);
+  if (call == CallKind::kCreate && response.status / 100 == 2) OwnCreated(body);
+  return Classify(sent, response, body);
 }
 
 bool Execution::Classify(const HttpRequest& request, const HttpResponse& response, const nlohmann::json& body) {
@@ -176,6 +193,7 @@ bool Execution::RunSetup() {
 }
 
 bool Execution::RunStep(size_t index, const Step& step) {
+  if (step.parallel) return RunParallel(index, *step.parallel);
   const std::string label = "step " + std::to_string(index + 1) + " (" + CallKindName(step.request.call) + ")";
   HttpRequest request;
   std::string name;

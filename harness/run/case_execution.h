@@ -1,7 +1,8 @@
 // One run of one case, step by step: the requests it sends through the run's gate, the checks
 // and oracles it applies, and the names it owns for cleanup. Internal to run/ (CaseRunner is the
 // way in), and split by kind of work: case_execution.cc (variables, setup, plain steps,
-// cleanup), list_step.cc (walks through the list's pages).
+// cleanup), list_step.cc (walks through the list's pages), parallel_step.cc (groups of
+// concurrent requests).
 #pragma once
 
 #include <optional>
@@ -66,6 +67,23 @@ class Execution {
   // breaker, the deadline or a signal) and classifies the answer. false (and the case is an
   // error) when no usable answer came back.
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response);
+
+  // Sends a group at once (each request admitted by the gate, then all overlapping) and records
+  // every answer. false when any answer is unusable (the case becomes an error).
+  bool SendGroup(const std::string& label, const std::vector<std::string>& steps, const std::vector<CallKind>& calls,
+                 const std::vector<HttpRequest>& requests, std::vector<HttpResponse>* responses);
+
+  // Records an answer and classifies it: false (and the case is an error) when no usable answer
+  // came back.
+  bool Accept(const std::string& step, CallKind call, const HttpRequest& sent, const HttpResponse& response);
+
+  // A parallel step (parallel_step.cc): round after round, prepare, send the group at once,
+  // read the connection back, and judge the round with the group's oracle. The rounds stop at
+  // the first that fails at must level; a passing round's exchanges are dropped (the last
+  // round's are kept as a sample) so reports show the group that broke.
+  bool RunParallel(size_t index, const ParallelGroup& group);
+  bool RunRound(const std::string& label, const ParallelGroup& group, int round, int writers);
+  bool PrepareRound(const std::string& label, const ParallelGroup& group);
 
   // A body that should be JSON and isn't is the environment's fault (a proxy's error page, a
   // wrong URL), not a contract finding: the case becomes an error naming the URL.

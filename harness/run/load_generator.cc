@@ -16,6 +16,7 @@
 #include "http/guarded_transport.h"
 #include "http/retry_after.h"
 #include "http/target_url.h"
+#include "run/load_body.h"
 
 namespace conform {
 namespace {
@@ -182,12 +183,8 @@ class LoadLoop {
   }
 
   void StartPut(Slot* slot, uint64_t sequence, Clock::time_point due) {
-    // Built by hand, not through a JSON library: this is the hot path of the load loop.
-    const std::string seq = std::to_string(sequence);
     slot->sequence = sequence;
-    slot->body = "{\"externalDatabaseConnection\":{\"endpoint\":\"https://example.com/load/" +
-                 std::to_string(sequence % 7) + "\",\"configuration\":{\"secretKey\":\"" + secret_ +
-                 "\",\"sequence\":" + seq + ",\"connection\":" + slot->quoted_name + "}}}";
+    slot->body = LoadPutBody(secret_, slot->quoted_name, sequence);
     slot->response.clear();
     slot->overflow = false;
     curl_easy_setopt(slot->easy, CURLOPT_POSTFIELDS, slot->body.c_str());
@@ -286,7 +283,7 @@ class LoadLoop {
     }
   }
 
-  // The read-back must show exactly the configuration the PUT sent: full replace under load.
+  // The read-back must show exactly the body the PUT sent: full replace under load.
   void CheckReadBack(Slot* slot, CURLcode code, long status) {
     ++result_->oracle_checks;
     if (code != CURLE_OK || status != 200) {
@@ -295,9 +292,8 @@ class LoadLoop {
     }
     nlohmann::json body = nlohmann::json::parse(slot->response, nullptr, false);
     const nlohmann::json stored = body.is_object() ? body.value("externalDatabaseConnection", nlohmann::json()) : nlohmann::json();
-    const nlohmann::json state = WritableState(stored);
-    const nlohmann::json sent = {{"secretKey", secret_}, {"sequence", slot->sequence}, {"connection", slot->name}};
-    if (state.value("configuration", nlohmann::json()) != sent) ++result_->errors["oracle-mismatch"];
+    const std::string verdict = JudgeReadBack(WritableState(stored), secret_, slot->name, slot->sequence);
+    if (!verdict.empty()) ++result_->errors[verdict];
   }
 
   const LoadOptions& options_;

@@ -36,7 +36,7 @@ struct LoadResult {
   uint64_t completed = 0;
   double seconds = 0;
   double achieved_rate = 0;
-  std::map<std::string, uint64_t> errors;  // "status-500", "response-timeout", "oracle-mismatch", ...
+  std::map<std::string, uint64_t> errors;  // "status-500", "response-timeout", "oracle-torn", "oracle-stale", ... (run/load_body.h)
   Histogram latency;        // completion minus intended send time
   Histogram service_time;   // libcurl's total time of the request itself
   uint64_t oracle_checks = 0;
