@@ -114,6 +114,9 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
       {"partial-apply", {"replace.partial-apply"}},
       {"500-on-invalid", {"server-error"}},
       {"drop-arrays", {"replace.stored-differs"}},
+      {"two-step-writes", {"group.torn-state", "group.answer-not-own"}},
+      {"unlocked-create", {"group.many-winners"}},
+      {"update-resurrects", {"group.resurrected"}},
   };
   return kRules;
 }
@@ -147,6 +150,9 @@ const std::map<std::string, std::string>& CaughtBy() {
       {"list-ignores-limit", "list-limit-caps-page"},
       {"list-ignores-offset", "list-offset-pages-through"},
       {"list-shows-deleted", "list-omits-deleted"},
+      {"two-step-writes", "concurrent-updates-linearizable"},
+      {"unlocked-create", "concurrent-creates-single-winner"},
+      {"update-resurrects", "concurrent-update-and-delete"},
       {"create-answers-201", "create-returns-created"},
       {"list-bare-paging", "list-paging-metadata"},
       {"violation-wrong-field", "error-endpoint-not-url"},

@@ -88,6 +88,8 @@ CurlTransport::CurlTransport(CurlOptions options) : options_(options), handle_(c
 
 CurlTransport::~CurlTransport() {
   if (handle_) curl_easy_cleanup(handle_);
+  for (CURL* handle : group_handles_) curl_easy_cleanup(handle);
+  if (multi_) curl_multi_cleanup(multi_);
 }
 
 // Everything one request needs while libcurl works on it.
@@ -183,42 +185,43 @@ HttpResponse CurlTransport::Send(const HttpRequest& request) {
   return Finish(handle_, code, &x);
 }
 
-// libcurl's multi interface: one new handle, so one new connection, per request, all started
-// before any is waited for. Each is bounded by its own timeouts, so the loop ends.
+// libcurl's multi interface: a handle per request, all started before any is waited for. The
+// handles and the multi handle live as long as the transport, so the next group reuses the
+// connections of this one (with multiplexing off, each request still has a connection of its
+// own). Each request is bounded by its own timeouts, so the loop ends.
 std::vector<HttpResponse> CurlTransport::SendAll(const std::vector<HttpRequest>& requests) {
   std::vector<HttpResponse> responses(requests.size());
-  CURLM* multi = curl_multi_init();
-  std::vector<CURL*> handles(requests.size(), nullptr);
-  std::vector<Exchange> exchanges(requests.size());
-  for (size_t i = 0; i < requests.size(); ++i) {
-    handles[i] = multi ? curl_easy_init() : nullptr;
-    if (!handles[i]) {
-      responses[i] = NoHandle(requests[i]);
-      continue;
-    }
-    Configure(handles[i], requests[i], &exchanges[i]);
-    curl_easy_setopt(handles[i], CURLOPT_PRIVATE, reinterpret_cast<char*>(i));
-    curl_multi_add_handle(multi, handles[i]);
+  if (!multi_) {
+    multi_ = curl_multi_init();
+    if (multi_) curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_NOTHING);
   }
-  int running = 1;
-  while (multi && running > 0) {
-    if (curl_multi_perform(multi, &running) != CURLM_OK) break;
-    if (running > 0) curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+  while (multi_ && group_handles_.size() < requests.size()) {
+    CURL* handle = curl_easy_init();
+    if (!handle) break;
+    group_handles_.push_back(handle);
+  }
+  std::vector<Exchange> exchanges(requests.size());
+  size_t started = 0;
+  for (; started < requests.size() && started < group_handles_.size(); ++started) {
+    Configure(group_handles_[started], requests[started], &exchanges[started]);
+    curl_easy_setopt(group_handles_[started], CURLOPT_PRIVATE, reinterpret_cast<char*>(started));
+    curl_multi_add_handle(multi_, group_handles_[started]);
+  }
+  for (size_t i = started; i < requests.size(); ++i) responses[i] = NoHandle(requests[i]);
+  int running = started > 0 ? 1 : 0;
+  while (running > 0) {
+    if (curl_multi_perform(multi_, &running) != CURLM_OK) break;
+    if (running > 0) curl_multi_poll(multi_, nullptr, 0, 100, nullptr);
   }
   int left = 0;
-  while (CURLMsg* message = multi ? curl_multi_info_read(multi, &left) : nullptr) {
+  while (CURLMsg* message = started > 0 ? curl_multi_info_read(multi_, &left) : nullptr) {
     if (message->msg != CURLMSG_DONE) continue;
     char* index = nullptr;
     curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &index);
     const size_t i = reinterpret_cast<size_t>(index);
     responses[i] = Finish(message->easy_handle, message->data.result, &exchanges[i]);
   }
-  for (size_t i = 0; i < handles.size(); ++i) {
-    if (!handles[i]) continue;
-    curl_multi_remove_handle(multi, handles[i]);
-    curl_easy_cleanup(handles[i]);
-  }
-  if (multi) curl_multi_cleanup(multi);
+  for (size_t i = 0; i < started; ++i) curl_multi_remove_handle(multi_, group_handles_[i]);
   return responses;
 }
 

@@ -10,6 +10,7 @@
 #include "http/transport.h"
 
 typedef void CURL;
+typedef void CURLM;
 
 
 namespace conform {
@@ -42,6 +43,8 @@ class CurlTransport : public Transport {
 
   CurlOptions options_;
   CURL* handle_;
+  CURLM* multi_ = nullptr;            // made by the first SendAll
+  std::vector<CURL*> group_handles_;  // SendAll's handles, kept for their connections
 };
 
 // Percent-encodes every byte but RFC 3986's unreserved ones (libcurl's curl_easy_escape).

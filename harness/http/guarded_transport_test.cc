@@ -170,3 +170,34 @@ TEST(GuardedTransportTest, RetryWaitThatOutlastsTheDeadlineIsNotWaited) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+// A group: the gate admits each request, the inner transport sees them as one group, and an
+// answer to retry is retried on its own; once the breaker is open nothing of a group is sent.
+TEST(GuardedGroupTest, RetriesOneMemberAndRefusesAfterTheBreaker) {
+  ScriptedTransport inner({ScriptedTransport::Status(200), ScriptedTransport::Status(429, "0"),
+                           ScriptedTransport::Status(409), ScriptedTransport::Status(200)});
+  RequestGate gate;
+  GuardedTransport guarded(inner, gate);
+  const std::vector<HttpResponse> answers = guarded.SendAll({Get(), Get(), Get()});
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_EQ(answers[0].status, 200);
+  EXPECT_EQ(answers[1].status, 200);  // the 429, retried after Retry-After: 0
+  EXPECT_EQ(answers[2].status, 409);
+  EXPECT_EQ(inner.sent.size(), 4u);
+  EXPECT_EQ(gate.retries(), 1);
+
+  ScriptedTransport dead({ScriptedTransport::NoAnswer(), ScriptedTransport::NoAnswer(), ScriptedTransport::NoAnswer()});
+  RequestGate strict_gate;
+  GuardedTransport guarded_dead(dead, strict_gate);
+  guarded_dead.SendAll({Get(), Get(), Get()});
+  EXPECT_EQ(strict_gate.stop_reason(), StopReason::kBreaker);
+  const std::vector<HttpResponse> refused = guarded_dead.SendAll({Get(), Get()});
+  EXPECT_EQ(dead.sent.size(), 3u);
+  for (const HttpResponse& r : refused) EXPECT_EQ(r.error, TransportError::kNotSent);
+}
+
+}  // namespace
+}  // namespace conform

@@ -74,6 +74,51 @@ TEST_F(CaseLoaderTest, SchemaViolationsNameFileAndPointer) {
   EXPECT_FALSE(Errors(doc).empty());
 }
 
+// A parallel step: its group parses with per-target counts, ${writer} and ${round} are known
+// inside it only, and what its oracle cannot judge is refused with the pointer.
+TEST_F(CaseLoaderTest, ParallelStepsParseAndAreChecked) {
+  json doc = Good();
+  doc["steps"] = json::parse(R"([{"title": "race", "parallel": {
+      "prepare": [{"call": "create", "body": {"externalDatabaseConnection": {"name": "${name}-r${round}"}}}],
+      "requests": [{"call": "update", "name": "${name}-r${round}", "body": {"externalDatabaseConnection": {"endpoint": "https://w${writer}.example"}}},
+                   {"call": "delete", "name": "${name}-r${round}"}],
+      "rounds": {"loopback": 30, "remote": 3}, "oracle": "delete-wins-or-404"}}])");
+  Case c;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(ParseCase(doc, "x.json", schemas_, &c, &errors)) << errors.front();
+  ASSERT_TRUE(c.steps[0].parallel);
+  const ParallelGroup& g = *c.steps[0].parallel;
+  EXPECT_EQ(g.oracle, GroupOracle::kDeleteWinsOr404);
+  EXPECT_EQ(g.rounds.For(true), 30);
+  EXPECT_EQ(g.rounds.For(false), 3);
+  EXPECT_EQ(g.writers.For(true), 1);
+  EXPECT_EQ(g.requests.size(), 2u);
+  EXPECT_EQ(g.prepare.size(), 1u);
+
+  json wrong_calls = doc;
+  wrong_calls["steps"][0]["parallel"]["oracle"] = "single-winner";
+  ASSERT_EQ(Errors(wrong_calls).size(), 1u);
+  EXPECT_EQ(Errors(wrong_calls)[0], "x.json: /steps/0/parallel/requests: single-winner judges creates only");
+
+  json mixed = doc;
+  mixed["steps"][0]["expect"] = {{"status", 200}};
+  ASSERT_EQ(Errors(mixed).size(), 1u);
+  EXPECT_NE(Errors(mixed)[0].find("/steps/0/expect: a parallel step holds only its group"), std::string::npos);
+
+  json too_many = doc;
+  too_many["steps"][0]["parallel"]["oracle"] = "linearizable-replace";
+  too_many["steps"][0]["parallel"]["requests"] = json::array();
+  for (int i = 0; i < 2; ++i) too_many["steps"][0]["parallel"]["requests"].push_back(doc["steps"][0]["parallel"]["requests"][0]);
+  too_many["steps"][0]["parallel"]["writers"] = {{"loopback", 40}};
+  ASSERT_EQ(Errors(too_many).size(), 1u);
+  EXPECT_NE(Errors(too_many)[0].find("80 requests at once; at most 64"), std::string::npos) << Errors(too_many)[0];
+
+  json outside = Good();
+  outside["steps"][0]["name"] = "${name}-${round}";
+  ASSERT_EQ(Errors(outside).size(), 1u);
+  EXPECT_EQ(Errors(outside)[0], "x.json: /steps/0/name: unknown variable ${round}");
+}
+
 TEST_F(CaseLoaderTest, UnknownVariablesAreErrorsWithPointer) {
   json doc = Good();
   doc["steps"][0]["name"] = "${nmae}";

@@ -240,7 +240,7 @@ Reply ConnectionStore::WriteInTwoSteps(const std::string& name, const Stored& ne
 // A pause of 0.2 to 2 ms, at random so that paused writers finish in another order than they
 // started: long enough for requests sent together to overlap on loopback.
 void ConnectionStore::RacePause() const {
-  thread_local std::mt19937 random(std::random_device{}());
+  thread_local std::mt19937 random(kRacePauseSeed);
   std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(200, 2000)(random)));
 }
 

@@ -20,6 +20,9 @@ struct Reply {
   nlohmann::json body;
 };
 
+// The seed of the pauses the race faults take (each server thread draws from its own copy).
+constexpr unsigned kRacePauseSeed = 20261128;
+
 class ConnectionStore {
  public:
   // max_page: no list page holds more, whatever paging.limit asks (0: no cap of its own).

@@ -82,7 +82,9 @@ class Execution {
   // the first that fails at must level; a passing round's exchanges are dropped (the last
   // round's are kept as a sample) so reports show the group that broke.
   bool RunParallel(size_t index, const ParallelGroup& group);
-  bool RunRound(const std::string& label, const ParallelGroup& group, int round, int writers);
+  // *last: the state the round before left, updated to this round's.
+  bool RunRound(const std::string& label, const ParallelGroup& group, int round, int writers,
+                std::optional<Snapshot>* last);
   bool PrepareRound(const std::string& label, const ParallelGroup& group);
 
   // A body that should be JSON and isn't is the environment's fault (a proxy's error page, a
