@@ -1,5 +1,6 @@
 // Lint: the case files load, and every request body a case expects to be accepted (setup
-// requests and steps whose expected status is only 2xx) passes the contract's request schema.
+// requests, steps whose expected status is only 2xx, the requests of a parallel step) passes the
+// contract's request schema.
 #include "commands/lint_command.h"
 
 #include <algorithm>
@@ -50,8 +51,16 @@ int RunLintCommand(const Selection& selection, const std::string& schemas_dir) {
   for (const Case& c : SelectCases(cases, selection)) {
     for (size_t i = 0; i < c.setup.size(); ++i) CheckBody(c, c.setup[i], "/setup/" + std::to_string(i), schemas, &problems);
     for (size_t i = 0; i < c.steps.size(); ++i) {
-      if (ExpectsOnly2xx(c.steps[i])) {
-        CheckBody(c, c.steps[i].request, "/steps/" + std::to_string(i), schemas, &problems);
+      const std::string at = "/steps/" + std::to_string(i);
+      if (ExpectsOnly2xx(c.steps[i])) CheckBody(c, c.steps[i].request, at, schemas, &problems);
+      if (!c.steps[i].parallel) continue;
+      // A group's requests are meant to be accepted (the race is the point, not the body).
+      const ParallelGroup& group = *c.steps[i].parallel;
+      for (size_t j = 0; j < group.prepare.size(); ++j) {
+        CheckBody(c, group.prepare[j], at + "/parallel/prepare/" + std::to_string(j), schemas, &problems);
+      }
+      for (size_t j = 0; j < group.requests.size(); ++j) {
+        CheckBody(c, group.requests[j], at + "/parallel/requests/" + std::to_string(j), schemas, &problems);
       }
     }
   }

@@ -315,6 +315,8 @@ Variables StandInVariables(const Case& c, const std::string& label) {
   v.Set("token", label + "-token");
   v.Set("readonly_token", label + "-readonly-token");
   v.Set("wrong_token", label + "-wrong-token");
+  v.Set("writer", "1");
+  v.Set("round", "1");
   for (const auto& [name, value_template] : c.vars) {
     std::string value, err;
     v.Expand(value_template, &value, &err);
