@@ -71,6 +71,11 @@ struct MockCommandOptions {
   int throttle_every = 0;  // every Nth request answers 429 with Retry-After
   int retry_after_s = 1;
   int max_page = 0;  // a conformant variant: no list page holds more (0: as asked)
+  bool tls = false;          // HTTPS, with a CA and certificate made at start unless tls_cert is given
+  std::string tls_cert;      // PEM certificate and key of your own (imply --tls)
+  std::string tls_key;
+  std::string tls_dir;       // where the made CA, certificate and key go; empty: a new temporary folder
+  std::string state_file;    // the store, loaded at start and saved at stop; empty: memory only
   bool verbose = false;
 };
 

@@ -1,12 +1,19 @@
 // Foreground mock: start, print where it listens, wait for a signal, stop.
 #include "commands/mock_command.h"
 
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
+#include "load/json_file.h"
 #include "mock/mock_server.h"
+#include "mock/tls_files.h"
 
 namespace conform {
 
@@ -71,6 +78,72 @@ bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::
   return (*out)->Start(err);
 }
 
+namespace {
+
+// HTTPS: a certificate of the user's, or a CA and a certificate made now (*ca: the CA file).
+bool PrepareTls(const MockCommandOptions& options, MockOptions* mock, std::string* ca, std::string* err) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    *err = options.tls_cert.empty() ? "--tls-key needs --tls-cert" : "--tls-cert needs --tls-key";
+    return false;
+  }
+  if (!options.tls_cert.empty()) {
+    mock->tls_cert = options.tls_cert;
+    mock->tls_key = options.tls_key;
+    return true;
+  }
+  if (!options.tls) return true;
+  std::string dir = options.tls_dir;
+  if (dir.empty()) {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/conform-mock-tls-XXXXXX";
+    if (!mkdtemp(pattern.data())) {
+      *err = "--tls: cannot make a folder like " + pattern + " for the certificates (set TMPDIR or --tls-dir)";
+      return false;
+    }
+    dir = pattern;
+  }
+  TlsFiles files;
+  if (!WriteTlsFiles(dir, &files, err)) {
+    *err = "--tls: " + *err;
+    return false;
+  }
+  mock->tls_cert = files.cert;
+  mock->tls_key = files.key;
+  *ca = files.ca;
+  return true;
+}
+
+// The saved connections of --state, if the file exists yet.
+bool LoadState(const std::string& path, ConnectionStore* store, std::string* err) {
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::exists(path, ec)) return true;
+  nlohmann::json saved;
+  if (!ReadJsonFile(path, &saved, err)) return false;
+  std::string problem;
+  if (store->Load(saved, &problem)) return true;
+  *err = path + ": " + problem;
+  return false;
+}
+
+// Written beside the file and renamed over it, so a crash never leaves half a state.
+bool SaveState(const std::string& path, const ConnectionStore& store, std::string* err) {
+  const std::string temporary = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(temporary);
+    out << store.Save().dump(2) << "\n";
+    if (!out) {
+      *err = temporary + ": cannot be written";
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) *err = path + ": " + ec.message();
+  return !ec;
+}
+
+}  // namespace
+
 int RunFaultsCommand() {
   for (const FaultInfo& info : AllFaults()) std::cout << info.name << "\t" << info.what << "\n";
   return kExitOk;
@@ -86,9 +159,9 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.throttle_every = options.throttle_every;
   mock.throttle_retry_after_s = options.retry_after_s;
   mock.max_page = options.max_page;
-  std::string err;
+  std::string err, ca;
   if (!ParseFaults(options.faults, "--fault", &mock.faults, &err) ||
-      !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err)) {
+      !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err) || !PrepareTls(options, &mock, &ca, &err)) {
     std::cerr << "conform: " << err << "\n";
     return kExitUsage;
   }
@@ -101,7 +174,7 @@ int RunMockCommand(const MockCommandOptions& options) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   MockServer server(mock);
-  if (!server.Start(&err)) {
+  if (!LoadState(options.state_file, &server.store(), &err) || !server.Start(&err)) {
     std::cerr << "conform: " << err << "\n";
     return kExitUsage;
   }
@@ -112,10 +185,22 @@ int RunMockCommand(const MockCommandOptions& options) {
     std::cout << ")";
   }
   std::cout << std::endl;
+  if (!ca.empty()) {
+    std::cout << "conform mock CA certificate: " << ca << " (trust it: conform run --cacert FILE, NODE_EXTRA_CA_CERTS=FILE)"
+              << std::endl;
+  }
+  if (!options.state_file.empty()) {
+    std::cout << "conform mock state: " << options.state_file << " (" << server.store().Size()
+              << " connections loaded; saved at stop)" << std::endl;
+  }
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   server.Stop();
+  if (!options.state_file.empty() && !SaveState(options.state_file, server.store(), &err)) {
+    std::cerr << "conform: --state: " << err << "\n";
+    return kExitFailed;
+  }
   std::cout << "conform mock stopped" << std::endl;
   return kExitOk;
 }

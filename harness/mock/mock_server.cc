@@ -16,7 +16,10 @@
 namespace conform {
 namespace {
 
-constexpr char kBasePath[] = "/wix-data/v1/external-database-connections";
+// The API's path on www.wixapis.com, and the one Wix's JavaScript SDK builds for a host it
+// does not know (a local one): "/_api/cloud-data" + "/v1/external-database-connections".
+constexpr const char* kBasePaths[] = {"/wix-data/v1/external-database-connections",
+                                      "/_api/cloud-data/v1/external-database-connections"};
 
 // Percent-decodes a path segment with libcurl ('+' stays '+': this is a path, not a form).
 std::string PercentDecode(const std::string& raw) {
@@ -30,9 +33,12 @@ std::string PercentDecode(const std::string& raw) {
 
 // The name part of the request target, before any query string, still percent-encoded.
 std::string RawNameFromTarget(const std::string& target) {
-  std::string path = target.substr(0, target.find('?'));
-  const std::string prefix = std::string(kBasePath) + "/";
-  return path.size() > prefix.size() ? path.substr(prefix.size()) : "";
+  const std::string path = target.substr(0, target.find('?'));
+  for (const char* base : kBasePaths) {
+    const std::string prefix = std::string(base) + "/";
+    if (path.rfind(prefix, 0) == 0) return path.substr(prefix.size());
+  }
+  return "";
 }
 
 bool IsWrite(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }
@@ -49,8 +55,13 @@ constexpr size_t kWorkerThreads = 64;  // enough for delayed answers to overlap 
 
 }  // namespace
 
+static std::unique_ptr<httplib::Server> NewServer(const MockOptions& options) {
+  if (options.tls_cert.empty()) return std::make_unique<httplib::Server>();
+  return std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+}
+
 MockServer::MockServer(MockOptions options)
-    : options_(std::move(options)), store_(options_.faults, options_.max_page), server_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)), store_(options_.faults, options_.max_page), server_(NewServer(options_)) {
   InstallRoutes();
 }
 
@@ -58,10 +69,15 @@ MockServer::~MockServer() { Stop(); }
 
 std::string MockServer::base_url() const {
   const std::string host = options_.host.find(':') != std::string::npos ? "[" + options_.host + "]" : options_.host;
-  return "http://" + host + ":" + std::to_string(port_);
+  return (options_.tls_cert.empty() ? "http://" : "https://") + host + ":" + std::to_string(port_);
 }
 
 bool MockServer::Start(std::string* err) {
+  if (!server_->is_valid()) {
+    *err = "mock: cannot serve HTTPS with " + options_.tls_cert + " and " + options_.tls_key +
+           " (not a PEM certificate and its key?)";
+    return false;
+  }
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.host);
     if (port_ < 0) port_ = 0;
@@ -181,16 +197,18 @@ void MockServer::InstallRoutes() {
       std::cerr << "mock: " << req.method << " " << req.target << " -> " << answer.status << "\n";
     }
   };
-  const std::string base = kBasePath;
-  const std::string item = base + "/(.+)";
-  server_->Post(base, handle);
-  server_->Get(base, handle);
-  server_->Get(item, handle);
-  server_->Put(item, handle);
-  server_->Delete(item, handle);
-  server_->Post(item, handle);
-  server_->Put(base, handle);
-  server_->Patch(item, handle);
+  for (const char* path : kBasePaths) {
+    const std::string base = path;
+    const std::string item = base + "/(.+)";
+    server_->Post(base, handle);
+    server_->Get(base, handle);
+    server_->Get(item, handle);
+    server_->Put(item, handle);
+    server_->Delete(item, handle);
+    server_->Post(item, handle);
+    server_->Put(base, handle);
+    server_->Patch(item, handle);
+  }
   server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     nlohmann::json body = res.status == 404 ? ApplicationErrorBody("NOT_FOUND", "no such route")

@@ -36,6 +36,9 @@ struct MockOptions {
   // A cap on list pages below what paging.limit asks, as a server may have: conformant, and a
   // client that stops paging at the first short page misses connections. 0: none.
   int max_page = 0;
+  // HTTPS with this certificate and key (PEM files); both empty: plain HTTP.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // One request as the mock's route sees it, whatever parsed it off the wire.

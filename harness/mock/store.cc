@@ -253,6 +253,43 @@ Reply ConnectionStore::Delete(const std::string& name) {
   return {200, nlohmann::json::object()};
 }
 
+nlohmann::json ConnectionStore::Save() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [name, stored] : connections_) {
+    list.push_back({{"name", name}, {"writable", stored.writable}, {"protocolVersion", stored.protocol_version},
+                    {"publicKey", stored.public_key}});
+  }
+  return {{"connections", list}};
+}
+
+bool ConnectionStore::Load(const nlohmann::json& saved, std::string* err) {
+  const nlohmann::json* list = saved.is_object() && saved.contains("connections") ? &saved["connections"] : nullptr;
+  if (!list || !list->is_array()) {
+    *err = "/connections: expected an array of connections";
+    return false;
+  }
+  std::map<std::string, Stored> loaded;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const nlohmann::json& entry = (*list)[i];
+    const std::string at = "/connections/" + std::to_string(i);
+    if (!entry.is_object() || !entry.value("name", nlohmann::json()).is_string() || entry["name"].get<std::string>().empty() ||
+        !entry.value("writable", nlohmann::json()).is_object()) {
+      *err = at + ": expected {\"name\": a non-empty string, \"writable\": an object, ...}";
+      return false;
+    }
+    Stored stored;
+    stored.writable = entry["writable"];
+    stored.writable["name"] = entry["name"];
+    stored.protocol_version = entry.value("protocolVersion", nlohmann::json("V2")).is_string() ? entry.value("protocolVersion", "V2") : "V2";
+    stored.public_key = entry.value("publicKey", nlohmann::json("")).is_string() ? entry.value("publicKey", "") : "";
+    loaded[entry["name"].get<std::string>()] = stored;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  connections_ = std::move(loaded);
+  return true;
+}
+
 size_t ConnectionStore::Size() const {
   std::lock_guard<std::mutex> lock(mu_);
   return connections_.size();

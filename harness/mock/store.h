@@ -37,6 +37,12 @@ class ConnectionStore {
 
   size_t Size() const;
 
+  // The connections as JSON, to save across restarts: {"connections": [{"name", "writable",
+  // "protocolVersion", "publicKey"}]}.
+  nlohmann::json Save() const;
+  // Replaces the connections with saved ones; false with *err naming the JSON pointer at fault.
+  bool Load(const nlohmann::json& saved, std::string* err);
+
  private:
   struct Stored {
     nlohmann::json writable;  // name, endpoint, configuration as the client last set them
