@@ -83,9 +83,9 @@ class MockProcess {
       waitpid(pid_, &status, 0);
     }
   }
-  // "http://127.0.0.1:PORT" from "conform mock listening on http://127.0.0.1:PORT/wix-data/...".
+  // "http(s)://127.0.0.1:PORT" from "conform mock listening on http://127.0.0.1:PORT/wix-data/...".
   std::string BaseUrl() const {
-    size_t start = first_line_.find("http://");
+    size_t start = first_line_.find("http");
     size_t end = first_line_.find("/wix-data");
     return start == std::string::npos || end == std::string::npos ? "" : first_line_.substr(start, end - start);
   }
