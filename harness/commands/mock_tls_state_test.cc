@@ -54,6 +54,13 @@ TEST_F(MockTlsStateTest, ConformRunPassesOverHttpsWithTheCaFile) {
                            " --junit " + Path("junit.xml") + " --json " + Path("report.json"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(Json("report.json")["summary"]["skipped"], 0);
+
+  // Without the CA: one line that says what to pass, exit 3.
+  Ran untrusted = RunConformBinary("run -q --target " + mock.BaseUrl() + " --token T --junit " + Path("junit.xml") +
+                                   " --json " + Path("report.json"));
+  EXPECT_EQ(untrusted.exit_code, 3) << untrusted.output;
+  EXPECT_NE(untrusted.output.find("tls-failure"), std::string::npos) << untrusted.output;
+  EXPECT_NE(untrusted.output.find("pass --cacert FILE"), std::string::npos) << untrusted.output;
 }
 
 TEST_F(MockTlsStateTest, StateOutlivesARestart) {

@@ -69,6 +69,9 @@ PreflightOutcome PreflightTarget(Transport& transport, const RunSettings& settin
   if (!out.answered) {
     out.ok = false;
     out.cause = "the target " + settings.base_url + " could not be reached: " + redactor.Text(response.error_message);
+    if (response.error == TransportError::kTls) {
+      out.cause += "; if it uses a certificate of its own (conform mock --tls prints its CA file), pass --cacert FILE";
+    }
     return out;
   }
   out.cause = redactor.Text(Diagnose(!settings.credentials.token.empty(), response, settings.base_url, where));
