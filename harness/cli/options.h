@@ -52,6 +52,8 @@ struct RunOptions {
   std::string proxy;
   std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
   int max_retries = 3;
+  int explore = 0;           // operations of exploration after the cases; 0: none
+  std::string seed = "1";    // exploration's seed: a whole number, or "random"
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
   std::string deadline;            // "10m"; empty: none
   bool no_preflight = false;       // skip the list call that checks the target before the cases

@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <random>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
+#include "explore/explorer.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/target_url.h"
@@ -347,6 +349,36 @@ void InstallSignalHandlers() {
 
 }  // namespace
 
+bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
+  if (text == "random") {
+    *seed = std::random_device{}() % 1000000000;
+    return true;
+  }
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+    *err = "--seed " + text + ": a whole number, or random";
+    return false;
+  }
+  *seed = std::stoull(text);
+  return true;
+}
+
+void RunExploration(int operations, uint64_t seed, const RunSettings& settings, const SchemaRegistry& schemas,
+                    const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor, RunResult* run) {
+  ExploreSettings explore;
+  explore.seed = seed;
+  explore.operations = operations;
+  CurlTransport transport(curl);
+  RequestGate gate(settings.gate);
+  ExploreOutcome outcome = Explore(explore, settings, schemas, transport, gate, redactor);
+  PrintCaseWithProgress(style, outcome.result, run->cases.size(), run->cases.size() + 1);
+  if (!style.quiet) {
+    std::cout << "exploration: seed " << seed << " (--seed " << seed << " replays it), " << outcome.sent
+              << " operations sent, " << outcome.classes_covered << " of " << AllValueClasses().size()
+              << " value classes drawn\n";
+  }
+  run->cases.push_back(std::move(outcome.result));
+}
+
 int RunRunCommand(const RunOptions& given_options) {
   RunOptions options = given_options;
   std::string err;
@@ -379,6 +411,8 @@ int RunRunCommand(const RunOptions& given_options) {
   settings.extra_headers = config_headers;
   CurlOptions curl;
   if (!ApplyTransportFlags(options, &settings, &curl, &err)) return UsageError({err}, options);
+  uint64_t seed = 0;
+  if (!ParseSeed(options.seed, &seed, &err)) return UsageError({err}, options);
   std::unique_ptr<MockServer> mock;
   if (!PrepareTarget(options, cases.size(), &settings, &mock, &err)) return UsageError({err}, options);
   if (options.insecure) std::cerr << "conform: warning: --insecure: TLS certificates are NOT checked\n";
@@ -394,6 +428,9 @@ int RunRunCommand(const RunOptions& given_options) {
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup});
+  if (options.explore > 0 && !Interrupted() && run.stopped == RunStop::kNone) {
+    RunExploration(options.explore, seed, settings, schemas, curl, style, &redactor, &run);
+  }
   if (mock) mock->Stop();
   run.insecure = options.insecure;
   run.interrupted = Interrupted();

@@ -1,0 +1,273 @@
+// One exploration: generate, send, judge against the model, clean up.
+#include "explore/explorer.h"
+
+#include <chrono>
+#include <set>
+
+#include "check/expectations.h"
+#include "check/json_match.h"
+#include "check/replace_oracle.h"
+#include "contract/connection_rules.h"
+#include "http/guarded_transport.h"
+#include "mock/store.h"
+#include "run/request_builder.h"
+
+namespace conform {
+namespace {
+
+// Only the last few exchanges are kept: a divergence shows the calls that led to it.
+constexpr size_t kKeptExchanges = 12;
+
+class Exploration {
+ public:
+  Exploration(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
+              RequestGate& gate, Redactor* redactor)
+      : explore_(explore), run_(run), schemas_(schemas), transport_(transport, gate), redactor_(redactor) {
+    vars_.Set("name", NamePrefix(run.run_id) + "explore");
+    vars_.Set("run_id", run.run_id);
+  }
+
+  ExploreOutcome Run() {
+    const auto start = std::chrono::steady_clock::now();
+    ValueGenerator values(explore_.seed);
+    out_.sequence = GenerateOperations(explore_.operations, explore_.pool, &values);
+    out_.classes_covered = AllValueClasses().size() - values.Undrawn();
+    out_.result.id = "explore";
+    out_.result.title = "exploration: " + std::to_string(explore_.operations) + " operations, seed " +
+                        std::to_string(explore_.seed);
+    out_.result.tags = {"explore"};
+    size_t i = 0;
+    for (; i < out_.sequence.size(); ++i) {
+      if (!Step(i, out_.sequence[i]) || Diverged()) break;
+    }
+    if (i < out_.sequence.size()) out_.sequence.resize(i + 1);
+    Cleanup();
+    Conclude();
+    out_.result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return std::move(out_);
+  }
+
+ private:
+  // Sends operation i and judges it; false when the target gave no usable answer.
+  bool Step(size_t i, const Operation& op) {
+    const std::string label = "operation " + std::to_string(i + 1) + " (" + op.what + ")";
+    HttpRequest request;
+    std::optional<nlohmann::json> body;
+    std::string err;
+    if (!BuildRequest(op.request, vars_, run_.base_url, run_.credentials, &request, &body, &err)) {
+      return Fail("setup", err);
+    }
+    std::string name;
+    vars_.Expand(op.request.name, &name, &err);
+    if (name.empty() && body && body->contains("externalDatabaseConnection")) {
+      name = (*body)["externalDatabaseConnection"].value("name", "");
+    }
+    touched_.insert(name);
+    HttpResponse response;
+    if (!Send(label, op.request.call, request, &response)) return false;
+    ++out_.sent;
+    const Observed observed = Observe(op.request.call, label, response);
+    CheckResponse(observed, schemas_, "", false, &out_.result.findings);
+
+    const nlohmann::json model_before = model_.Save();
+    const Reply expected = Model(op.request.call, name, body);
+    JudgeStatus(label, op, expected.status, response.status, model_before);
+    JudgeAnswer(label, op.request.call, name, observed);
+    if (op.request.call == CallKind::kList) return JudgeList(label, observed);
+    if (op.request.call == CallKind::kGet) return JudgeState(label, name, response, observed);
+    return CheckStored(label, name);
+  }
+
+  Reply Model(CallKind call, const std::string& name, const std::optional<nlohmann::json>& body) {
+    const nlohmann::json b = body.value_or(nlohmann::json());
+    switch (call) {
+      case CallKind::kCreate: return model_.Create(b);
+      case CallKind::kUpdate: return model_.Update(name, b);
+      case CallKind::kGet: return model_.Get(name);
+      case CallKind::kDelete: return model_.Delete(name);
+      case CallKind::kList: return model_.List("100", "");
+    }
+    return {};
+  }
+
+  void JudgeStatus(const std::string& label, const Operation& op, int expected, int actual, const nlohmann::json& model_before) {
+    if (SameStatusMeaning(expected, actual)) return;
+    const bool body_refused = expected / 100 == 2 && (actual == 400 || actual == 413 || actual == 422) &&
+                              (op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate);
+    Finding f;
+    f.step = label;
+    f.expected = std::to_string(expected);
+    f.actual = std::to_string(actual);
+    if (body_refused) {
+      // A limit the docs don't state: a note, and the model forgets the write the target refused.
+      f.level = Level::kShould;
+      f.rule = "explore.valid-body-refused";
+      f.message = "a body the contract allows was refused; the state must still be unchanged";
+      std::string err;
+      model_.Load(model_before, &err);
+    } else {
+      f.level = Level::kMust;
+      f.rule = "explore.status-diverged";
+      f.message = "the target answered otherwise than the contract's model";
+    }
+    out_.result.findings.push_back(f);
+  }
+
+  // A 2xx create or update answers with the connection as now stored: the model's.
+  void JudgeAnswer(const std::string& label, CallKind call, const std::string& name, const Observed& observed) {
+    if ((call != CallKind::kCreate && call != CallKind::kUpdate) || observed.response->status / 100 != 2) return;
+    const Reply model = model_.Get(name);
+    const Snapshot answered = MakeSnapshot(observed.response->status, observed.body);
+    if (model.status != 200 || !answered.connection) return;  // a status finding, or the schema's, says it
+    if (auto d = FirstDifference(StateOf(MakeSnapshot(model.status, model.body)), StateOf(answered))) {
+      Finding f;
+      f.level = Level::kMust;
+      f.step = label;
+      f.rule = "explore.answer-diverged";
+      f.message = "the answer does not show the connection as the contract's model stores it";
+      f.pointer = "/externalDatabaseConnection" + d->pointer;
+      f.expected = d->expected;
+      f.actual = d->actual;
+      out_.result.findings.push_back(f);
+    }
+  }
+
+  // After a mutation: a GET of the name must show what the model holds.
+  bool CheckStored(const std::string& label, const std::string& name) {
+    if (name.empty()) return true;
+    HttpResponse response;
+    const std::string step = label + " GET after";
+    if (!Send(step, CallKind::kGet, NameRequest("GET", run_.base_url, name, run_.credentials), &response)) return false;
+    const Observed observed = Observe(CallKind::kGet, step, response);
+    CheckResponse(observed, schemas_, "", false, &out_.result.findings);
+    return JudgeState(step, name, response, observed);
+  }
+
+  bool JudgeState(const std::string& step, const std::string& name, const HttpResponse& response, const Observed& observed) {
+    const Reply model = model_.Get(name);
+    const Snapshot want = MakeSnapshot(model.status, model.body);
+    const Snapshot got = MakeSnapshot(response.status, observed.body);
+    Finding f;
+    f.level = Level::kMust;
+    f.step = step;
+    f.rule = "explore.state-diverged";
+    if (want.status != got.status) {
+      f.message = "the connection exists for one and not the other of the target and the contract's model";
+      f.expected = std::to_string(want.status);
+      f.actual = std::to_string(got.status);
+      out_.result.findings.push_back(f);
+    } else if (auto d = FirstDifference(StateOf(want), StateOf(got))) {
+      f.message = "the stored connection is not what the contract's model holds after the same calls";
+      f.pointer = "/externalDatabaseConnection" + d->pointer;
+      f.expected = d->expected;
+      f.actual = d->actual;
+      out_.result.findings.push_back(f);
+    }
+    return true;
+  }
+
+  // The pool's names: listed exactly when the model holds them (others on the target are not judged).
+  bool JudgeList(const std::string& step, const Observed& observed) {
+    if (!observed.body || observed.response->status != 200) return true;
+    std::set<std::string> listed;
+    for (const auto& c : observed.body->value("externalDatabaseConnections", nlohmann::json::array())) {
+      if (c.is_object() && c.value("name", nlohmann::json()).is_string()) listed.insert(c["name"].get<std::string>());
+    }
+    for (const std::string& name : touched_) {
+      const bool held = model_.Get(name).status == 200;
+      if (held == (listed.count(name) > 0)) continue;
+      Finding f;
+      f.level = Level::kMust;
+      f.step = step;
+      f.rule = "explore.list-diverged";
+      f.message = held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed";
+      f.pointer = "/externalDatabaseConnections";
+      f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
+      f.actual = held ? "not listed" : "listed";
+      out_.result.findings.push_back(f);
+    }
+    return true;
+  }
+
+  bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
+    *response = transport_.Send(request);
+    const nlohmann::json body = response->body.empty() ? nlohmann::json()
+                                                       : nlohmann::json::parse(response->body, nullptr, false);
+    if (!body.is_discarded()) redactor_->LearnFromJson(body);
+    out_.result.exchanges.push_back(RedactedExchange(step, call, request, *response, body, *redactor_));
+    if (out_.result.exchanges.size() > kKeptExchanges) out_.result.exchanges.erase(out_.result.exchanges.begin());
+    if (response->ok()) out_.result.latency[call].Record(response->timings.total_us);
+    if (response->ok()) return true;
+    return Fail(TransportErrorName(response->error), redactor_->Text(response->error_message));
+  }
+
+  bool Fail(const std::string& type, const std::string& message) {
+    out_.result.error_type = type;
+    out_.result.error_message = message;
+    return false;
+  }
+
+  bool Diverged() const {
+    for (const Finding& f : out_.result.findings) {
+      if (f.level == Level::kMust) return true;
+    }
+    return false;
+  }
+
+  void Cleanup() {
+    for (const std::string& name : touched_) {
+      if (name.empty()) continue;
+      HttpRequest request = NameRequest("DELETE", run_.base_url, name, run_.credentials);
+      request.cleanup = true;
+      const HttpResponse response = transport_.Send(request);
+      if (!DeleteLeftNothing(response)) out_.result.leftovers.push_back(name);
+    }
+  }
+
+  void Conclude() {
+    CaseResult& r = out_.result;
+    for (Finding& f : r.findings) {
+      f.message = redactor_->Text(f.message);
+      f.expected = redactor_->Text(f.expected);
+      f.actual = redactor_->Text(f.actual);
+    }
+    const Finding* first_must = nullptr;
+    bool should = false;
+    for (const Finding& f : r.findings) {
+      if (f.level == Level::kMust && !first_must) first_must = &f;
+      should = should || f.level == Level::kShould;
+    }
+    if (!r.error_type.empty()) {
+      r.outcome = Outcome::kError;
+    } else if (first_must || (should && run_.strict)) {
+      r.outcome = Outcome::kFailed;
+      if (first_must) r.id = "explore/" + first_must->rule;
+    } else {
+      r.outcome = !r.leftovers.empty() ? Outcome::kError : should ? Outcome::kWarned : Outcome::kPassed;
+    }
+  }
+
+  const ExploreSettings& explore_;
+  const RunSettings& run_;
+  const SchemaRegistry& schemas_;
+  GuardedTransport transport_;
+  Redactor* redactor_;
+  Variables vars_;
+  ConnectionStore model_;
+  std::set<std::string> touched_;
+  ExploreOutcome out_;
+};
+
+}  // namespace
+
+bool SameStatusMeaning(int model_status, int target_status) {
+  if (model_status == 404 || target_status == 404) return model_status == target_status;
+  return model_status / 100 == target_status / 100;
+}
+
+ExploreOutcome Explore(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
+                       Transport& transport, RequestGate& gate, Redactor* redactor) {
+  return Exploration(explore, run, schemas, transport, gate, redactor).Run();
+}
+
+}  // namespace conform

@@ -1,0 +1,41 @@
+// Exploration: a seeded sequence of operations (explore/operations.h) sent to the target, each
+// judged against the contract's model, which is the mock's store without faults: the same
+// semantics, not a second copy of them. After every mutation, and for every get, the target's
+// stored connection must equal the model's. The first divergence ends the sequence.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "explore/operations.h"
+#include "http/request_gate.h"
+#include "http/transport.h"
+#include "load/schema_registry.h"
+#include "redact/redactor.h"
+#include "run/case_runner.h"
+#include "run/results.h"
+
+namespace conform {
+
+struct ExploreSettings {
+  uint64_t seed = 1;
+  int operations = 200;
+  int pool = 4;  // names conform-<run-id>-explore-x0 ... x3
+};
+
+struct ExploreOutcome {
+  CaseResult result;               // "explore", or "explore/<rule>" at the first divergence
+  std::vector<Operation> sequence;  // the operations sent, the diverging one last
+  int sent = 0;
+  size_t classes_covered = 0;      // value classes drawn (of AllValueClasses())
+};
+
+// What separates two answers, by the contract: the status class, and exactly 404 for a name the
+// model does not hold. Exposed for tests.
+bool SameStatusMeaning(int model_status, int target_status);
+
+ExploreOutcome Explore(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
+                       Transport& transport, RequestGate& gate, Redactor* redactor);
+
+}  // namespace conform

@@ -1,0 +1,86 @@
+// Exploration against the in-process mock: no finding against the correct one over many seeds,
+// and a divergence naming its rule against broken ones the sequence reaches.
+#include "explore/explorer.h"
+
+#include <cstdio>
+
+#include <gtest/gtest.h>
+
+#include "http/curl_transport.h"
+#include "mock/mock_server.h"
+
+namespace conform {
+namespace {
+
+class ExplorerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+  }
+  ExploreOutcome Run(FaultSet faults, uint64_t seed, int operations) {
+    MockOptions options;
+    options.token = "T";
+    options.faults = std::move(faults);
+    MockServer mock(options);
+    std::string err;
+    EXPECT_TRUE(mock.Start(&err)) << err;
+    RunSettings settings;
+    settings.base_url = mock.base_url();
+    settings.run_id = "ex" + std::to_string(seed);
+    settings.credentials.token = "T";
+    ExploreSettings explore;
+    explore.seed = seed;
+    explore.operations = operations;
+    CurlTransport transport{CurlOptions{}};
+    RequestGate gate;
+    Redactor redactor;
+    ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
+    return out;
+  }
+  SchemaRegistry schemas_;
+};
+
+TEST(StatusMeaning, ClassesAndExactly404) {
+  EXPECT_TRUE(SameStatusMeaning(200, 201));
+  EXPECT_TRUE(SameStatusMeaning(400, 422));
+  EXPECT_TRUE(SameStatusMeaning(409, 400));
+  EXPECT_FALSE(SameStatusMeaning(404, 400));
+  EXPECT_FALSE(SameStatusMeaning(400, 404));
+  EXPECT_FALSE(SameStatusMeaning(200, 404));
+  EXPECT_FALSE(SameStatusMeaning(400, 500));
+}
+
+TEST_F(ExplorerTest, CorrectMockHasNoFindingOverTwentySeeds) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    const ExploreOutcome out = Run({}, seed, 150);
+    EXPECT_EQ(out.result.outcome, Outcome::kPassed)
+        << "seed " << seed << ": " << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
+    EXPECT_EQ(out.sent, 150);
+    EXPECT_EQ(out.classes_covered, AllValueClasses().size()) << "seed " << seed;
+  }
+}
+
+TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
+  std::printf("seed 1\n");
+  // The answer is judged before the GET after it, so a merge shows first in the answer.
+  const std::vector<std::pair<Fault, std::string>> faults = {
+      {Fault::kMergeConfiguration, "explore/explore.answer-diverged"},
+      {Fault::kStaleResponse, "explore/explore.answer-diverged"},
+      {Fault::kEchoWithoutStoring, "explore/explore.state-diverged"},
+      {Fault::kUpsert, "explore/explore.status-diverged"},
+      {Fault::kDropArrays, "explore/explore.answer-diverged"},
+      {Fault::kListShowsDeleted, "explore/explore.list-diverged"},
+  };
+  for (const auto& [fault, id] : faults) {
+    const ExploreOutcome out = Run({fault}, 1, 300);
+    EXPECT_EQ(out.result.outcome, Outcome::kFailed) << id;
+    EXPECT_EQ(out.result.id, id);
+    EXPECT_LT(out.sequence.size(), 300u) << "the sequence stops at the first divergence";
+    EXPECT_FALSE(out.result.exchanges.empty());
+  }
+}
+
+}  // namespace
+}  // namespace conform
