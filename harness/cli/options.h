@@ -54,6 +54,7 @@ struct RunOptions {
   int max_retries = 3;
   int explore = 0;           // operations of exploration after the cases; 0: none
   std::string seed = "1";    // exploration's seed: a whole number, or "random"
+  std::string found_dir = "reports/found";  // where a divergence is written as a case file
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
   std::string deadline;            // "10m"; empty: none
   bool no_preflight = false;       // skip the list call that checks the target before the cases

@@ -15,7 +15,7 @@
 #include "cli/quantities.h"
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
-#include "explore/explorer.h"
+#include "explore/exploration_run.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/target_url.h"
@@ -362,21 +362,31 @@ bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
   return true;
 }
 
-void RunExploration(int operations, uint64_t seed, const RunSettings& settings, const SchemaRegistry& schemas,
+void RunExploration(const RunOptions& options, uint64_t seed, const RunSettings& settings, const SchemaRegistry& schemas,
                     const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor, RunResult* run) {
   ExploreSettings explore;
   explore.seed = seed;
-  explore.operations = operations;
+  explore.operations = options.explore;
   CurlTransport transport(curl);
   RequestGate gate(settings.gate);
-  ExploreOutcome outcome = Explore(explore, settings, schemas, transport, gate, redactor);
-  PrintCaseWithProgress(style, outcome.result, run->cases.size(), run->cases.size() + 1);
+  // Off this machine every replay is paced by --rate: fewer, over a longer time.
+  ShrinkLimits limits;
+  if (!IsLoopbackTarget(settings.base_url)) limits = {40, std::chrono::milliseconds(120000)};
+  ExplorationReport report = ExploreShrinkAndWrite(explore, settings, schemas, transport, gate, redactor, options.found_dir, limits);
+  PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
   if (!style.quiet) {
-    std::cout << "exploration: seed " << seed << " (--seed " << seed << " replays it), " << outcome.sent
-              << " operations sent, " << outcome.classes_covered << " of " << AllValueClasses().size()
-              << " value classes drawn\n";
+    std::cout << "exploration: seed " << seed << " (--seed " << seed << " replays it), " << report.explored
+              << " operations sent, " << report.outcome.classes_covered << " of " << AllValueClasses().size()
+              << " value classes drawn";
+    if (!report.found_file.empty()) {
+      std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
+                << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
+                << " (replay: conform run --cases " << options.found_dir << ")";
+    }
+    std::cout << "\n";
   }
-  run->cases.push_back(std::move(outcome.result));
+  if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
+  run->cases.push_back(std::move(report.outcome.result));
 }
 
 int RunRunCommand(const RunOptions& given_options) {
@@ -429,7 +439,7 @@ int RunRunCommand(const RunOptions& given_options) {
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup});
   if (options.explore > 0 && !Interrupted() && run.stopped == RunStop::kNone) {
-    RunExploration(options.explore, seed, settings, schemas, curl, style, &redactor, &run);
+    RunExploration(options, seed, settings, schemas, curl, style, &redactor, &run);
   }
   if (mock) mock->Stop();
   run.insecure = options.insecure;

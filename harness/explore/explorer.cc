@@ -23,15 +23,25 @@ class Exploration {
   Exploration(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
               RequestGate& gate, Redactor* redactor)
       : explore_(explore), run_(run), schemas_(schemas), transport_(transport, gate), redactor_(redactor) {
-    vars_.Set("name", NamePrefix(run.run_id) + "explore");
+    vars_.Set("name", NamePrefix(run.run_id) + explore.names);
     vars_.Set("run_id", run.run_id);
   }
 
   ExploreOutcome Run() {
-    const auto start = std::chrono::steady_clock::now();
     ValueGenerator values(explore_.seed);
     out_.sequence = GenerateOperations(explore_.operations, explore_.pool, &values);
     out_.classes_covered = AllValueClasses().size() - values.Undrawn();
+    return RunSequence();
+  }
+
+  ExploreOutcome Run(std::vector<Operation> sequence) {
+    out_.sequence = std::move(sequence);
+    return RunSequence();
+  }
+
+ private:
+  ExploreOutcome RunSequence() {
+    const auto start = std::chrono::steady_clock::now();
     out_.result.id = "explore";
     out_.result.title = "exploration: " + std::to_string(explore_.operations) + " operations, seed " +
                         std::to_string(explore_.seed);
@@ -47,7 +57,6 @@ class Exploration {
     return std::move(out_);
   }
 
- private:
   // Sends operation i and judges it; false when the target gave no usable answer.
   bool Step(size_t i, const Operation& op) {
     const std::string label = "operation " + std::to_string(i + 1) + " (" + op.what + ")";
@@ -268,6 +277,11 @@ bool SameStatusMeaning(int model_status, int target_status) {
 ExploreOutcome Explore(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
                        Transport& transport, RequestGate& gate, Redactor* redactor) {
   return Exploration(explore, run, schemas, transport, gate, redactor).Run();
+}
+
+ExploreOutcome Replay(const std::vector<Operation>& sequence, const ExploreSettings& explore, const RunSettings& run,
+                      const SchemaRegistry& schemas, Transport& transport, RequestGate& gate, Redactor* redactor) {
+  return Exploration(explore, run, schemas, transport, gate, redactor).Run(sequence);
 }
 
 }  // namespace conform

@@ -21,7 +21,8 @@ namespace conform {
 struct ExploreSettings {
   uint64_t seed = 1;
   int operations = 200;
-  int pool = 4;  // names conform-<run-id>-explore-x0 ... x3
+  int pool = 4;                  // names conform-<run-id>-<names>-x0 ... x3
+  std::string names = "explore";  // the part of the names after the run id
 };
 
 struct ExploreOutcome {
@@ -37,5 +38,9 @@ bool SameStatusMeaning(int model_status, int target_status);
 
 ExploreOutcome Explore(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
                        Transport& transport, RequestGate& gate, Redactor* redactor);
+
+// The same judging over a given sequence (a replay while shrinking); explore.seed only labels it.
+ExploreOutcome Replay(const std::vector<Operation>& sequence, const ExploreSettings& explore, const RunSettings& run,
+                      const SchemaRegistry& schemas, Transport& transport, RequestGate& gate, Redactor* redactor);
 
 }  // namespace conform

@@ -1,0 +1,136 @@
+#include "explore/found_case.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "contract/connection_rules.h"
+#include "mock/store.h"
+#include "load/variables.h"
+
+namespace conform {
+namespace {
+
+// Names and values as the model sees them: the case's own ${name} and ${run_id} stand in.
+Variables ModelVariables() {
+  Variables v;
+  v.Set("name", "model");
+  v.Set("run_id", "model");
+  return v;
+}
+
+std::string Expanded(const Variables& vars, const std::string& text) {
+  std::string out, err;
+  vars.Expand(text, &out, &err);
+  return out;
+}
+
+nlohmann::json ExpandedBody(const Variables& vars, const std::optional<nlohmann::json>& body) {
+  nlohmann::json out;
+  std::string err;
+  if (body) vars.ExpandJson(*body, &out, &err);
+  return out;
+}
+
+nlohmann::json Request(const Operation& op) {
+  nlohmann::json step = {{"call", CallKindName(op.request.call)}};
+  if (!op.request.name.empty()) step["name"] = op.request.name;
+  if (op.request.body) step["body"] = *op.request.body;
+  if (!op.request.query.empty()) step["query"] = op.request.query;
+  step["title"] = op.what;
+  return step;
+}
+
+// The steps for one operation, expectations from the model (which it then advances).
+std::vector<nlohmann::json> Steps(const Operation& op, const Variables& vars, ConnectionStore* model,
+                                  std::set<std::string>* touched) {
+  nlohmann::json step = Request(op);
+  const nlohmann::json body = ExpandedBody(vars, op.request.body);
+  std::string name = Expanded(vars, op.request.name), name_template = op.request.name;
+  if (name.empty() && body.contains("externalDatabaseConnection")) {
+    name = body["externalDatabaseConnection"].value("name", "");
+    name_template = (*op.request.body)["externalDatabaseConnection"].value("name", "");
+  }
+  if (!name_template.empty()) touched->insert(name_template);
+  const bool existed = model->Get(name).status == 200;
+  std::vector<nlohmann::json> steps;
+  switch (op.request.call) {
+    case CallKind::kCreate: {
+      const Reply r = model->Create(body);
+      step["oracle"] = r.status == 409 ? "unchanged" : "created";
+      step["expect"] = {{"status", r.status / 100 == 2 ? "2xx" : "4xx"}};
+      if (r.status == 409) step["should"] = {{"status", 409}};
+      break;
+    }
+    case CallKind::kUpdate: {
+      const Reply r = model->Update(name, body);
+      step["oracle"] = existed ? "replace" : "unchanged";
+      step["expect"] = {{"status", r.status == 404 ? nlohmann::json(404) : nlohmann::json(r.status / 100 == 2 ? "2xx" : "4xx")}};
+      break;
+    }
+    case CallKind::kGet: {
+      const Reply r = model->Get(name);
+      step["expect"] = {{"status", r.status}};
+      if (r.status == 200) step["expect"]["json"] = {{"externalDatabaseConnection", WritableState(r.body["externalDatabaseConnection"])}};
+      break;
+    }
+    case CallKind::kDelete: {
+      const Reply r = model->Delete(name);
+      step["expect"] = {{"status", r.status == 404 ? nlohmann::json(404) : nlohmann::json("2xx")}};
+      steps.push_back(step);
+      step = {{"call", "get"}, {"name", op.request.name}, {"title", "the deleted connection is gone"}, {"expect", {{"status", 404}}}};
+      break;
+    }
+    case CallKind::kList: {
+      nlohmann::json listed = nlohmann::json::array(), unlisted = nlohmann::json::array();
+      for (const std::string& t : *touched) (model->Get(Expanded(vars, t)).status == 200 ? listed : unlisted).push_back(t);
+      step["expect"] = {{"status", 200}};
+      if (!listed.empty()) step["expect"]["listed"] = listed;
+      if (!unlisted.empty()) step["expect"]["unlisted"] = unlisted;
+      break;
+    }
+  }
+  steps.push_back(step);
+  return steps;
+}
+
+std::string ShortRule(const std::string& rule) {
+  const size_t dot = rule.find('.');
+  return dot == std::string::npos ? rule : rule.substr(dot + 1);
+}
+
+}  // namespace
+
+nlohmann::json FoundCase(const std::vector<Operation>& sequence, const Finding& finding, uint64_t seed) {
+  const Variables vars = ModelVariables();
+  ConnectionStore model;
+  std::set<std::string> touched;
+  nlohmann::json steps = nlohmann::json::array();
+  for (const Operation& op : sequence) {
+    for (nlohmann::json& step : Steps(op, vars, &model, &touched)) steps.push_back(std::move(step));
+  }
+  const std::string id = "found-" + ShortRule(finding.rule) + "-seed-" + std::to_string(seed);
+  return {{"id", id},
+          {"title", finding.message + " (" + std::to_string(sequence.size()) + " operations, found by exploration)"},
+          {"level", "must"},
+          {"tags", {"found", "explore"}},
+          {"source", "conform exploration, seed " + std::to_string(seed) + ": " + finding.rule + " at " + finding.step +
+                         " (expected " + finding.expected + ", got " + finding.actual + "). Expectations are the contract's model: the mock's store."},
+          {"steps", steps}};
+}
+
+bool WriteFoundCase(const std::string& dir, const nlohmann::json& kase, const Redactor& redactor, std::string* path,
+                    std::string* err) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  *path = (std::filesystem::path(dir) / (kase["id"].get<std::string>() + ".json")).string();
+  std::ofstream out(*path);
+  out << redactor.Text(kase.dump(2)) << "\n";
+  if (!out) {
+    *err = *path + ": cannot be written";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace conform
