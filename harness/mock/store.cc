@@ -211,8 +211,10 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
   if (Has(Fault::kTwoStepWrites)) return WriteInTwoSteps(target, next, &lock);
   if (Has(Fault::kUpdateResurrects)) {
     // Read, modify, write back, with the lock let go in between: a delete in the pause is undone.
+    // The pause is longer than the others: the racing delete must be handled inside it, also in
+    // the sanitizer build, where handling a request takes several milliseconds.
     lock.unlock();
-    RacePause();
+    RacePause(2000, 20000);
     lock.lock();
   }
   if (target != path_name) connections_.erase(path_name);
@@ -237,11 +239,11 @@ Reply ConnectionStore::WriteInTwoSteps(const std::string& name, const Stored& ne
   return {200, Wrap(Render(second))};
 }
 
-// A pause of 0.2 to 2 ms, at random so that paused writers finish in another order than they
-// started: long enough for requests sent together to overlap on loopback.
-void ConnectionStore::RacePause() const {
+// A pause at random (by default 0.2 to 2 ms), so that paused writers finish in another order
+// than they started: long enough for requests sent together to overlap on loopback.
+void ConnectionStore::RacePause(int min_us, int max_us) const {
   thread_local std::mt19937 random(kRacePauseSeed);
-  std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(200, 2000)(random)));
+  std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(min_us, max_us)(random)));
 }
 
 Reply ConnectionStore::Delete(const std::string& name) {

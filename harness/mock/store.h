@@ -57,7 +57,7 @@ class ConnectionStore {
   Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
   // Faults that let the lock go in the middle of a write (see faults.h).
   Reply WriteInTwoSteps(const std::string& name, const Stored& next, std::unique_lock<std::mutex>* lock);
-  void RacePause() const;
+  void RacePause(int min_us = 200, int max_us = 2000) const;
 
   const FaultSet faults_;
   const int max_page_;
