@@ -29,10 +29,14 @@ Operation Make(CallKind call, int slot, std::string what) {
 std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* values) {
   std::mt19937_64& random = values->random();
   std::vector<nlohmann::json> sent;  // earlier bodies' connections, to send again
+  std::vector<bool> exists(static_cast<size_t>(pool), false);  // which names the sequence has made
   std::vector<Operation> ops;
   for (int serial = 0; serial < count; ++serial) {
-    const int slot = std::uniform_int_distribution<int>(0, pool - 1)(random);
-    const int roll = std::uniform_int_distribution<int>(0, 99)(random);
+    int slot = std::uniform_int_distribution<int>(0, pool - 1)(random);
+    int roll = std::uniform_int_distribution<int>(0, 99)(random);
+    // While the coverage floor is owed, every operation stores its values: a create of a name
+    // that does not exist, or an update of one that does.
+    if (values->Undrawn() > 0) roll = exists[static_cast<size_t>(slot)] ? 30 : 0;
     // While the coverage floor is owed, bodies carry more values so it is met early.
     const int entries = values->Undrawn() > 0 ? 3 : std::uniform_int_distribution<int>(1, 3)(random);
     Operation op;
@@ -63,6 +67,8 @@ std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* v
     } else {
       op = Make(CallKind::kDelete, slot, "delete");
     }
+    if (op.request.call == CallKind::kCreate) exists[static_cast<size_t>(slot)] = true;
+    if (op.request.call == CallKind::kDelete) exists[static_cast<size_t>(slot)] = false;
     ops.push_back(std::move(op));
   }
   return ops;

@@ -25,6 +25,10 @@ nlohmann::json ManyKeys(size_t count) {
   return object;
 }
 
+bool IsHeavy(ValueClass c) {
+  return c == ValueClass::kString4096 || c == ValueClass::kString65536 || c == ValueClass::kKeys1000 || c == ValueClass::kDeep32;
+}
+
 }  // namespace
 
 const std::vector<ValueClass>& AllValueClasses() {
@@ -139,8 +143,13 @@ ConfigEntry ValueGenerator::Next(int tag) {
     shuffled_ = true;
   }
   if (drawn_ < floor_.size()) return Make(floor_[drawn_++], tag);
+  // After the floor the heavy classes (tens of kilobytes each) come a tenth as often, so a long
+  // exploration spends its time on sequences rather than on shipping bytes.
   const auto& all = AllValueClasses();
-  return Make(all[std::uniform_int_distribution<size_t>(0, all.size() - 1)(random_)], tag);
+  for (;;) {
+    const ValueClass c = all[std::uniform_int_distribution<size_t>(0, all.size() - 1)(random_)];
+    if (!IsHeavy(c) || std::uniform_int_distribution<int>(0, 9)(random_) == 0) return Make(c, tag);
+  }
 }
 
 }  // namespace conform

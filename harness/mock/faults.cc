@@ -42,6 +42,15 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kTwoStepWrites, "two-step-writes", "PUT writes endpoint, pauses, then configuration (concurrent PUTs mix)"},
       {Fault::kUnlockedCreate, "unlocked-create", "create checks the name, pauses, then inserts (concurrent creates all win)"},
       {Fault::kUpdateResurrects, "update-resurrects", "PUT reads, pauses, then writes back (a racing delete is undone)"},
+      {Fault::kTruncateLongStrings, "truncate-long-strings", "configuration strings over 255 characters are cut to 255 (exploration)"},
+      {Fault::kDropDottedKeys, "drop-dotted-keys", "configuration keys holding '.' are dropped (exploration)"},
+      {Fault::kCutAtNul, "cut-at-nul", "strings end at a \\u0000 (exploration)"},
+      {Fault::kDropNullsInArrays, "drop-nulls-in-arrays", "nulls inside arrays are dropped (exploration)"},
+      {Fault::kDedupeArrays, "dedupe-arrays", "arrays are stored as sets, repeated values dropped (exploration)"},
+      {Fault::kDepthLimit16, "depth-limit-16", "values nested deeper than 16 levels are stored as null (exploration)"},
+      {Fault::kKeysLimit500, "keys-limit-500", "objects keep their first 500 keys (exploration)"},
+      {Fault::kInt32Numbers, "int32-numbers", "integers beyond 32 bits wrap around (exploration)"},
+      {Fault::kRecreateKeepsOld, "recreate-keeps-old", "creating a deleted name revives the old connection (exploration)"},
   };
   return kFaults;
 }

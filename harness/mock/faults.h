@@ -46,6 +46,16 @@ enum class Fault {
   kTwoStepWrites,        // PUT writes endpoint, pauses, then writes configuration: concurrent PUTs mix
   kUnlockedCreate,       // create checks the name, pauses, then inserts: concurrent creates all win
   kUpdateResurrects,     // PUT reads, pauses, then writes back: a delete in the pause is undone
+  // Storage bugs no shipped case meets, for exploration to find (mock/storage_faults.h):
+  kTruncateLongStrings,  // configuration strings over 255 characters are cut to 255 (a VARCHAR(255))
+  kDropDottedKeys,       // configuration keys holding '.' are dropped (a document store's field paths)
+  kCutAtNul,             // strings end at a \u0000 (C strings)
+  kDropNullsInArrays,    // nulls inside arrays are dropped
+  kDedupeArrays,         // arrays are stored as sets: repeated values dropped
+  kDepthLimit16,         // values nested deeper than 16 levels are stored as null
+  kKeysLimit500,         // objects keep their first 500 keys
+  kInt32Numbers,         // integers beyond 32 bits wrap around (an INT column)
+  kRecreateKeepsOld,     // creating a deleted name revives the old connection (a soft delete)
 };
 
 struct FaultInfo {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "contract/connection_rules.h"
+#include "mock/storage_faults.h"
 #include "mock/wix_error.h"
 
 namespace conform {
@@ -80,6 +81,7 @@ ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::s
     if (writable.contains("configuration")) merged.update(writable["configuration"]);
     writable["configuration"] = merged;
   }
+  if (writable.contains("configuration")) BendStoredConfiguration(faults_, &writable["configuration"]);
   if (Has(Fault::kDropArrays) && writable.contains("configuration")) {
     for (auto& value : writable["configuration"]) {
       if (value.is_array()) value = nlohmann::json::array();
@@ -116,6 +118,8 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
     lock.lock();
   }
   Stored stored = Replace(nullptr, name, c);
+  if (Has(Fault::kRecreateKeepsOld) && tombstones_.count(name)) stored = tombstones_[name];  // the old row, undeleted
+  tombstones_.erase(name);
   stored.protocol_version = type == "WIX_SERVICE_PLUGIN" ? "V3" : "V2";
   if (type == "WIX_SERVICE_PLUGIN") stored.public_key = "conform-mock-public-key-" + std::to_string(next_key_++);
   const nlohmann::json answer = Wrap(Render(stored));
@@ -251,6 +255,7 @@ Reply ConnectionStore::Delete(const std::string& name) {
   auto it = connections_.find(name);
   if (it == connections_.end()) return NotFound(name);
   if (Has(Fault::kListShowsDeleted)) deleted_[name] = it->second;
+  if (Has(Fault::kRecreateKeepsOld)) tombstones_[name] = it->second;
   connections_.erase(it);
   return {200, nlohmann::json::object()};
 }
