@@ -183,6 +183,9 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--tls-cert", mock.tls_cert, "Serve HTTPS with this PEM certificate (with --tls-key)")->check(CLI::ExistingFile);
   cmd->add_option("--tls-key", mock.tls_key, "The PEM private key of --tls-cert")->check(CLI::ExistingFile);
   cmd->add_option("--tls-dir", mock.tls_dir, "Where --tls writes ca.pem, cert.pem and key.pem (default: a new temporary folder)");
+  cmd->add_option("--variant", mock.variants,
+                  "Write answers differently where the contract allows (repeatable): float-numbers, reversed-keys, "
+                  "ascii-escapes, chunked, connection-close");
   cmd->add_option("--state", mock.state_file, "Load the connections from FILE at start (if it exists) and save them there at stop");
   cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
   cmd->callback([out] { out->command = Command::kMock; });

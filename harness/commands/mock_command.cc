@@ -160,6 +160,13 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.throttle_retry_after_s = options.retry_after_s;
   mock.max_page = options.max_page;
   std::string err, ca;
+  for (const std::string& variant : options.variants) {
+    if (!ApplyWireVariant(variant, &mock.wire)) {
+      std::cerr << "conform: --variant " << variant
+                << ": unknown (float-numbers, reversed-keys, ascii-escapes, chunked, connection-close)\n";
+      return kExitUsage;
+    }
+  }
   if (!ParseFaults(options.faults, "--fault", &mock.faults, &err) ||
       !ParseDelays(options.delays, options.jitter, "--delay", &mock, &err) || !PrepareTls(options, &mock, &ca, &err)) {
     std::cerr << "conform: " << err << "\n";

@@ -330,6 +330,29 @@ TEST_F(ConformBinaryTest, ConformantListVariantsPass) {
   EXPECT_EQ(ReadJson(dir_ / "report.json")["summary"]["warned"], 0);
 }
 
+// Servers that write their answers differently where the contract allows pass the cases and
+// exploration without a warning: numbers as 5.0, keys reversed, \u escapes, chunked bodies,
+// Connection: close, pages of 2, a 429 with Retry-After now and then.
+TEST_F(ConformBinaryTest, ConformantWireVariantsPassCasesAndExploration) {
+  const std::vector<std::vector<std::string>> variants = {
+      {"--variant", "float-numbers"}, {"--variant", "reversed-keys"}, {"--variant", "ascii-escapes"},
+      {"--variant", "chunked"},       {"--variant", "connection-close"}, {"--max-page", "2"},
+      {"--throttle-every", "25", "--retry-after", "0"}};
+  for (const std::vector<std::string>& variant : variants) {
+    SCOPED_TRACE(variant[0] + " " + variant[1]);
+    std::vector<std::string> args = {"--token", "T", "--readonly-token", "R"};
+    args.insert(args.end(), variant.begin(), variant.end());
+    MockProcess mock(args);
+    ASSERT_FALSE(mock.BaseUrl().empty());
+    Ran r = RunConform("run -q --explore 300 --found " + (dir_ / "found").string() + " --target " + mock.BaseUrl() +
+                       " --token T --readonly-token R " + Reports());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const nlohmann::json report = ReadJson(dir_ / "report.json");
+    EXPECT_EQ(report["summary"]["warned"], 0);
+    EXPECT_EQ(report["cases"].back()["id"], "explore");
+  }
+}
+
 TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
   const std::string url = "http://127.0.0.1:" + std::to_string(ClosedLoopbackPort());
   Ran r = RunConform("run -q --timeout 2000 --target " + url + " --token t " + Reports());

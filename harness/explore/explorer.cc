@@ -6,6 +6,7 @@
 
 #include "check/expectations.h"
 #include "check/json_match.h"
+#include "check/list_page.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "http/guarded_transport.h"
@@ -17,6 +18,7 @@ namespace {
 
 // Only the last few exchanges are kept: a divergence shows the calls that led to it.
 constexpr size_t kKeptExchanges = 12;
+constexpr int kMaxListPages = 100;
 
 class Exploration {
  public:
@@ -82,7 +84,7 @@ class Exploration {
     const Reply expected = Model(op.request.call, name, body);
     JudgeStatus(label, op, expected.status, response.status, model_before);
     JudgeAnswer(label, op.request.call, name, observed);
-    if (op.request.call == CallKind::kList) return JudgeList(label, observed);
+    if (op.request.call == CallKind::kList) return JudgeList(label, request, observed);
     if (op.request.call == CallKind::kGet) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
   }
@@ -175,12 +177,25 @@ class Exploration {
     return true;
   }
 
-  // The pool's names: listed exactly when the model holds them (others on the target are not judged).
-  bool JudgeList(const std::string& step, const Observed& observed) {
+  // The pool's names: listed exactly when the model holds them (others on the target are not
+  // judged). The pages are walked by paging.offset: a server may cap a page below the limit.
+  bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
     if (!observed.body || observed.response->status != 200) return true;
     std::set<std::string> listed;
-    for (const auto& c : observed.body->value("externalDatabaseConnections", nlohmann::json::array())) {
-      if (c.is_object() && c.value("name", nlohmann::json()).is_string()) listed.insert(c["name"].get<std::string>());
+    nlohmann::json page = *observed.body;
+    long offset = 0;
+    for (int number = 1;; ++number) {
+      const std::vector<std::string> names = ListedNames(page);
+      listed.insert(names.begin(), names.end());
+      offset += static_cast<long>(ListedConnections(page).size());
+      if (ListedConnections(page).empty() || ListEndsBy(page, offset) || number >= kMaxListPages) break;
+      HttpResponse next;
+      const std::string label = step + " page " + std::to_string(number + 1);
+      if (!Send(label, CallKind::kList, ListPageRequest(request, offset), &next)) return false;
+      const Observed o = Observe(CallKind::kList, label, next);
+      CheckResponse(o, schemas_, "", false, &out_.result.findings);
+      if (!o.body || next.status != 200) return true;
+      page = *o.body;
     }
     for (const std::string& name : touched_) {
       const bool held = model_.Get(name).status == 200;

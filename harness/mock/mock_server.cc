@@ -178,7 +178,7 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   BendErrorBody(options_.faults, req.method, &reply);
   answer.status = reply.status;
   // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
-  answer.body = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  answer.body = WriteJson(reply.body, options_.wire);
   if (Has(Fault::kTextPlain)) answer.content_type = "text/plain";
   if (Has(Fault::kJsonLookAlike)) answer.content_type = "application/json_x";
   return answer;
@@ -192,7 +192,18 @@ void MockServer::InstallRoutes() {
     const MockAnswer answer = Handle(request);
     res.status = answer.status;
     if (!answer.retry_after.empty()) res.set_header("Retry-After", answer.retry_after);
-    res.set_content(answer.body, answer.content_type);
+    if (options_.wire.connection_close) res.set_header("Connection", "close");
+    if (options_.wire.chunked) {
+      // Two chunks: the first half of the body, then the rest.
+      res.set_chunked_content_provider(answer.content_type, [body = answer.body](size_t, httplib::DataSink& sink) {
+        sink.write(body.data(), body.size() / 2);
+        sink.write(body.data() + body.size() / 2, body.size() - body.size() / 2);
+        sink.done();
+        return true;
+      });
+    } else {
+      res.set_content(answer.body, answer.content_type);
+    }
     if (options_.log_requests) {
       std::cerr << "mock: " << req.method << " " << req.target << " -> " << answer.status << "\n";
     }
@@ -210,7 +221,8 @@ void MockServer::InstallRoutes() {
     server_->Patch(item, handle);
   }
   server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    // A route answered already (a chunked answer has no body here, only its content type).
+    if (!res.body.empty() || res.has_header("Content-Type")) return;
     nlohmann::json body = res.status == 404 ? ApplicationErrorBody("NOT_FOUND", "no such route")
                                             : ApplicationErrorBody("INVALID_ARGUMENT", "request not understood");
     res.set_content(body.dump(), "application/json");

@@ -11,6 +11,7 @@
 
 #include "mock/faults.h"
 #include "mock/store.h"
+#include "mock/wire_style.h"
 
 namespace httplib {
 class Server;
@@ -39,6 +40,8 @@ struct MockOptions {
   // HTTPS with this certificate and key (PEM files); both empty: plain HTTP.
   std::string tls_cert;
   std::string tls_key;
+  // How answers are written where the contract lets servers differ (mock/wire_style.h).
+  WireStyle wire;
 };
 
 // One request as the mock's route sees it, whatever parsed it off the wire.
