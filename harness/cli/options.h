@@ -52,7 +52,7 @@ struct RunOptions {
   std::string proxy;
   std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
   int max_retries = 3;
-  int explore = 0;           // operations of exploration after the cases; 0: none
+  int explore = -1;          // operations of exploration after the cases; 0: none; -1: 300 on loopback, 40 elsewhere
   std::string seed = "1";    // exploration's seed: a whole number, or "random"
   std::string found_dir = "reports/found";  // where a divergence is written as a case file
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never

@@ -362,20 +362,33 @@ bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
   return true;
 }
 
+// The default budget: on this machine it takes a few tenths of a second; elsewhere every request
+// waits for --rate (40 operations and their reads are about a minute at 150 a minute).
+constexpr int kLoopbackExplore = 300;
+constexpr int kRemoteExplore = 40;
+
 void RunExploration(const RunOptions& options, uint64_t seed, const RunSettings& settings, const SchemaRegistry& schemas,
                     const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor, RunResult* run) {
+  const bool loopback = IsLoopbackTarget(settings.base_url);
   ExploreSettings explore;
   explore.seed = seed;
-  explore.operations = options.explore;
+  explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
+  Shard shard;
+  std::string ignored;
+  if (!options.shard.empty() && ParseShard(options.shard, &shard, &ignored) && shard.count > 1) {
+    // Each shard explores with its own seed and names, so a CI matrix explores more in parallel.
+    explore.seed += static_cast<uint64_t>(shard.index - 1) * 1000003;
+    explore.label = explore.names = "explore-shard-" + std::to_string(shard.index);
+  }
   CurlTransport transport(curl);
   RequestGate gate(settings.gate);
   // Off this machine every replay is paced by --rate: fewer, over a longer time.
   ShrinkLimits limits;
-  if (!IsLoopbackTarget(settings.base_url)) limits = {40, std::chrono::milliseconds(120000)};
+  if (!loopback) limits = {40, std::chrono::milliseconds(120000)};
   ExplorationReport report = ExploreShrinkAndWrite(explore, settings, schemas, transport, gate, redactor, options.found_dir, limits);
   PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
   if (!style.quiet) {
-    std::cout << "exploration: seed " << seed << " (--seed " << seed << " replays it), " << report.explored
+    std::cout << "exploration: seed " << explore.seed << " (--seed " << seed << " replays it), " << report.explored
               << " operations sent, " << report.outcome.classes_covered << " of " << AllValueClasses().size()
               << " value classes drawn";
     if (!report.found_file.empty()) {
@@ -386,6 +399,7 @@ void RunExploration(const RunOptions& options, uint64_t seed, const RunSettings&
     std::cout << "\n";
   }
   if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
+  report.outcome.result.retries = gate.retries();  // exploration's, shrinking's replays included
   run->cases.push_back(std::move(report.outcome.result));
 }
 
@@ -438,7 +452,7 @@ int RunRunCommand(const RunOptions& given_options) {
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup});
-  if (options.explore > 0 && !Interrupted() && run.stopped == RunStop::kNone) {
+  if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
     RunExploration(options, seed, settings, schemas, curl, style, &redactor, &run);
   }
   if (mock) mock->Stop();

@@ -195,7 +195,7 @@ const std::set<std::string>& ExplorationFaults() {
 TEST_F(ConformBinaryTest, ExplorationFindsWhatNoShippedCaseMeets) {
   for (const std::string& fault : ExplorationFaults()) {
     SCOPED_TRACE(fault);
-    Ran cases_only = RunConform("run -q --mock-fault " + fault + " " + Reports());
+    Ran cases_only = RunConform("run -q --explore 0 --mock-fault " + fault + " " + Reports());
     EXPECT_EQ(cases_only.exit_code, 0) << cases_only.output;
     Ran explored = RunConform("run -q --explore 300 --found " + (dir_ / "found").string() + " --mock-fault " + fault + " " + Reports());
     EXPECT_EQ(explored.exit_code, 1) << explored.output;

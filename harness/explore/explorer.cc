@@ -44,7 +44,7 @@ class Exploration {
  private:
   ExploreOutcome RunSequence() {
     const auto start = std::chrono::steady_clock::now();
-    out_.result.id = "explore";
+    out_.result.id = explore_.label;
     out_.result.title = "exploration: " + std::to_string(explore_.operations) + " operations, seed " +
                         std::to_string(explore_.seed);
     out_.result.tags = {"explore"};
@@ -265,7 +265,7 @@ class Exploration {
       r.outcome = Outcome::kError;
     } else if (first_must || (should && run_.strict)) {
       r.outcome = Outcome::kFailed;
-      if (first_must) r.id = "explore/" + first_must->rule;
+      if (first_must) r.id = explore_.label + "/" + first_must->rule;
     } else {
       r.outcome = !r.leftovers.empty() ? Outcome::kError : should ? Outcome::kWarned : Outcome::kPassed;
     }

@@ -23,6 +23,7 @@ struct ExploreSettings {
   int operations = 200;
   int pool = 4;                  // names conform-<run-id>-<names>-x0 ... x3
   std::string names = "explore";  // the part of the names after the run id
+  std::string label = "explore";  // the testcase: "explore", or "explore/<rule>" at a divergence
 };
 
 struct ExploreOutcome {
