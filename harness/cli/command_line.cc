@@ -87,6 +87,8 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
       ->check(WholeNumberIn(0, 100000));
   cmd->add_option("--seed", run.seed, "Exploration's seed: a whole number, or random (printed either way)")->capture_default_str();
   cmd->add_option("--found", run.found_dir, "Where exploration writes a divergence as a case file")->capture_default_str();
+  cmd->add_option("--reference", run.reference,
+                  "Exploration sends every operation to this target too and compares, instead of the contract's model");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")
       ->capture_default_str()->check(WholeNumberIn(0, 10));
   cmd->add_option("--max-transport-errors", run.max_transport_errors,

@@ -55,6 +55,7 @@ struct RunOptions {
   int explore = -1;          // operations of exploration after the cases; 0: none; -1: 300 on loopback, 40 elsewhere
   std::string seed = "1";    // exploration's seed: a whole number, or "random"
   std::string found_dir = "reports/found";  // where a divergence is written as a case file
+  std::string reference;     // exploration compares with this target instead of the contract's model
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
   std::string deadline;            // "10m"; empty: none
   bool no_preflight = false;       // skip the list call that checks the target before the cases

@@ -113,6 +113,10 @@ bool CheckReportPaths(RunOptions* options, std::string* err) {
     options->save_requests_dir.clear();
     return false;
   }
+  if (options->explore != 0 && !CheckReportDirWritable(options->found_dir, err)) {
+    *err = "--found " + options->found_dir + ": " + *err;
+    return false;
+  }
   return true;
 }
 
@@ -276,6 +280,31 @@ PreflightOutcome Preflight(const RunSettings& settings, const CurlOptions& curl,
 
 // The target cannot be tested as given: one line with the cause first, reports with one errored
 // testcase saying so, exit 3. No case ran.
+// --reference: a base URL like --target's, allowed to be mutated like it, and answering before
+// anything is sent to the target (else exit 3 and nothing sent).
+bool PrepareReference(const RunOptions& options, const RunSettings& settings, const CurlOptions& curl, Redactor& redactor,
+                      ExploreSettings* explore, std::string* err, bool* unreachable) {
+  *unreachable = false;
+  if (options.reference.empty()) return true;
+  if (!NormaliseTarget(options.reference, &explore->reference_url, err)) {
+    *err = "--reference: " + *err;
+    return false;
+  }
+  if (!IsLoopbackTarget(explore->reference_url) && !options.allow_mutations) {
+    *err = "--reference " + explore->reference_url + " is not this machine; exploration creates, updates and deletes "
+           "connections there too. Add --allow-mutations if that is what you want.";
+    return false;
+  }
+  explore->reference_curl = curl;
+  RunSettings probe = settings;
+  probe.base_url = explore->reference_url;
+  const PreflightOutcome reached = Preflight(probe, curl, redactor);
+  if (reached.ok) return true;
+  *unreachable = true;
+  *err = "--reference " + explore->reference_url + ": " + reached.cause;
+  return false;
+}
+
 int StopAfterPreflight(const PreflightOutcome& preflight, const RunSettings& settings, const RunOptions& options,
                        const Redactor& redactor, MockServer* mock) {
   if (mock) mock->Stop();
@@ -367,10 +396,10 @@ bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
 constexpr int kLoopbackExplore = 300;
 constexpr int kRemoteExplore = 40;
 
-void RunExploration(const RunOptions& options, uint64_t seed, const RunSettings& settings, const SchemaRegistry& schemas,
-                    const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor, RunResult* run) {
+void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t seed, const RunSettings& settings,
+                    const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor,
+                    RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
-  ExploreSettings explore;
   explore.seed = seed;
   explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
   Shard shard;
@@ -444,6 +473,13 @@ int RunRunCommand(const RunOptions& given_options) {
   Redactor redactor = MakeRedactor(options, settings);
   const ConsoleStyle style = DetectConsoleStyle(1, options.quiet, options.verbose);
   InstallSignalHandlers();
+  ExploreSettings explore;
+  bool reference_unreachable = false;
+  if (options.explore != 0 && !PrepareReference(options, settings, curl, redactor, &explore, &err, &reference_unreachable)) {
+    if (mock) mock->Stop();
+    const int code = UsageError({err}, options);
+    return reference_unreachable ? kExitUnreachable : code;
+  }
   if (!options.no_preflight) {
     const PreflightOutcome preflight = Preflight(settings, curl, redactor);
     if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
@@ -453,7 +489,7 @@ int RunRunCommand(const RunOptions& given_options) {
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup});
   if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
-    RunExploration(options, seed, settings, schemas, curl, style, &redactor, &run);
+    RunExploration(options, explore, seed, settings, schemas, curl, style, &redactor, &run);
   }
   if (mock) mock->Stop();
   run.insecure = options.insecure;

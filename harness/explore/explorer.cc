@@ -10,7 +10,8 @@
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "http/guarded_transport.h"
-#include "mock/store.h"
+#include "explore/reference.h"
+#include "http/curl_transport.h"
 #include "run/request_builder.h"
 
 namespace conform {
@@ -24,7 +25,16 @@ class Exploration {
  public:
   Exploration(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
               RequestGate& gate, Redactor* redactor)
-      : explore_(explore), run_(run), schemas_(schemas), transport_(transport, gate), redactor_(redactor) {
+      : explore_(explore),
+        run_(run),
+        schemas_(schemas),
+        transport_(transport, gate),
+        redactor_(redactor),
+        reference_transport_(explore.reference_curl),
+        reference_gate_(run.gate),
+        reference_(explore.reference_url.empty()
+                       ? ModelReference()
+                       : RemoteReference(explore.reference_url, run.credentials, reference_transport_, reference_gate_)) {
     vars_.Set("name", NamePrefix(run.run_id) + explore.names);
     vars_.Set("run_id", run.run_id);
   }
@@ -50,7 +60,7 @@ class Exploration {
     out_.result.tags = {"explore"};
     size_t i = 0;
     for (; i < out_.sequence.size(); ++i) {
-      if (!Step(i, out_.sequence[i]) || Diverged()) break;
+      if (!Step(i, out_.sequence[i]) || Diverged() || unaligned_) break;
     }
     if (i < out_.sequence.size()) out_.sequence.resize(i + 1);
     Cleanup();
@@ -80,28 +90,16 @@ class Exploration {
     const Observed observed = Observe(op.request.call, label, response);
     CheckResponse(observed, schemas_, "", false, &out_.result.findings);
 
-    const nlohmann::json model_before = model_.Save();
-    const Reply expected = Model(op.request.call, name, body);
-    JudgeStatus(label, op, expected.status, response.status, model_before);
+    const Reply expected = reference_->Apply(op.request, vars_, name, body);
+    if (!reference_->Failure().empty()) return Fail("reference", reference_->Failure());
+    JudgeStatus(label, op, expected.status, response.status);
     JudgeAnswer(label, op.request.call, name, observed);
     if (op.request.call == CallKind::kList) return JudgeList(label, request, observed);
     if (op.request.call == CallKind::kGet) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
   }
 
-  Reply Model(CallKind call, const std::string& name, const std::optional<nlohmann::json>& body) {
-    const nlohmann::json b = body.value_or(nlohmann::json());
-    switch (call) {
-      case CallKind::kCreate: return model_.Create(b);
-      case CallKind::kUpdate: return model_.Update(name, b);
-      case CallKind::kGet: return model_.Get(name);
-      case CallKind::kDelete: return model_.Delete(name);
-      case CallKind::kList: return model_.List("100", "");
-    }
-    return {};
-  }
-
-  void JudgeStatus(const std::string& label, const Operation& op, int expected, int actual, const nlohmann::json& model_before) {
+  void JudgeStatus(const std::string& label, const Operation& op, int expected, int actual) {
     if (SameStatusMeaning(expected, actual)) return;
     const bool body_refused = expected / 100 == 2 && (actual == 400 || actual == 413 || actual == 422) &&
                               (op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate);
@@ -114,8 +112,9 @@ class Exploration {
       f.level = Level::kShould;
       f.rule = "explore.valid-body-refused";
       f.message = "a body the contract allows was refused; the state must still be unchanged";
-      std::string err;
-      model_.Load(model_before, &err);
+      // A second target cannot take its write back: the exploration ends here rather than
+      // compare states that no longer start alike.
+      if (!reference_->Undo()) unaligned_ = true;
     } else {
       f.level = Level::kMust;
       f.rule = "explore.status-diverged";
@@ -127,7 +126,7 @@ class Exploration {
   // A 2xx create or update answers with the connection as now stored: the model's.
   void JudgeAnswer(const std::string& label, CallKind call, const std::string& name, const Observed& observed) {
     if ((call != CallKind::kCreate && call != CallKind::kUpdate) || observed.response->status / 100 != 2) return;
-    const Reply model = model_.Get(name);
+    const Reply model = reference_->Get(name);
     const Snapshot answered = MakeSnapshot(observed.response->status, observed.body);
     if (model.status != 200 || !answered.connection) return;  // a status finding, or the schema's, says it
     if (auto d = FirstDifference(StateOf(MakeSnapshot(model.status, model.body)), StateOf(answered))) {
@@ -155,7 +154,7 @@ class Exploration {
   }
 
   bool JudgeState(const std::string& step, const std::string& name, const HttpResponse& response, const Observed& observed) {
-    const Reply model = model_.Get(name);
+    const Reply model = reference_->Get(name);
     const Snapshot want = MakeSnapshot(model.status, model.body);
     const Snapshot got = MakeSnapshot(response.status, observed.body);
     Finding f;
@@ -198,7 +197,7 @@ class Exploration {
       page = *o.body;
     }
     for (const std::string& name : touched_) {
-      const bool held = model_.Get(name).status == 200;
+      const bool held = reference_->Get(name).status == 200;
       if (held == (listed.count(name) > 0)) continue;
       Finding f;
       f.level = Level::kMust;
@@ -239,6 +238,7 @@ class Exploration {
   }
 
   void Cleanup() {
+    reference_->Cleanup(touched_);
     for (const std::string& name : touched_) {
       if (name.empty()) continue;
       HttpRequest request = NameRequest("DELETE", run_.base_url, name, run_.credentials);
@@ -277,7 +277,10 @@ class Exploration {
   GuardedTransport transport_;
   Redactor* redactor_;
   Variables vars_;
-  ConnectionStore model_;
+  CurlTransport reference_transport_;
+  RequestGate reference_gate_;
+  std::unique_ptr<Reference> reference_;
+  bool unaligned_ = false;  // the reference could not undo a write the target refused
   std::set<std::string> touched_;
   ExploreOutcome out_;
 };

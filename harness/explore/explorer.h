@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "explore/operations.h"
+#include "http/curl_transport.h"
 #include "http/request_gate.h"
 #include "http/transport.h"
 #include "load/schema_registry.h"
@@ -24,6 +25,8 @@ struct ExploreSettings {
   int pool = 4;                  // names conform-<run-id>-<names>-x0 ... x3
   std::string names = "explore";  // the part of the names after the run id
   std::string label = "explore";  // the testcase: "explore", or "explore/<rule>" at a divergence
+  std::string reference_url;      // empty: the contract's model; else a second target to compare with
+  CurlOptions reference_curl;     // how the reference is reached
 };
 
 struct ExploreOutcome {
