@@ -2,6 +2,7 @@
 #include "explore/explorer.h"
 
 #include <chrono>
+#include <deque>
 #include <set>
 
 #include "check/expectations.h"
@@ -78,6 +79,7 @@ class Exploration {
     if (!BuildRequest(op.request, vars_, run_.base_url, run_.credentials, &request, &body, &err)) {
       return Fail("setup", err);
     }
+    if (body) redactor_->LearnFromJson(*body);  // the secrets this run sends (configuration.secretKey)
     std::string name;
     vars_.Expand(op.request.name, &name, &err);
     if (name.empty() && body && body->contains("externalDatabaseConnection")) {
@@ -212,13 +214,12 @@ class Exploration {
     return true;
   }
 
+  // Keeps the exchange raw; only the last kKeptExchanges are redacted, at the end (redacting a
+  // 64 KB body for every request would cost more than sending it).
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
     *response = transport_.Send(request);
-    const nlohmann::json body = response->body.empty() ? nlohmann::json()
-                                                       : nlohmann::json::parse(response->body, nullptr, false);
-    if (!body.is_discarded()) redactor_->LearnFromJson(body);
-    out_.result.exchanges.push_back(RedactedExchange(step, call, request, *response, body, *redactor_));
-    if (out_.result.exchanges.size() > kKeptExchanges) out_.result.exchanges.erase(out_.result.exchanges.begin());
+    recent_.push_back({step, call, request, *response});
+    if (recent_.size() > kKeptExchanges) recent_.pop_front();
     if (response->ok()) out_.result.latency[call].Record(response->timings.total_us);
     if (response->ok()) return true;
     return Fail(TransportErrorName(response->error), redactor_->Text(response->error_message));
@@ -250,6 +251,12 @@ class Exploration {
 
   void Conclude() {
     CaseResult& r = out_.result;
+    for (const Sent& x : recent_) {
+      const nlohmann::json body = x.response.body.empty() ? nlohmann::json()
+                                                          : nlohmann::json::parse(x.response.body, nullptr, false);
+      if (!body.is_discarded()) redactor_->LearnFromJson(body);
+      r.exchanges.push_back(RedactedExchange(x.step, x.call, x.request, x.response, body, *redactor_));
+    }
     for (Finding& f : r.findings) {
       f.message = redactor_->Text(f.message);
       f.expected = redactor_->Text(f.expected);
@@ -282,6 +289,13 @@ class Exploration {
   std::unique_ptr<Reference> reference_;
   bool unaligned_ = false;  // the reference could not undo a write the target refused
   std::set<std::string> touched_;
+  struct Sent {
+    std::string step;
+    CallKind call;
+    HttpRequest request;
+    HttpResponse response;
+  };
+  std::deque<Sent> recent_;  // the last exchanges, redacted into the result at the end
   ExploreOutcome out_;
 };
 
