@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 #include "commands/conform_binary_for_tests.h"
 #include "load/json_file.h"
 #include "mock/faults.h"
+#include "mock/mock_server.h"
 
 extern char** environ;
 
@@ -351,6 +353,48 @@ TEST_F(ConformBinaryTest, ConformantWireVariantsPassCasesAndExploration) {
     EXPECT_EQ(report["summary"]["warned"], 0);
     EXPECT_EQ(report["cases"].back()["id"], "explore");
   }
+}
+
+// Bad exploration input is one line and exit 2 (3 for a reference that does not answer), and
+// nothing reaches the target.
+TEST_F(ConformBinaryTest, BadExplorationInputSendsNothing) {
+  MockOptions options;
+  options.token = "T";
+  MockServer target(options);
+  std::string err;
+  ASSERT_TRUE(target.Start(&err)) << err;
+  const std::string dead = "http://127.0.0.1:" + std::to_string(ClosedLoopbackPort());
+  const std::vector<std::tuple<std::string, int, std::string>> inputs = {
+      {"--seed abc", 2, "conform: --seed abc: a whole number, or random"},
+      {"--explore -1", 2, "conform: --explore: -1 is outside 0 to 100000"},
+      {"--found /proc/conform-nope", 2, "conform: --found /proc/conform-nope: "},
+      {"--reference " + dead, 3, "conform: --reference " + dead + ": the target " + dead + " could not be reached"},
+  };
+  for (const auto& [flags, code, message] : inputs) {
+    Ran r = RunConform("run -q --target " + target.base_url() + " --token T " + flags + " " + Reports());
+    EXPECT_EQ(r.exit_code, code) << flags << "\n" << r.output;
+    EXPECT_NE(r.output.find(message), std::string::npos) << flags << "\n" << r.output;
+    EXPECT_EQ(target.requests(), 0u) << flags << ": something was sent to the target";
+  }
+}
+
+// --reference: a second target that writes differently where the contract allows agrees with a
+// correct one; a broken target disagrees with a correct reference, and the case file is written.
+TEST_F(ConformBinaryTest, ReferenceModeComparesTwoTargets) {
+  MockProcess correct({"--token", "T", "--readonly-token", "R"});
+  MockProcess variant({"--token", "T", "--readonly-token", "R", "--variant", "float-numbers", "--variant", "reversed-keys"});
+  MockProcess broken({"--token", "T", "--readonly-token", "R", "--fault", "keys-limit-500"});
+  const std::string found = (dir_ / "found").string();
+  Ran agree = RunConform("run -q --target " + correct.BaseUrl() + " --reference " + variant.BaseUrl() +
+                         " --token T --readonly-token R --found " + found + " " + Reports());
+  EXPECT_EQ(agree.exit_code, 0) << agree.output;
+  Ran differ = RunConform("run --target " + broken.BaseUrl() + " --reference " + correct.BaseUrl() +
+                          " --token T --readonly-token R --found " + found + " " + Reports());
+  EXPECT_EQ(differ.exit_code, 1) << differ.output;
+  const nlohmann::json last = ReadJson(dir_ / "report.json")["cases"].back();
+  EXPECT_EQ(last["id"].get<std::string>().rfind("explore/", 0), 0u) << last["id"];
+  EXPECT_TRUE(fs::exists(last["file"].get<std::string>()));
+  EXPECT_EQ(ReadText(last["file"].get<std::string>()).find("\"T\""), std::string::npos) << "the token is not in the case";
 }
 
 TEST_F(ConformBinaryTest, UnreachableTargetExits3WithReports) {
