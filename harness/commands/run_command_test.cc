@@ -199,7 +199,8 @@ TEST_F(ConformBinaryTest, ExplorationFindsWhatNoShippedCaseMeets) {
     SCOPED_TRACE(fault);
     Ran cases_only = RunConform("run -q --explore 0 --mock-fault " + fault + " " + Reports());
     EXPECT_EQ(cases_only.exit_code, 0) << cases_only.output;
-    Ran explored = RunConform("run -q --explore 300 --found " + (dir_ / "found").string() + " --mock-fault " + fault + " " + Reports());
+    // A default run explores: 300 operations against the embedded mock.
+    Ran explored = RunConform("run -q --found " + (dir_ / "found").string() + " --mock-fault " + fault + " " + Reports());
     EXPECT_EQ(explored.exit_code, 1) << explored.output;
     const nlohmann::json report = ReadJson(dir_ / "report.json");
     const nlohmann::json& last = report["cases"].back();
@@ -208,6 +209,9 @@ TEST_F(ConformBinaryTest, ExplorationFindsWhatNoShippedCaseMeets) {
     EXPECT_NE(last["title"].get<std::string>().find("seed 1"), std::string::npos) << last["title"];
     EXPECT_TRUE(fs::exists(last["file"].get<std::string>())) << last["file"];
   }
+  Ran lint = RunConform("lint --cases " + (dir_ / "found").string());
+  EXPECT_EQ(lint.exit_code, 0) << lint.output;
+  EXPECT_NE(lint.output.find("lint: 9 cases"), std::string::npos) << lint.output;
 }
 
 TEST_F(ConformBinaryTest, EveryMockFaultIsCaughtAtItsLevel) {

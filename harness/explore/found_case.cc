@@ -1,11 +1,13 @@
 #include "explore/found_case.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 
 #include "contract/connection_rules.h"
 #include "mock/store.h"
+#include "run/shard.h"
 #include "load/variables.h"
 
 namespace conform {
@@ -109,7 +111,10 @@ nlohmann::json FoundCase(const std::vector<Operation>& sequence, const Finding& 
   for (const Operation& op : sequence) {
     for (nlohmann::json& step : Steps(op, vars, &model, &touched)) steps.push_back(std::move(step));
   }
-  const std::string id = "found-" + ShortRule(finding.rule) + "-seed-" + std::to_string(seed);
+  // The steps' hash tells apart divergences of one rule and seed (against other servers).
+  char hash[9];
+  std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(StableHash(steps.dump()) & 0xffffffffu));
+  const std::string id = "found-" + ShortRule(finding.rule) + "-seed-" + std::to_string(seed) + "-" + hash;
   return {{"id", id},
           {"title", finding.message + " (" + std::to_string(sequence.size()) + " operations, found by exploration)"},
           {"level", "must"},

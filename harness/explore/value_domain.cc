@@ -26,7 +26,8 @@ nlohmann::json ManyKeys(size_t count) {
 }
 
 bool IsHeavy(ValueClass c) {
-  return c == ValueClass::kString4096 || c == ValueClass::kString65536 || c == ValueClass::kKeys1000 || c == ValueClass::kDeep32;
+  return c == ValueClass::kString4096 || c == ValueClass::kString65536 || c == ValueClass::kKeys1000 ||
+         c == ValueClass::kDeep32 || c == ValueClass::kBody256K;
 }
 
 }  // namespace
@@ -34,7 +35,7 @@ bool IsHeavy(ValueClass c) {
 const std::vector<ValueClass>& AllValueClasses() {
   static const std::vector<ValueClass> kAll = [] {
     std::vector<ValueClass> all;
-    for (int c = 0; c <= static_cast<int>(ValueClass::kKeys1000); ++c) all.push_back(static_cast<ValueClass>(c));
+    for (int c = 0; c <= static_cast<int>(ValueClass::kBody256K); ++c) all.push_back(static_cast<ValueClass>(c));
     return all;
   }();
   return kAll;
@@ -83,6 +84,7 @@ const char* ValueClassName(ValueClass c) {
     case ValueClass::kRepeatedUnsorted: return "repeated-unsorted";
     case ValueClass::kDeep32: return "deep-32";
     case ValueClass::kKeys1000: return "keys-1000";
+    case ValueClass::kBody256K: return "body-256k";
   }
   return "?";
 }
@@ -132,6 +134,7 @@ ConfigEntry ValueGenerator::Make(ValueClass c, int tag) {
     case ValueClass::kRepeatedUnsorted: e.value = nlohmann::json::array({3, 1, 3, 2, 1}); break;
     case ValueClass::kDeep32: e.value = Deep(32); break;
     case ValueClass::kKeys1000: e.value = ManyKeys(1000); break;
+    case ValueClass::kBody256K: e.value = Repeat("z", 256 * 1024); break;
   }
   return e;
 }
@@ -143,11 +146,13 @@ ConfigEntry ValueGenerator::Next(int tag) {
     shuffled_ = true;
   }
   if (drawn_ < floor_.size()) return Make(floor_[drawn_++], tag);
-  // After the floor the heavy classes (tens of kilobytes each) come a tenth as often, so a long
-  // exploration spends its time on sequences rather than on shipping bytes.
+  // After the floor the heavy classes (tens of kilobytes each) come a tenth as often, and the
+  // 256 KB value not again, so a long exploration spends its time on sequences rather than
+  // on shipping bytes.
   const auto& all = AllValueClasses();
   for (;;) {
     const ValueClass c = all[std::uniform_int_distribution<size_t>(0, all.size() - 1)(random_)];
+    if (c == ValueClass::kBody256K) continue;
     if (!IsHeavy(c) || std::uniform_int_distribution<int>(0, 9)(random_) == 0) return Make(c, tag);
   }
 }

@@ -22,6 +22,7 @@ enum class ValueClass {
   kEmptyObject, kEmptyArray, kNestedEmpty,
   kMixedArray, kRepeatedUnsorted,
   kDeep32, kKeys1000,
+  kBody256K,  // a value of 256 KB: a body near the size a server accepts
 };
 
 // Every class, in declaration order.
