@@ -6,7 +6,7 @@ namespace {
 class Model : public Reference {
  public:
   Reply Apply(const RequestSpec& spec, const Variables&, const std::string& name, const std::optional<nlohmann::json>& body) override {
-    saved_ = store_.Save();
+    saved_ = store_.SaveName(name);
     const nlohmann::json b = body.value_or(nlohmann::json());
     switch (spec.call) {
       case CallKind::kCreate: return store_.Create(b);
@@ -19,15 +19,15 @@ class Model : public Reference {
   }
   Reply Get(const std::string& name) override { return store_.Get(name); }
   bool Undo() override {
-    std::string err;
-    return store_.Load(saved_, &err);
+    store_.RestoreName(saved_);
+    return true;
   }
   void Cleanup(const std::set<std::string>&) override {}
   std::string Failure() const override { return ""; }
 
  private:
   ConnectionStore store_;
-  nlohmann::json saved_;
+  ConnectionStore::NameState saved_;  // the state before the last Apply, of the name it touched
 };
 
 class Remote : public Reference {

@@ -146,14 +146,14 @@ ConfigEntry ValueGenerator::Next(int tag) {
     shuffled_ = true;
   }
   if (drawn_ < floor_.size()) return Make(floor_[drawn_++], tag);
-  // After the floor the heavy classes (tens of kilobytes each) come a tenth as often, and the
+  // After the floor the heavy classes (tens of kilobytes each) come a 25th as often, and the
   // 256 KB value not again, so a long exploration spends its time on sequences rather than
   // on shipping bytes.
   const auto& all = AllValueClasses();
   for (;;) {
     const ValueClass c = all[std::uniform_int_distribution<size_t>(0, all.size() - 1)(random_)];
     if (c == ValueClass::kBody256K) continue;
-    if (!IsHeavy(c) || std::uniform_int_distribution<int>(0, 9)(random_) == 0) return Make(c, tag);
+    if (!IsHeavy(c) || std::uniform_int_distribution<int>(0, 24)(random_) == 0) return Make(c, tag);
   }
 }
 

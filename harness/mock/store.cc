@@ -297,6 +297,21 @@ bool ConnectionStore::Load(const nlohmann::json& saved, std::string* err) {
   return true;
 }
 
+ConnectionStore::NameState ConnectionStore::SaveName(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = connections_.find(name);
+  return {name, it == connections_.end() ? std::nullopt : std::optional<Stored>(it->second)};
+}
+
+void ConnectionStore::RestoreName(const NameState& state) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (state.stored) {
+    connections_[state.name] = *state.stored;
+  } else {
+    connections_.erase(state.name);
+  }
+}
+
 size_t ConnectionStore::Size() const {
   std::lock_guard<std::mutex> lock(mu_);
   return connections_.size();

@@ -43,12 +43,23 @@ class ConnectionStore {
   // Replaces the connections with saved ones; false with *err naming the JSON pointer at fault.
   bool Load(const nlohmann::json& saved, std::string* err);
 
- private:
+  // A connection as stored (the writable fields as the client last set them, and the server's own).
   struct Stored {
     nlohmann::json writable;  // name, endpoint, configuration as the client last set them
     std::string protocol_version;
     std::string public_key;
   };
+
+  // One name's state, to put back later (exploration's model undoes a write a target refused):
+  // copying the whole store for every operation would cost more than the operation.
+  struct NameState {
+    std::string name;
+    std::optional<Stored> stored;  // none: the name did not exist
+  };
+  NameState SaveName(const std::string& name) const;
+  void RestoreName(const NameState& state);
+
+ private:
 
   bool Has(Fault f) const { return faults_.count(f) > 0; }
   std::optional<FieldViolation> NameProblem(const std::string& name) const;
