@@ -195,6 +195,7 @@ bool PrepareTarget(const RunOptions& options, size_t case_count, RunSettings* se
   }
   if (!loopback && !options.quiet) {
     std::cout << "conform will create, update and delete connections named " << names << " on " << settings->base_url
+              << " (and " << NamePrefix(settings->run_id) << "explore-x0 to x3 while exploring)"
               << " and nothing else; each is deleted when its case ends\n";
   }
   if (settings->credentials.token.empty()) {
