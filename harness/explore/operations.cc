@@ -5,7 +5,7 @@ namespace {
 
 std::string SlotName(int slot) { return "${name}-x" + std::to_string(slot); }
 
-nlohmann::json Connection(int slot, int serial, ValueGenerator* values, int entries) {
+nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
   nlohmann::json configuration = {{"secretKey", "conform-secret-${run_id}"}};
   for (int i = 0; i < entries; ++i) {
     ConfigEntry e = values->Next(serial * 8 + i);
@@ -42,13 +42,13 @@ std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* v
     Operation op;
     if (roll < 25) {
       op = Make(CallKind::kCreate, slot, "create");
-      nlohmann::json c = Connection(slot, serial, values, entries);
+      nlohmann::json c = Connection(serial, values, entries);
       c["name"] = SlotName(slot);
       op.request.body = nlohmann::json{{"externalDatabaseConnection", c}, {"connectionType", "STANDALONE"}};
       sent.push_back(c);
     } else if (roll < 60) {
       op = Make(CallKind::kUpdate, slot, "update");
-      nlohmann::json c = Connection(slot, serial, values, entries);
+      nlohmann::json c = Connection(serial, values, entries);
       op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
       sent.push_back(c);
     } else if (roll < 68 && !sent.empty()) {
