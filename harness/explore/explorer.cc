@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <deque>
+#include <map>
 #include <set>
 
 #include "check/expectations.h"
@@ -92,6 +93,7 @@ class Exploration {
     const Observed observed = Observe(op.request.call, label, response);
     CheckResponse(observed, schemas_, "", false, &out_.result.findings);
 
+    known_.clear();  // the reference's states change with this operation
     const Reply expected = reference_->Apply(op.request, vars_, name, body);
     if (!reference_->Failure().empty()) return Fail("reference", reference_->Failure());
     JudgeStatus(label, op, expected.status, response.status);
@@ -117,6 +119,7 @@ class Exploration {
       // A second target cannot take its write back: the exploration ends here rather than
       // compare states that no longer start alike.
       if (!reference_->Undo()) unaligned_ = true;
+      known_.clear();
     } else {
       f.level = Level::kMust;
       f.rule = "explore.status-diverged";
@@ -128,7 +131,7 @@ class Exploration {
   // A 2xx create or update answers with the connection as now stored: the model's.
   void JudgeAnswer(const std::string& label, CallKind call, const std::string& name, const Observed& observed) {
     if ((call != CallKind::kCreate && call != CallKind::kUpdate) || observed.response->status / 100 != 2) return;
-    const Reply model = reference_->Get(name);
+    const Reply& model = ReferenceState(name);
     const Snapshot answered = MakeSnapshot(observed.response->status, observed.body);
     if (model.status != 200 || !answered.connection) return;  // a status finding, or the schema's, says it
     if (auto d = FirstDifference(StateOf(MakeSnapshot(model.status, model.body)), StateOf(answered))) {
@@ -156,7 +159,7 @@ class Exploration {
   }
 
   bool JudgeState(const std::string& step, const std::string& name, const HttpResponse& response, const Observed& observed) {
-    const Reply model = reference_->Get(name);
+    const Reply& model = ReferenceState(name);
     const Snapshot want = MakeSnapshot(model.status, model.body);
     const Snapshot got = MakeSnapshot(response.status, observed.body);
     Finding f;
@@ -199,7 +202,7 @@ class Exploration {
       page = *o.body;
     }
     for (const std::string& name : touched_) {
-      const bool held = reference_->Get(name).status == 200;
+      const bool held = ReferenceState(name).status == 200;
       if (held == (listed.count(name) > 0)) continue;
       Finding f;
       f.level = Level::kMust;
@@ -223,6 +226,14 @@ class Exploration {
     if (response->ok()) out_.result.latency[call].Record(response->timings.total_us);
     if (response->ok()) return true;
     return Fail(TransportErrorName(response->error), redactor_->Text(response->error_message));
+  }
+
+  // The reference's state of a name, read once per operation: the answer, the state after and
+  // the list all compare with it.
+  const Reply& ReferenceState(const std::string& name) {
+    auto it = known_.find(name);
+    if (it == known_.end()) it = known_.emplace(name, reference_->Get(name)).first;
+    return it->second;
   }
 
   bool Fail(const std::string& type, const std::string& message) {
@@ -289,6 +300,7 @@ class Exploration {
   std::unique_ptr<Reference> reference_;
   bool unaligned_ = false;  // the reference could not undo a write the target refused
   std::set<std::string> touched_;
+  std::map<std::string, Reply> known_;  // ReferenceState's reads since the last operation
   struct Sent {
     std::string step;
     CallKind call;
