@@ -1,4 +1,5 @@
-// One exploration: generate, send, judge against the model, clean up.
+// One exploration: generate (or take) a sequence, send it, judge each answer against the
+// reference, clean up on both.
 #include "explore/explorer.h"
 
 #include <chrono>
@@ -11,9 +12,9 @@
 #include "check/list_page.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
-#include "http/guarded_transport.h"
 #include "explore/reference.h"
 #include "http/curl_transport.h"
+#include "http/guarded_transport.h"
 #include "run/request_builder.h"
 
 namespace conform {

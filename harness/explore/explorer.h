@@ -1,7 +1,8 @@
 // Exploration: a seeded sequence of operations (explore/operations.h) sent to the target, each
-// judged against the contract's model, which is the mock's store without faults: the same
-// semantics, not a second copy of them. After every mutation, and for every get, the target's
-// stored connection must equal the model's. The first divergence ends the sequence.
+// judged against a reference (explore/reference.h): the contract's model, which is the mock's
+// store without faults (the same semantics, not a second copy of them), or a second target. After
+// every mutation, and for every get, the target's stored connection must equal the reference's.
+// The first divergence ends the sequence.
 #pragma once
 
 #include <cstdint>
