@@ -7,25 +7,16 @@
 namespace conform {
 namespace {
 
-Finding Must(const std::string& step, std::string rule, std::string message) {
-  Finding f;
-  f.level = Level::kMust;
-  f.step = step;
-  f.rule = std::move(rule);
-  f.message = std::move(message);
-  return f;
-}
-
 void JudgeAccepted(const CreateInput& in, const std::string& step, std::vector<Finding>* out) {
   if (!in.create_connection) {
-    Finding f = Must(step, "create.no-connection", "create answered 2xx without the created connection");
+    Finding f = MakeFinding(Level::kMust, step, "create.no-connection", "create answered 2xx without the created connection");
     f.pointer = "/externalDatabaseConnection";
     f.expected = "the created connection";
     f.actual = "(absent)";
     out->push_back(f);
   }
   if (in.after.status != 200 || !in.after.connection) {
-    Finding f = Must(step, "create.lost", "after a 2xx create the connection cannot be read back");
+    Finding f = MakeFinding(Level::kMust, step, "create.lost", "after a 2xx create the connection cannot be read back");
     f.expected = "200";
     f.actual = std::to_string(in.after.status);
     out->push_back(f);
@@ -35,7 +26,7 @@ void JudgeAccepted(const CreateInput& in, const std::string& step, std::vector<F
     nlohmann::json wanted = WritableState(*in.sent);
     wanted["name"] = in.name;
     for (const Mismatch& m : WritableDifferences(wanted, StateOf(in.after))) {
-      Finding f = Must(step, "create.stored-differs", "the stored connection is not what the create sent");
+      Finding f = MakeFinding(Level::kMust, step, "create.stored-differs", "the stored connection is not what the create sent");
       f.pointer = "/externalDatabaseConnection" + m.pointer;
       f.expected = m.expected;
       f.actual = m.actual;
@@ -44,7 +35,7 @@ void JudgeAccepted(const CreateInput& in, const std::string& step, std::vector<F
   }
   if (!in.create_connection) return;
   if (auto m = FirstDifference(StateOf(in.after), WritableState(*in.create_connection))) {
-    Finding f = Must(step, "create.response-differs-from-stored",
+    Finding f = MakeFinding(Level::kMust, step, "create.response-differs-from-stored",
                      "the create answered a connection the following GET does not show");
     f.pointer = "/externalDatabaseConnection" + m->pointer;
     f.expected = m->expected + " (as stored)";
@@ -58,7 +49,7 @@ void JudgeAccepted(const CreateInput& in, const std::string& step, std::vector<F
 std::vector<Finding> JudgeCreate(const CreateInput& in, const std::string& step) {
   std::vector<Finding> out;
   if (in.before.status != 404) {
-    Finding f = Must(step, "create.precondition", "GET before the create did not answer 404: the name was taken");
+    Finding f = MakeFinding(Level::kMust, step, "create.precondition", "GET before the create did not answer 404: the name was taken");
     f.expected = "404";
     f.actual = std::to_string(in.before.status);
     out.push_back(f);
@@ -67,7 +58,7 @@ std::vector<Finding> JudgeCreate(const CreateInput& in, const std::string& step)
   if (in.create_status >= 200 && in.create_status < 300) {
     JudgeAccepted(in, step, &out);
   } else if (in.create_status >= 400 && in.create_status < 500 && in.after.status != 404) {
-    Finding f = Must(step, "create.partial-apply",
+    Finding f = MakeFinding(Level::kMust, step, "create.partial-apply",
                      "the create was refused (" + std::to_string(in.create_status) + ") but the name now exists");
     f.expected = "404 (as before)";
     f.actual = std::to_string(in.after.status);

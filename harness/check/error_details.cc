@@ -9,12 +9,8 @@ namespace conform {
 namespace {
 
 Finding Should(const Observed& o, std::string rule, std::string pointer, std::string message) {
-  Finding f;
-  f.level = Level::kShould;
-  f.step = o.step;
-  f.rule = std::move(rule);
+  Finding f = MakeFinding(Level::kShould, o.step, std::move(rule), std::move(message));
   f.pointer = std::move(pointer);
-  f.message = std::move(message);
   return f;
 }
 

@@ -14,12 +14,7 @@ namespace {
 constexpr size_t kMaxSchemaFindings = 5;
 
 Finding Make(Level level, const Observed& o, std::string rule, std::string message) {
-  Finding f;
-  f.level = level;
-  f.step = o.step;
-  f.rule = std::move(rule);
-  f.message = std::move(message);
-  return f;
+  return MakeFinding(level, o.step, std::move(rule), std::move(message));
 }
 
 std::string StatusSet(const std::vector<StatusMatcher>& status) {

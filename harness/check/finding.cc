@@ -13,4 +13,20 @@ std::string FindingLine(const Finding& f) {
   return line;
 }
 
+Finding MakeFinding(Level level, std::string step, std::string rule, std::string message) {
+  Finding f;
+  f.level = level;
+  f.step = std::move(step);
+  f.rule = std::move(rule);
+  f.message = std::move(message);
+  return f;
+}
+
+const Finding* FirstMust(const std::vector<Finding>& findings, size_t from) {
+  for (size_t i = from; i < findings.size(); ++i) {
+    if (findings[i].level == Level::kMust) return &findings[i];
+  }
+  return nullptr;
+}
+
 }  // namespace conform

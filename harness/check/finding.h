@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "load/case.h"
 
@@ -19,5 +20,11 @@ struct Finding {
 
 // "[must] step 1 (update): replace.field-survived at /endpoint: message"
 std::string FindingLine(const Finding& f);
+
+// A finding with what every finding has; pointer, expected and actual are set by the caller.
+Finding MakeFinding(Level level, std::string step, std::string rule, std::string message);
+
+// The first must-level finding at or after index `from`; nullptr if there is none.
+const Finding* FirstMust(const std::vector<Finding>& findings, size_t from = 0);
 
 }  // namespace conform

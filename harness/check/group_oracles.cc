@@ -10,15 +10,6 @@ namespace {
 
 bool Is2xx(int status) { return status / 100 == 2; }
 
-Finding Must(const std::string& step, std::string rule, std::string message) {
-  Finding f;
-  f.level = Level::kMust;
-  f.step = step;
-  f.rule = std::move(rule);
-  f.message = std::move(message);
-  return f;
-}
-
 // The writable state a member asked for, under the group's name.
 nlohmann::json Wanted(const GroupMember& m, const std::string& name) {
   nlohmann::json wanted = m.sent ? WritableState(*m.sent) : nlohmann::json::object();
@@ -40,7 +31,7 @@ void CheckAnswersOwnBody(const GroupInput& in, const std::string& step, std::vec
   for (const GroupMember& m : in.members) {
     if (!Is2xx(m.status) || !m.answered) continue;
     if (auto d = FirstDifference(Wanted(m, in.name), WritableState(*m.answered))) {
-      Finding f = Must(step, "group.answer-not-own", m.label + " answered 2xx with another state than its own body");
+      Finding f = MakeFinding(Level::kMust, step, "group.answer-not-own", m.label + " answered 2xx with another state than its own body");
       f.pointer = "/externalDatabaseConnection" + d->pointer;
       f.expected = d->expected + " (its own body)";
       f.actual = d->actual + " (" + Attribution(WritableState(*m.answered), in.members, in.name) + ")";
@@ -58,7 +49,7 @@ std::string StatusList(const GroupInput& in) {
 // After concurrent updates: the body of one that answered 2xx, or, if none did, the state before.
 std::optional<Finding> JudgeStoredState(const GroupInput& in, const std::string& step) {
   if (in.after.status != 200 || !in.after.connection) {
-    Finding f = Must(step, "group.torn-state", "after the concurrent updates the connection cannot be read");
+    Finding f = MakeFinding(Level::kMust, step, "group.torn-state", "after the concurrent updates the connection cannot be read");
     f.expected = "200";
     f.actual = std::to_string(in.after.status);
     return f;
@@ -71,12 +62,12 @@ std::optional<Finding> JudgeStoredState(const GroupInput& in, const std::string&
   if (!any_accepted && as_before) return std::nullopt;
   Finding f;
   if (as_before) {
-    f = Must(step, "group.lost-update", "updates answered 2xx, yet the connection is as it was before them");
+    f = MakeFinding(Level::kMust, step, "group.lost-update", "updates answered 2xx, yet the connection is as it was before them");
   } else if (const GroupMember* refused = MemberStored(stored, in, CallKind::kUpdate, false)) {
-    f = Must(step, "group.refused-write-stored", "the stored connection is the body of " + refused->label +
+    f = MakeFinding(Level::kMust, step, "group.refused-write-stored", "the stored connection is the body of " + refused->label +
                                                      ", whose update was refused (" + std::to_string(refused->status) + ")");
   } else {
-    f = Must(step, "group.torn-state", "the stored connection is no body that was sent: concurrent updates were mixed");
+    f = MakeFinding(Level::kMust, step, "group.torn-state", "the stored connection is no body that was sent: concurrent updates were mixed");
   }
   f.pointer = "/externalDatabaseConnection";
   f.expected = "exactly the body of one update that answered 2xx (" + StatusList(in) + ")";
@@ -118,14 +109,14 @@ std::vector<Finding> JudgeSingleWinner(const GroupInput& in, const std::string& 
     if (Is2xx(m.status)) {
       winners.push_back(&m);
     } else if (m.status / 100 != 4) {
-      Finding f = Must(step, "group.loser-status", m.label + " lost the race but did not answer 4xx");
+      Finding f = MakeFinding(Level::kMust, step, "group.loser-status", m.label + " lost the race but did not answer 4xx");
       f.expected = "4xx (409 ALREADY_EXISTS)";
       f.actual = std::to_string(m.status);
       out.push_back(f);
     }
   }
   if (winners.size() != 1) {
-    Finding f = Must(step, winners.empty() ? "group.no-winner" : "group.many-winners",
+    Finding f = MakeFinding(Level::kMust, step, winners.empty() ? "group.no-winner" : "group.many-winners",
                      winners.empty() ? "no create of the name answered 2xx"
                                      : std::to_string(winners.size()) + " creates of one name answered 2xx");
     f.expected = "exactly one 2xx";
@@ -137,7 +128,7 @@ std::vector<Finding> JudgeSingleWinner(const GroupInput& in, const std::string& 
   for (const GroupMember* w : winners) {
     if (in.after.status == 200 && Same(stored, Wanted(*w, in.name))) return out;
   }
-  Finding f = Must(step, "group.winner-not-stored", "the stored connection is not the winning create's body");
+  Finding f = MakeFinding(Level::kMust, step, "group.winner-not-stored", "the stored connection is not the winning create's body");
   f.pointer = "/externalDatabaseConnection";
   f.expected = "the body of " + winners.front()->label;
   f.actual = in.after.status == 200 ? Shorten(stored) + " (" + Attribution(stored, in.members, in.name) + ")"
@@ -151,12 +142,12 @@ std::vector<Finding> JudgeDeleteWinsOr404(const GroupInput& in, const std::strin
   for (const GroupMember& m : in.members) {
     if (m.call != CallKind::kDelete) continue;
     if (Is2xx(m.status) && in.after.status != 404) {
-      Finding f = Must(step, "group.resurrected", "the delete answered 2xx, yet the connection reads back afterwards");
+      Finding f = MakeFinding(Level::kMust, step, "group.resurrected", "the delete answered 2xx, yet the connection reads back afterwards");
       f.expected = "GET answers 404";
       f.actual = std::to_string(in.after.status) + " (" + StatusList(in) + ")";
       out.push_back(f);
     } else if (m.status == 404 && in.before.status == 200) {
-      Finding f = Must(step, "group.delete-lost", "the delete answered 404 though the connection existed and nothing else deletes");
+      Finding f = MakeFinding(Level::kMust, step, "group.delete-lost", "the delete answered 404 though the connection existed and nothing else deletes");
       f.expected = "2xx";
       f.actual = "404 (" + StatusList(in) + ")";
       out.push_back(f);

@@ -4,12 +4,8 @@ namespace conform {
 namespace {
 
 Finding Make(Level level, const std::string& step, std::string rule, std::string message) {
-  Finding f;
-  f.level = level;
-  f.step = step;
-  f.rule = std::move(rule);
+  Finding f = MakeFinding(level, step, std::move(rule), std::move(message));
   f.pointer = "/externalDatabaseConnections";
-  f.message = std::move(message);
   return f;
 }
 

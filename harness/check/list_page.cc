@@ -6,12 +6,8 @@ namespace conform {
 namespace {
 
 Finding Make(Level level, const Observed& o, std::string rule, std::string pointer, std::string message) {
-  Finding f;
-  f.level = level;
-  f.step = o.step;
-  f.rule = std::move(rule);
+  Finding f = MakeFinding(level, o.step, std::move(rule), std::move(message));
   f.pointer = std::move(pointer);
-  f.message = std::move(message);
   return f;
 }
 

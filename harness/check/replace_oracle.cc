@@ -10,25 +10,16 @@ namespace {
 
 constexpr size_t kMaxDifferencesPerField = 10;
 
-Finding Must(const std::string& step, std::string rule, std::string message) {
-  Finding f;
-  f.level = Level::kMust;
-  f.step = step;
-  f.rule = std::move(rule);
-  f.message = std::move(message);
-  return f;
-}
-
 // Names the way a stored field differs from what the PUT asked for (m.pointer starts with the
 // field; a second segment means a key inside it).
 Finding FieldFinding(const std::string& step, const Mismatch& m) {
   Finding f;
   if (m.expected == "(absent)") {
     const bool nested = m.pointer.find('/', 1) != std::string::npos;
-    f = Must(step, nested ? "replace.configuration-key-survived" : "replace.field-survived",
+    f = MakeFinding(Level::kMust, step, nested ? "replace.configuration-key-survived" : "replace.field-survived",
              "left out of the PUT body but still stored: the update merged instead of replacing");
   } else {
-    f = Must(step, "replace.stored-differs", "the stored value is not what the PUT sent");
+    f = MakeFinding(Level::kMust, step, "replace.stored-differs", "the stored value is not what the PUT sent");
   }
   f.pointer = "/externalDatabaseConnection" + m.pointer;
   f.expected = m.expected;
@@ -45,7 +36,7 @@ void CompareStoredToSent(const ReplaceInput& in, const std::string& step, std::v
 void CompareResponseToStored(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
   if (!in.put_connection) return;  // the schema check reports a missing connection
   if (auto m = FirstDifference(StateOf(in.after), WritableState(*in.put_connection))) {
-    Finding f = Must(step, "replace.response-differs-from-stored",
+    Finding f = MakeFinding(Level::kMust, step, "replace.response-differs-from-stored",
                      "the PUT answered a state the following GET does not show (stale or unstored answer)");
     f.pointer = "/externalDatabaseConnection" + m->pointer;
     f.expected = m->expected + " (as stored)";
@@ -56,7 +47,7 @@ void CompareResponseToStored(const ReplaceInput& in, const std::string& step, st
 
 void CheckNotRenamed(const ReplaceInput& in, const std::string& step, std::vector<Finding>* out) {
   if (in.body_name_after && in.body_name_after->status != 404) {
-    Finding f = Must(step, "name.renamed", "a connection exists under the body's name: name is immutable");
+    Finding f = MakeFinding(Level::kMust, step, "name.renamed", "a connection exists under the body's name: name is immutable");
     f.expected = "GET of the body's name answers 404";
     f.actual = std::to_string(in.body_name_after->status);
     out->push_back(f);
@@ -97,7 +88,7 @@ Snapshot MakeSnapshot(int status, const std::optional<nlohmann::json>& body) {
 std::vector<Finding> JudgeReplace(const ReplaceInput& in, const std::string& step) {
   std::vector<Finding> out;
   if (in.before.status != 200 || !in.before.connection) {
-    Finding f = Must(step, "replace.precondition", "GET before the PUT did not return the connection");
+    Finding f = MakeFinding(Level::kMust, step, "replace.precondition", "GET before the PUT did not return the connection");
     f.expected = "200 with externalDatabaseConnection";
     f.actual = std::to_string(in.before.status);
     out.push_back(f);
@@ -106,7 +97,7 @@ std::vector<Finding> JudgeReplace(const ReplaceInput& in, const std::string& ste
   const bool accepted = in.put_status >= 200 && in.put_status < 300;
   if (accepted) {
     if (in.after.status != 200 || !in.after.connection) {
-      Finding f = Must(step, "replace.lost", "after a 2xx PUT the connection cannot be read back");
+      Finding f = MakeFinding(Level::kMust, step, "replace.lost", "after a 2xx PUT the connection cannot be read back");
       f.expected = "200";
       f.actual = std::to_string(in.after.status);
       out.push_back(f);
@@ -129,14 +120,14 @@ std::vector<Finding> JudgeReplace(const ReplaceInput& in, const std::string& ste
 std::vector<Finding> JudgeUnchanged(const Snapshot& before, const Snapshot& after, const std::string& step) {
   std::vector<Finding> out;
   if (before.status != after.status) {
-    Finding f = Must(step, "state.changed", "GET answers differently after the request");
+    Finding f = MakeFinding(Level::kMust, step, "state.changed", "GET answers differently after the request");
     f.expected = std::to_string(before.status) + " (as before)";
     f.actual = std::to_string(after.status);
     out.push_back(f);
     return out;
   }
   if (auto m = FirstDifference(StateOf(before), StateOf(after))) {
-    Finding f = Must(step, "state.changed", "the stored connection changed");
+    Finding f = MakeFinding(Level::kMust, step, "state.changed", "the stored connection changed");
     f.pointer = "/externalDatabaseConnection" + m->pointer;
     f.expected = m->expected + " (as before)";
     f.actual = m->actual;
