@@ -3,16 +3,6 @@
 #include "explore/found_case.h"
 
 namespace conform {
-namespace {
-
-const Finding* FirstMust(const CaseResult& r) {
-  for (const Finding& f : r.findings) {
-    if (f.level == Level::kMust) return &f;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
                                         Transport& transport, RequestGate& gate, Redactor* redactor,
@@ -20,7 +10,7 @@ ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const Ru
   ExplorationReport report;
   report.outcome = Explore(explore, run, schemas, transport, gate, redactor);
   report.explored = report.outcome.sent;
-  const Finding* diverged = FirstMust(report.outcome.result);
+  const Finding* diverged = FirstMust(report.outcome.result.findings);
   if (!diverged || !report.outcome.result.error_type.empty()) return report;
 
   // Every replay runs on names of its own, so no attempt sees another's leftovers.
@@ -30,7 +20,7 @@ ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const Ru
     ExploreSettings names = explore;
     names.names = "explore-s" + std::to_string(++attempt);
     const ExploreOutcome o = Replay(candidate, names, run, schemas, transport, gate, redactor);
-    const Finding* first = FirstMust(o.result);
+    const Finding* first = FirstMust(o.result.findings);
     return first ? first->rule : std::string();
   };
   report.shrink = Shrink(report.outcome.sequence, rule, replay, limits);
@@ -38,7 +28,7 @@ ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const Ru
   ExploreSettings names = explore;
   names.names = "explore-min";
   ExploreOutcome minimal = Replay(report.shrink.sequence, names, run, schemas, transport, gate, redactor);
-  const Finding* shown = FirstMust(minimal.result);
+  const Finding* shown = FirstMust(minimal.result.findings);
   if (!shown) return report;  // the divergence did not come back (a flaky target): keep the full run's
   minimal.classes_covered = report.outcome.classes_covered;
   const nlohmann::json kase = FoundCase(report.shrink.sequence, *shown, explore.seed);

@@ -63,7 +63,7 @@ class Exploration {
     out_.result.tags = {"explore"};
     size_t i = 0;
     for (; i < out_.sequence.size(); ++i) {
-      if (!Step(i, out_.sequence[i]) || Diverged() || unaligned_) break;
+      if (!Step(i, out_.sequence[i]) || FirstMust(out_.result.findings) || unaligned_) break;
     }
     if (i < out_.sequence.size()) out_.sequence.resize(i + 1);
     Cleanup();
@@ -243,13 +243,6 @@ class Exploration {
     return false;
   }
 
-  bool Diverged() const {
-    for (const Finding& f : out_.result.findings) {
-      if (f.level == Level::kMust) return true;
-    }
-    return false;
-  }
-
   void Cleanup() {
     reference_->Cleanup(touched_);
     for (const std::string& name : touched_) {
@@ -269,25 +262,10 @@ class Exploration {
       if (!body.is_discarded()) redactor_->LearnFromJson(body);
       r.exchanges.push_back(RedactedExchange(x.step, x.call, x.request, x.response, body, *redactor_));
     }
-    for (Finding& f : r.findings) {
-      f.message = redactor_->Text(f.message);
-      f.expected = redactor_->Text(f.expected);
-      f.actual = redactor_->Text(f.actual);
-    }
-    const Finding* first_must = nullptr;
-    bool should = false;
-    for (const Finding& f : r.findings) {
-      if (f.level == Level::kMust && !first_must) first_must = &f;
-      should = should || f.level == Level::kShould;
-    }
-    if (!r.error_type.empty()) {
-      r.outcome = Outcome::kError;
-    } else if (first_must || (should && run_.strict)) {
-      r.outcome = Outcome::kFailed;
-      if (first_must) r.id = explore_.label + "/" + first_must->rule;
-    } else {
-      r.outcome = !r.leftovers.empty() ? Outcome::kError : should ? Outcome::kWarned : Outcome::kPassed;
-    }
+    RedactFindings(*redactor_, &r.findings);
+    r.outcome = DecideOutcome(r, run_.strict);
+    const Finding* first_must = FirstMust(r.findings);
+    if (r.outcome == Outcome::kFailed && first_must) r.id = explore_.label + "/" + first_must->rule;
   }
 
   const ExploreSettings& explore_;

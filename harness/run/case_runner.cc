@@ -17,23 +17,6 @@ bool Missing(const Case& c, const RunSettings& settings, std::string* reason) {
   return !reason->empty();
 }
 
-Outcome Decide(const CaseResult& r, bool strict) {
-  if (!r.error_type.empty()) return Outcome::kError;
-  bool must = false, should = false;
-  for (const Finding& f : r.findings) (f.level == Level::kMust ? must : should) = true;
-  if (must || (should && strict)) return Outcome::kFailed;
-  if (!r.leftovers.empty()) return Outcome::kError;
-  return should ? Outcome::kWarned : Outcome::kPassed;
-}
-
-void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
-  for (Finding& f : *findings) {
-    f.expected = redactor.Text(f.expected);
-    f.actual = redactor.Text(f.actual);
-    f.message = redactor.Text(f.message);
-  }
-}
-
 }  // namespace
 
 CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gate) {
@@ -56,7 +39,7 @@ CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gat
   }
   run.Cleanup();
   RedactFindings(*redactor_, &r.findings);
-  r.outcome = Decide(r, settings_.strict);
+  r.outcome = DecideOutcome(r, settings_.strict);
   if (!state.skip_reason.empty() && r.outcome != Outcome::kFailed && r.outcome != Outcome::kError) {
     r.outcome = Outcome::kSkipped;
     r.error_message = redactor_->Text(state.skip_reason);

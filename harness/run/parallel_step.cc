@@ -5,16 +5,6 @@
 #include "run/case_execution.h"
 
 namespace conform {
-namespace {
-
-bool HasMustSince(const std::vector<Finding>& findings, size_t from) {
-  for (size_t i = from; i < findings.size(); ++i) {
-    if (findings[i].level == Level::kMust) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 bool Execution::RunParallel(size_t index, const ParallelGroup& group) {
   // On this machine a round costs a millisecond, so many run; elsewhere every request waits for
@@ -27,7 +17,7 @@ bool Execution::RunParallel(size_t index, const ParallelGroup& group) {
     const size_t findings = s_->result.findings.size(), exchanges = s_->result.exchanges.size();
     const std::string label = "step " + std::to_string(index + 1) + " (parallel) round " + std::to_string(round);
     if (!RunRound(label, group, round, writers, &last)) return false;
-    if (HasMustSince(s_->result.findings, findings)) return true;
+    if (FirstMust(s_->result.findings, findings)) return true;
     if (round < rounds && s_->result.findings.size() == findings) {
       s_->result.exchanges.resize(exchanges);
     }

@@ -71,4 +71,21 @@ std::string RunResult::StopName() const {
   return "";
 }
 
+Outcome DecideOutcome(const CaseResult& r, bool strict) {
+  if (!r.error_type.empty()) return Outcome::kError;
+  bool must = false, should = false;
+  for (const Finding& f : r.findings) (f.level == Level::kMust ? must : should) = true;
+  if (must || (should && strict)) return Outcome::kFailed;
+  if (!r.leftovers.empty()) return Outcome::kError;
+  return should ? Outcome::kWarned : Outcome::kPassed;
+}
+
+void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
+  for (Finding& f : *findings) {
+    f.expected = redactor.Text(f.expected);
+    f.actual = redactor.Text(f.actual);
+    f.message = redactor.Text(f.message);
+  }
+}
+
 }  // namespace conform

@@ -51,6 +51,13 @@ enum class RunStop { kNone, kTargetStoppedAnswering, kDeadline };
 Exchange RedactedExchange(const std::string& step, CallKind call, const HttpRequest& request,
                           const HttpResponse& response, const nlohmann::json& body, const Redactor& redactor);
 
+// What a case's findings, error and leftovers make of it: an error, failed (must-level findings,
+// or should-level ones with --strict), warned or passed.
+Outcome DecideOutcome(const CaseResult& r, bool strict);
+
+// Hides every secret the redactor knows in the findings' messages, expected and actual values.
+void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings);
+
 // A result that names its case (id, title, file, level, tags) and holds nothing else yet.
 CaseResult ResultFor(const Case& c);
 
