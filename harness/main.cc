@@ -1,6 +1,9 @@
 // argv -> options -> command -> exit code. The only place that picks real implementations.
 #include <curl/curl.h>
 
+#include <iostream>
+#include <string>
+
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
 #include "commands/cleanup_command.h"
@@ -10,12 +13,13 @@
 #include "commands/mock_command.h"
 #include "commands/openapi_command.h"
 #include "commands/run_command.h"
+#include "run/boundary.h"
 
-int main(int argc, char** argv) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-  conform::CommandLine command_line;
-  int code = conform::ParseCommandLine(argc, argv, &command_line);
-  if (code < 0) {
+namespace {
+
+int RunCommand(const conform::CommandLine& command_line) {
+  int code = conform::kExitUsage;
+  {
     switch (command_line.command) {
       case conform::Command::kMock: code = conform::RunMockCommand(command_line.mock); break;
       case conform::Command::kRun: code = conform::RunRunCommand(command_line.run); break;
@@ -36,6 +40,22 @@ int main(int argc, char** argv) {
         break;
       default: code = conform::kExitUsage; break;
     }
+  }
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  conform::CommandLine command_line;
+  int code = conform::ParseCommandLine(argc, argv, &command_line);
+  // Each unit of work has its own boundary (run/boundary.h); this one catches a bug outside them,
+  // so even then the exit code is the documented one.
+  std::string internal;
+  if (code < 0 && !conform::RunGuarded("this command", [&] { code = RunCommand(command_line); }, &internal)) {
+    std::cerr << "conform: " << internal << "\n";
+    code = conform::kExitFailed;
   }
   curl_global_cleanup();
   return code;

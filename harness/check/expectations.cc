@@ -7,6 +7,7 @@
 #include "check/error_details.h"
 #include "check/json_match.h"
 #include "check/media_type.h"
+#include "http/json_text.h"
 
 namespace conform {
 namespace {
@@ -127,7 +128,9 @@ Observed Observe(CallKind call, const std::string& step, const HttpResponse& res
   o.step = step;
   o.response = &response;
   if (!response.body.empty()) {
-    nlohmann::json parsed = nlohmann::json::parse(response.body, nullptr, false);
+    JsonTextError error = JsonTextError::kNone;
+    nlohmann::json parsed = ParseJsonText(response.body, &error);
+    o.body_too_deep = error == JsonTextError::kTooDeep;
     if (!parsed.is_discarded()) {
       o.body = std::move(parsed);
       o.body_is_json = true;
@@ -150,6 +153,13 @@ void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::
     f.expected = "not 5xx";
     f.actual = std::to_string(status);
     out->push_back(f);
+  }
+  if (o.body_too_deep) {
+    Finding f = Make(Level::kMust, o, "json-depth", "the response body " + TooDeepMessage() + "; conform reads no further");
+    f.expected = "at most " + std::to_string(kMaxJsonDepth) + " levels";
+    f.actual = "deeper (" + std::to_string(o.response->body.size()) + " bytes)";
+    out->push_back(f);
+    return;
   }
   if (!o.response->body.empty() && !o.body_is_json) {
     Finding f = Make(Level::kMust, o, "json-body", "response body is not JSON");

@@ -22,6 +22,7 @@ struct Observed {
   const HttpResponse* response = nullptr;
   std::optional<nlohmann::json> body;
   bool body_is_json = false;
+  bool body_too_deep = false;  // JSON nested beyond kMaxJsonDepth: not parsed
 };
 
 // Parses the body (empty -> no body, not an error).

@@ -1,6 +1,9 @@
 // Recursive JSON comparisons.
 #include "check/json_match.h"
 
+#include "http/json_text.h"
+#include "http/utf8.h"
+
 namespace conform {
 namespace {
 
@@ -72,9 +75,7 @@ std::optional<Mismatch> FirstDifference(const nlohmann::json& expected, const nl
 }
 
 std::string Shorten(const nlohmann::json& value, size_t max_chars) {
-  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (text.size() > max_chars) text = text.substr(0, max_chars - 3) + "...";
-  return text;
+  return Utf8Shorten(DumpJson(value), max_chars);
 }
 
 }  // namespace conform

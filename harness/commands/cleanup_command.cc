@@ -7,6 +7,7 @@
 #include "cli/exit_codes.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
+#include "http/json_text.h"
 #include "http/target_url.h"
 #include "run/request_builder.h"
 
@@ -41,7 +42,7 @@ bool FindLeftovers(Transport& transport, const std::string& base, const CleanupO
       *err = response.error_message;
       return false;
     }
-    nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+    nlohmann::json body = ParseJsonText(response.body);
     if (response.status != 200 || !body.is_object()) {
       *err = "GET " + list.url + " answered " + std::to_string(response.status);
       return false;

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
 #include "commands/mock_command.h"
+#include "http/json_text.h"
 #include "http/target_url.h"
 #include "mock/mock_server.h"
 #include "report/latency_summary.h"
@@ -148,7 +149,7 @@ int RunLoadCommand(const LoadCommandOptions& options) {
   for (const LatencyBudget& budget : budgets) checks.push_back(JudgeBudget(budget, latency));
   PrintResult(result, load, checks, options.quiet);
   if (!options.json_path.empty()) {
-    const std::string text = ResultJson(result, load, checks).dump(2) + "\n";
+    const std::string text = DumpJson(ResultJson(result, load, checks), 2) + "\n";
     if (!WriteReportFile(options.json_path, text, &err)) std::cerr << "conform: " << err << "\n";
   }
   const bool budgets_met = std::all_of(checks.begin(), checks.end(), [](const LatencyCheck& c) { return c.passed; });

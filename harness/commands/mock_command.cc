@@ -11,6 +11,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
+#include "http/json_text.h"
 #include "load/json_file.h"
 #include "mock/mock_server.h"
 #include "mock/tls_files.h"
@@ -130,7 +131,7 @@ bool SaveState(const std::string& path, const ConnectionStore& store, std::strin
   const std::string temporary = path + ".tmp." + std::to_string(getpid());
   {
     std::ofstream out(temporary);
-    out << store.Save().dump(2) << "\n";
+    out << DumpJson(store.Save(), 2) << "\n";
     if (!out) {
       *err = temporary + ": cannot be written";
       return false;

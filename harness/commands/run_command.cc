@@ -24,11 +24,12 @@
 #include "load/schema_registry.h"
 #include "mock/mock_server.h"
 #include "report/console_report.h"
+#include "report/github_report.h"
 #include "report/json_report.h"
 #include "report/junit_report.h"
-#include "report/github_report.h"
 #include "report/report_files.h"
 #include "report/report_set.h"
+#include "run/boundary.h"
 #include "run/shard.h"
 #include "run/suite_runner.h"
 #include "run/target_preflight.h"
@@ -254,6 +255,22 @@ void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_
   if (progress && index + 1 < total) std::cout << "[" << index + 1 << "/" << total << "] done" << std::flush;
 }
 
+// The details, the summary and the verdict; a bug of conform's in printing them loses the
+// console's account only, never the reports.
+void PrintVerdict(const RunResult& run, const ConsoleStyle& style) {
+  std::string internal;
+  if (!RunGuarded("the console summary", [&] {
+        PrintDetails(std::cout, run, style);
+        PrintSummary(std::cout, run, style);
+        if (std::getenv("GITHUB_ACTIONS")) std::cout << GithubAnnotations(run);
+      }, &internal)) {
+    std::cerr << "conform: " << internal << "\n";
+  }
+  if (const CaseResult* c = FirstInternalError(run)) {
+    std::cerr << "conform: " << c->error_message << " (the other results stand; the reports are written; exit 1)\n";
+  }
+}
+
 int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url) {
   if (leaked) return kExitLeak;
   if (run.interrupted) return kExitInterrupted;
@@ -398,8 +415,8 @@ constexpr int kLoopbackExplore = 300;
 constexpr int kRemoteExplore = 40;
 
 void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t seed, const RunSettings& settings,
-                    const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, Redactor* redactor,
-                    RunResult* run) {
+                    const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, RequestGate& gate,
+                    Redactor* redactor, RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
   explore.seed = seed;
   explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
@@ -411,11 +428,20 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
     explore.label = explore.names = "explore-shard-" + std::to_string(shard.index);
   }
   CurlTransport transport(curl);
-  RequestGate gate(settings.gate);
   // Off this machine every replay is paced by --rate: fewer, over a longer time.
   ShrinkLimits limits;
   if (!loopback) limits = {40, std::chrono::milliseconds(120000)};
-  ExplorationReport report = ExploreShrinkAndWrite(explore, settings, schemas, transport, gate, redactor, options.found_dir, limits);
+  const int retries_before = gate.retries();
+  ExplorationReport report;
+  std::string internal;
+  if (!RunGuarded("the exploration (seed " + std::to_string(explore.seed) + ")", [&] {
+        report = ExploreShrinkAndWrite(explore, settings, schemas, transport, gate, redactor, options.found_dir, limits);
+      }, &internal)) {
+    report.outcome.result.id = explore.label;
+    report.outcome.result.title = "exploration, seed " + std::to_string(explore.seed);
+    report.outcome.result.tags = {"explore"};
+    MarkInternalError(redactor->Text(internal), &report.outcome.result);
+  }
   PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
   if (!style.quiet) {
     std::cout << "exploration: seed " << explore.seed << " (--seed " << seed << " replays it), " << report.explored
@@ -429,7 +455,7 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
     std::cout << "\n";
   }
   if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
-  report.outcome.result.retries = gate.retries();  // exploration's, shrinking's replays included
+  report.outcome.result.retries = gate.retries() - retries_before;  // exploration's, shrinking's replays included
   run->cases.push_back(std::move(report.outcome.result));
 }
 
@@ -485,21 +511,22 @@ int RunRunCommand(const RunOptions& given_options) {
     const PreflightOutcome preflight = Preflight(settings, curl, redactor);
     if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
   }
+  // One gate for the whole run: the exploration after the cases keeps their deadline, breaker,
+  // pacing and retry count.
+  RequestGate gate(settings.gate);
   RunResult run = RunSuite(
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
-      Repetition{options.repeat, options.warmup});
+      Repetition{options.repeat, options.warmup}, gate);
   if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
-    RunExploration(options, explore, seed, settings, schemas, curl, style, &redactor, &run);
+    RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
+    NoteGateStop(gate, &run);
   }
   if (mock) mock->Stop();
   run.insecure = options.insecure;
   run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);
-
-  PrintDetails(std::cout, run, style);
-  PrintSummary(std::cout, run, style);
-  if (std::getenv("GITHUB_ACTIONS")) std::cout << GithubAnnotations(run);
+  PrintVerdict(run, style);
   bool leaked = false;
   const bool reports_ok = Report(run, options, redactor, !options.quiet, &leaked);
   return ExitCodeFor(run, reports_ok, leaked, settings.base_url);

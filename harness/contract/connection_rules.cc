@@ -1,6 +1,7 @@
 // Contract rules for connection bodies.
 #include "contract/connection_rules.h"
 
+#include "http/utf8.h"
 
 namespace conform {
 
@@ -11,7 +12,7 @@ const std::vector<std::string>& WritableFields() {
 
 std::optional<FieldViolation> CheckName(const std::string& name) {
   if (name.empty()) return FieldViolation{"externalDatabaseConnection.name", "must not be empty", "REQUIRED_FIELD"};
-  if (name.size() > kMaxNameLength) {
+  if (Utf8Length(name) > kMaxNameLength) {  // characters, as the docs count them
     return FieldViolation{"externalDatabaseConnection.name", "must be at most 255 characters", "MAX_LENGTH"};
   }
   return std::nullopt;

@@ -15,6 +15,9 @@
 #include "explore/reference.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
+#include "http/json_text.h"
+#include "run/boundary.h"
+#include "run/case_execution.h"
 #include "run/request_builder.h"
 
 namespace conform {
@@ -62,12 +65,17 @@ class Exploration {
                         std::to_string(explore_.seed);
     out_.result.tags = {"explore"};
     size_t i = 0;
-    for (; i < out_.sequence.size(); ++i) {
-      if (!Step(i, out_.sequence[i]) || FirstMust(out_.result.findings) || unaligned_) break;
-    }
+    // A bug of conform's ends the exploration as an error; its names are still cleaned up.
+    std::string internal;
+    RunGuarded("the exploration (seed " + std::to_string(explore_.seed) + ")", [&] {
+      for (; i < out_.sequence.size(); ++i) {
+        if (!Step(i, out_.sequence[i]) || FirstMust(out_.result.findings) || unaligned_) break;
+      }
+    }, &internal);
     if (i < out_.sequence.size()) out_.sequence.resize(i + 1);
     Cleanup();
     Conclude();
+    if (!internal.empty()) MarkInternalError(redactor_->Text(internal), &out_.result);
     out_.result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::move(out_);
   }
@@ -81,13 +89,13 @@ class Exploration {
     if (!BuildRequest(op.request, vars_, run_.base_url, run_.credentials, &request, &body, &err)) {
       return Fail("setup", err);
     }
-    if (body) redactor_->LearnFromJson(*body);  // the secrets this run sends (configuration.secretKey)
+    // The secrets this run sends (configuration.secretKey), as generated: a replay's shrunk
+    // value is a fragment of one, and hunting fragments would find them in ordinary words.
+    if (body && explore_.learn_secrets) redactor_->LearnFromJson(*body);
     std::string name;
     vars_.Expand(op.request.name, &name, &err);
-    if (name.empty() && body && body->contains("externalDatabaseConnection")) {
-      name = (*body)["externalDatabaseConnection"].value("name", "");
-    }
-    touched_.insert(name);
+    if (name.empty() && op.request.call == CallKind::kCreate) name = BodyName(body);
+    Touch(name);
     HttpResponse response;
     if (!Send(label, op.request.call, request, &response)) return false;
     ++out_.sent;
@@ -237,6 +245,12 @@ class Exploration {
     return it->second;
   }
 
+  // A name to delete on the way out, on the target and the reference; a list names none.
+  void Touch(const std::string& name) {
+    if (name.empty() || !touched_.insert(name).second) return;
+    PublishLedger(std::vector<std::string>(touched_.begin(), touched_.end()));
+  }
+
   bool Fail(const std::string& type, const std::string& message) {
     out_.result.error_type = type;
     out_.result.error_message = message;
@@ -252,14 +266,13 @@ class Exploration {
       const HttpResponse response = transport_.Send(request);
       if (!DeleteLeftNothing(response)) out_.result.leftovers.push_back(name);
     }
+    PublishLedger({});
   }
 
   void Conclude() {
     CaseResult& r = out_.result;
     for (const Sent& x : recent_) {
-      const nlohmann::json body = x.response.body.empty() ? nlohmann::json()
-                                                          : nlohmann::json::parse(x.response.body, nullptr, false);
-      if (!body.is_discarded()) redactor_->LearnFromJson(body);
+      const nlohmann::json body = x.response.body.empty() ? nlohmann::json() : ParseJsonText(x.response.body);
       r.exchanges.push_back(RedactedExchange(x.step, x.call, x.request, x.response, body, *redactor_));
     }
     RedactFindings(*redactor_, &r.findings);

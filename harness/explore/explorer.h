@@ -28,6 +28,7 @@ struct ExploreSettings {
   std::string label = "explore";  // the testcase: "explore", or "explore/<rule>" at a divergence
   std::string reference_url;      // empty: the contract's model; else a second target to compare with
   CurlOptions reference_curl;     // how the reference is reached
+  bool learn_secrets = true;      // false in replays: their shrunk values are fragments of secrets
 };
 
 struct ExploreOutcome {

@@ -6,9 +6,10 @@
 #include <set>
 
 #include "contract/connection_rules.h"
+#include "http/json_text.h"
+#include "load/variables.h"
 #include "mock/store.h"
 #include "run/shard.h"
-#include "load/variables.h"
 
 namespace conform {
 namespace {
@@ -113,7 +114,7 @@ nlohmann::json FoundCase(const std::vector<Operation>& sequence, const Finding& 
   }
   // The steps' hash tells apart divergences of one rule and seed (against other servers).
   char hash[9];
-  std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(StableHash(steps.dump()) & 0xffffffffu));
+  std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(StableHash(DumpJson(steps)) & 0xffffffffu));
   const std::string id = "found-" + ShortRule(finding.rule) + "-seed-" + std::to_string(seed) + "-" + hash;
   return {{"id", id},
           {"title", finding.message + " (" + std::to_string(sequence.size()) + " operations, found by exploration)"},
@@ -130,7 +131,7 @@ bool WriteFoundCase(const std::string& dir, const nlohmann::json& kase, const Re
   std::filesystem::create_directories(dir, ec);
   *path = (std::filesystem::path(dir) / (kase["id"].get<std::string>() + ".json")).string();
   std::ofstream out(*path);
-  out << redactor.Text(kase.dump(2)) << "\n";
+  out << redactor.Text(DumpJson(kase, 2)) << "\n";
   if (!out) {
     *err = *path + ": cannot be written";
     return false;

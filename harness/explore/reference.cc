@@ -1,5 +1,7 @@
 #include "explore/reference.h"
 
+#include "http/json_text.h"
+
 namespace conform {
 namespace {
 
@@ -64,7 +66,7 @@ class Remote : public Reference {
       failure_ = "the reference: " + response.error_message;
       return {};
     }
-    nlohmann::json body = response.body.empty() ? nlohmann::json::object() : nlohmann::json::parse(response.body, nullptr, false);
+    nlohmann::json body = response.body.empty() ? nlohmann::json::object() : ParseJsonText(response.body);
     if (body.is_discarded()) body = nlohmann::json::object();
     return {response.status, body};
   }

@@ -1,5 +1,7 @@
 #include "explore/shrink.h"
 
+#include "http/utf8.h"
+
 namespace conform {
 namespace {
 
@@ -110,7 +112,9 @@ std::vector<nlohmann::json> SimplerValues(const nlohmann::json& value) {
   if (value.is_string()) {
     const std::string& text = value.get_ref<const std::string&>();
     if (!text.empty()) out.push_back("");
-    if (text.size() > 1) out.push_back(text.substr(0, text.size() / 2));
+    // Halved by characters: a cut inside one would make a body no JSON library can write.
+    const size_t characters = Utf8Length(text);
+    if (characters > 1) out.push_back(Utf8Head(text, characters / 2));
   } else if (value.is_array() && !value.empty()) {
     out.push_back(nlohmann::json::array());
     if (value.size() > 1) out.push_back(nlohmann::json(std::vector<nlohmann::json>(value.begin(), value.begin() + static_cast<long>(value.size() / 2))));

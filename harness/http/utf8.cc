@@ -31,4 +31,42 @@ bool IsValidUtf8(const std::string& text) {
   return true;
 }
 
+namespace {
+
+// The length of the character at s[i]: its UTF-8 sequence, or 1 for an invalid byte.
+size_t CharLength(const std::string& s, size_t i) {
+  const size_t length = Utf8SequenceLength(s, i);
+  return length == 0 ? 1 : length;
+}
+
+}  // namespace
+
+std::string Utf8Prefix(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = 0;
+  while (end < text.size()) {
+    const size_t next = end + CharLength(text, end);
+    if (next > max_bytes) break;
+    end = next;
+  }
+  return text.substr(0, end);
+}
+
+std::string Utf8Head(const std::string& text, size_t n) {
+  size_t end = 0;
+  for (size_t k = 0; k < n && end < text.size(); ++k) end += CharLength(text, end);
+  return text.substr(0, end);
+}
+
+size_t Utf8Length(const std::string& text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); i += CharLength(text, i)) ++n;
+  return n;
+}
+
+std::string Utf8Shorten(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  return Utf8Prefix(text, max_bytes > 3 ? max_bytes - 3 : 0) + "...";
+}
+
 }  // namespace conform

@@ -1,5 +1,6 @@
-// UTF-8 checks for bodies that come off the wire: a response that is not valid UTF-8 is an
-// environment error, and report writers replace what XML cannot carry. Pure.
+// UTF-8 checks for bodies that come off the wire (a response that is not valid UTF-8 is an
+// environment error, and report writers replace what XML cannot carry), and the one place that
+// cuts text: by characters, never inside one. Pure.
 #pragma once
 
 #include <cstddef>
@@ -13,5 +14,18 @@ size_t Utf8SequenceLength(const std::string& s, size_t i);
 
 // Every byte belongs to such a sequence.
 bool IsValidUtf8(const std::string& text);
+
+// The longest prefix of text of at most max_bytes bytes that does not end inside a UTF-8
+// sequence: a cut never splits a character (invalid bytes count as one character each).
+std::string Utf8Prefix(const std::string& text, size_t max_bytes);
+
+// The first n characters (code points) of text; invalid bytes count as one character each.
+std::string Utf8Head(const std::string& text, size_t n);
+
+// How many characters (code points) text holds; invalid bytes count as one each.
+size_t Utf8Length(const std::string& text);
+
+// Utf8Prefix, then "..." when something was cut (the whole is at most max_bytes).
+std::string Utf8Shorten(const std::string& text, size_t max_bytes);
 
 }  // namespace conform

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/json_text.h"
+
 namespace conform {
 
 bool ReadTextFile(const std::string& path, std::string* out, std::string* err) {
@@ -43,6 +45,11 @@ std::string LineAndColumn(const std::string& text, size_t byte) {
 }  // namespace
 
 bool ParseJson(const std::string& text, const std::string& label, nlohmann::json* out, std::string* err) {
+  size_t where = 0;
+  if (JsonNestingDepth(text, kMaxJsonDepth, &where) > kMaxJsonDepth) {
+    *err = label + ": refused at " + LineAndColumn(text, where + 1) + ": the JSON " + TooDeepMessage();
+    return false;
+  }
   try {
     *out = nlohmann::json::parse(text);
     return true;

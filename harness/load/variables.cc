@@ -2,6 +2,7 @@
 #include "load/variables.h"
 
 #include "http/curl_transport.h"
+#include "http/utf8.h"
 
 namespace conform {
 namespace {
@@ -43,16 +44,6 @@ bool Scan(const std::string& text, std::string* err, OnText on_text, OnRef on_re
   return true;
 }
 
-// The first n characters (code points, not bytes) of UTF-8 text.
-std::string FirstCharacters(const std::string& text, size_t n) {
-  size_t end = 0;
-  for (size_t taken = 0; end < text.size() && taken < n; ++taken) {
-    ++end;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  }
-  return text.substr(0, end);
-}
-
 bool ApplyFilter(const Reference& ref, std::string* value, std::string* err) {
   if (ref.filter.empty()) return true;
   if (ref.filter == "url") {
@@ -67,8 +58,9 @@ bool ApplyFilter(const Reference& ref, std::string* value, std::string* err) {
       return false;
     }
     const size_t length = std::stoul(digits);
-    if (pad && value->size() < length) value->append(length - value->size(), 'x');
-    if (head) *value = FirstCharacters(*value, length);
+    // Names are counted in characters, as the docs count them (255 x "é" is a valid name).
+    if (pad && Utf8Length(*value) < length) value->append(length - Utf8Length(*value), 'x');
+    if (head) *value = Utf8Head(*value, length);
     return true;
   }
   *err = "unknown filter \"|" + ref.filter + "\" on ${" + ref.name + "} (known: url, pad:N, head:N)";

@@ -10,11 +10,15 @@
 #include <curl/curl.h>
 #include <httplib.h>
 
+#include "http/json_text.h"
 #include "mock/error_faults.h"
 #include "mock/wix_error.h"
 
 namespace conform {
 namespace {
+
+// Far above the largest body conform sends (a 256 KB value in exploration).
+constexpr size_t kMaxRequestBytes = 8 * 1024 * 1024;
 
 // The API's path on www.wixapis.com, and the one Wix's JavaScript SDK builds for a host it
 // does not know (a local one): "/_api/cloud-data" + "/v1/external-database-connections".
@@ -137,11 +141,9 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
                          auth != options_.token && !Has(Fault::kReadonlyWrites);
   nlohmann::json body;
-  bool body_ok = true;
-  if ((req.method == "POST" || req.method == "PUT") && !req.body.empty()) {
-    body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-    body_ok = !body.is_discarded();
-  }
+  JsonTextError body_error = JsonTextError::kNone;
+  if ((req.method == "POST" || req.method == "PUT") && !req.body.empty()) body = ParseJsonText(req.body, &body_error);
+  const bool body_ok = body_error == JsonTextError::kNone;
   const std::string raw_name = RawNameFromTarget(req.target);
   Delay(KindOf(req.method, !raw_name.empty()));
   const std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
@@ -159,7 +161,9 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   } else if (!body_ok) {
     reply = Has(Fault::k500OnMalformed)
                 ? Reply{500, SystemErrorBody()}
-                : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", "request body is not valid JSON")};
+                : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", body_error == JsonTextError::kTooDeep
+                                                                         ? "request body " + TooDeepMessage()
+                                                                         : "request body is not valid JSON")};
   } else if (raw_name.empty() && req.method == "POST") {
     reply = store_.Create(body);
   } else if (raw_name.empty() && req.method == "GET") {
@@ -223,10 +227,14 @@ void MockServer::InstallRoutes() {
   server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     // A route answered already (a chunked answer has no body here, only its content type).
     if (!res.body.empty() || res.has_header("Content-Type")) return;
-    nlohmann::json body = res.status == 404 ? ApplicationErrorBody("NOT_FOUND", "no such route")
-                                            : ApplicationErrorBody("INVALID_ARGUMENT", "request not understood");
+    nlohmann::json body = res.status == 404   ? ApplicationErrorBody("NOT_FOUND", "no such route")
+                          : res.status == 413 ? ApplicationErrorBody("INVALID_ARGUMENT", "request body too large")
+                                              : ApplicationErrorBody("INVALID_ARGUMENT", "request not understood");
     res.set_content(body.dump(), "application/json");
   });
+  // A request body is read whole before it is routed: bounded, so one client cannot exhaust the
+  // memory every other client relies on. httplib answers a bigger one 413.
+  server_->set_payload_max_length(kMaxRequestBytes);
   server_->set_keep_alive_max_count(1000);
   // Headers and body go out in separate writes; without this, Nagle's algorithm holds the body
   // back until the client's delayed ACK (~40 ms) and every latency figure would be a lie.

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "contract/connection_rules.h"
+#include "http/utf8.h"
 #include "mock/storage_faults.h"
 #include "mock/wix_error.h"
 
@@ -57,7 +58,7 @@ nlohmann::json ConnectionStore::Render(const Stored& stored) const {
 // The heart of PUT: the new state is the body's writable fields, nothing else. Read-only fields
 // in the body are ignored; server-owned fields (protocol version, public key) are kept.
 std::optional<FieldViolation> ConnectionStore::NameProblem(const std::string& name) const {
-  if (Has(Fault::kShortNamesRejected) && name.size() == 1) {
+  if (Has(Fault::kShortNamesRejected) && Utf8Length(name) == 1) {
     return FieldViolation{"externalDatabaseConnection.name", "must be at least 2 characters", "MIN_LENGTH"};
   }
   return CheckName(name);

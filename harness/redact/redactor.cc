@@ -1,7 +1,11 @@
 // Secret hiding.
 #include "redact/redactor.h"
 
+#include "http/json_text.h"
+
 #include <strings.h>
+
+#include <algorithm>
 
 namespace conform {
 namespace {
@@ -56,7 +60,7 @@ void Redactor::LearnFromJson(const nlohmann::json& value) {
         const nlohmann::json& found = value.at(p);
         // null and booleans are not secrets, and hiding every "null" would ruin the reports.
         if (found.is_string()) AddSecret(found.get<std::string>());
-        else if (found.is_number() || found.is_structured()) AddSecret(found.dump());
+        else if (found.is_number() || found.is_structured()) AddSecret(DumpJson(found));
       }
     } catch (const nlohmann::json::exception&) {
     }
@@ -82,7 +86,42 @@ std::string Redactor::Text(const std::string& text) const {
       out.replace(at, secret.size(), kRedacted);
     }
   }
+  HideCutSecret(&out);
+  HideSecretKeyMembers(&out);
   return out;
+}
+
+// Text cut short ("...") may end in the first part of a secret, which the search above cannot
+// recognise: a fragment must not reach a report either.
+void Redactor::HideCutSecret(std::string* text) const {
+  static const std::string kCut = "...";
+  if (text->size() < kCut.size() || text->compare(text->size() - kCut.size(), kCut.size(), kCut) != 0) return;
+  const size_t end = text->size() - kCut.size();
+  for (const std::string& secret : secrets_) {
+    for (size_t length = std::min(secret.size() - 1, end); length >= kMinSecretLength; --length) {
+      if (text->compare(end - length, length, secret, 0, length) == 0) {
+        text->replace(end - length, length, kRedacted);
+        return;
+      }
+    }
+  }
+}
+
+// "secretKey":"..." inside text (a JSON value shown in a finding), whoever chose the value: a
+// server may answer one conform never sent, and a cut may have left the string unterminated.
+void Redactor::HideSecretKeyMembers(std::string* text) const {
+  for (const char* key : kSecretKeys) {
+    const std::string member = std::string("\"") + key + "\":";
+    for (size_t at = text->find(member); at != std::string::npos; at = text->find(member, at + 1)) {
+      size_t open = at + member.size();
+      while (open < text->size() && (*text)[open] == ' ') ++open;
+      if (open >= text->size() || (*text)[open] != '"') continue;
+      size_t close = open + 1;
+      while (close < text->size() && (*text)[close] != '"') close += (*text)[close] == '\\' ? 2 : 1;
+      const std::string hidden = std::string("\"") + kRedacted + "\"";
+      text->replace(open, std::min(close + 1, text->size()) - open, hidden);
+    }
+  }
 }
 
 nlohmann::json Redactor::Json(const nlohmann::json& value) const {
@@ -116,7 +155,7 @@ nlohmann::json Redactor::Structural(const nlohmann::json& value) const {
 }
 
 std::string Redactor::Body(const std::string& body) const {
-  return Body(body, body.empty() ? nlohmann::json() : nlohmann::json::parse(body, nullptr, false));
+  return Body(body, body.empty() ? nlohmann::json() : ParseJsonText(body));
 }
 
 std::string Redactor::Body(const std::string& body, const nlohmann::json& parsed) const {

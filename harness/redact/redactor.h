@@ -45,6 +45,8 @@ class Redactor {
 
  private:
   void LearnSecretKeys(const nlohmann::json& value);
+  void HideCutSecret(std::string* text) const;
+  void HideSecretKeyMembers(std::string* text) const;
   nlohmann::json Structural(const nlohmann::json& value) const;
 
   std::set<std::string> secrets_;

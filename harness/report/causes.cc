@@ -4,6 +4,7 @@
 #include <map>
 
 #include "contract/error_body.h"
+#include "http/json_text.h"
 
 namespace conform {
 namespace {
@@ -86,7 +87,7 @@ const Finding* DecidingFinding(const CaseResult& c, bool strict) {
 std::string SetupTitle(const CaseResult& c) {
   for (auto x = c.exchanges.rbegin(); x != c.exchanges.rend(); ++x) {
     if (x->step.rfind("setup", 0) != 0 || x->response.status < 300) continue;
-    const std::string code = ApplicationErrorCode(nlohmann::json::parse(x->response.body, nullptr, false));
+    const std::string code = ApplicationErrorCode(ParseJsonText(x->response.body));
     return "setup " + std::string(CallKindName(x->call)) + " answered " + std::to_string(x->response.status) +
            (code.empty() ? "" : " (" + code + ")");
   }

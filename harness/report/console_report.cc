@@ -1,6 +1,8 @@
 // Console output.
 #include "report/console_report.h"
 
+#include "http/utf8.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -46,13 +48,13 @@ void PrintExchanges(std::ostream& out, const CaseResult& c) {
   for (const Exchange& x : c.exchanges) {
     out << "      > " << x.step << ": " << x.request.method << " " << x.request.url << "\n";
     for (const auto& [name, value] : x.request.headers) out << "      >   " << name << ": " << value << "\n";
-    if (x.request.has_body) out << "      >   " << x.request.body.substr(0, 400) << "\n";
+    if (x.request.has_body) out << "      >   " << Utf8Prefix(x.request.body, 400) << "\n";
     if (!x.response.ok() && x.response.status == 0) {
       out << "      < " << x.response.error_message << "\n";
       continue;
     }
     out << "      < " << x.response.status << " in " << FormatMs(static_cast<double>(x.response.timings.total_us))
-        << " ms  " << x.response.body.substr(0, 400) << "\n";
+        << " ms  " << Utf8Prefix(x.response.body, 400) << "\n";
   }
 }
 

@@ -1,6 +1,8 @@
 // HTML report layout. Everything a reader needs is in the file: it must open offline.
 #include "report/html_report.h"
 
+#include "http/utf8.h"
+
 #include "report/causes.h"
 
 #include <algorithm>
@@ -43,7 +45,7 @@ document.getElementById('tag-filter').addEventListener('change',applyFilters);
 
 std::string Capped(const std::string& text) {
   if (text.size() <= kMaxBodyChars) return text;
-  return text.substr(0, kMaxBodyChars) + "\n... (" + std::to_string(text.size()) + " bytes in all)";
+  return Utf8Prefix(text, kMaxBodyChars) + "\n... (" + std::to_string(text.size()) + " bytes in all)";
 }
 
 std::string Badge(Outcome o) {

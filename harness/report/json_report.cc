@@ -1,6 +1,8 @@
 // report.json layout (documented in the README).
 #include "report/json_report.h"
 
+#include "http/utf8.h"
+
 #include "report/causes.h"
 
 #include "report/latency_summary.h"
@@ -12,7 +14,7 @@ constexpr size_t kMaxBodyChars = 4096;
 
 std::string Capped(const std::string& body) {
   if (body.size() <= kMaxBodyChars) return body;
-  return body.substr(0, kMaxBodyChars) + "... (" + std::to_string(body.size()) + " bytes in all)";
+  return Utf8Prefix(body, kMaxBodyChars) + "... (" + std::to_string(body.size()) + " bytes in all)";
 }
 
 // Strings in reports must be valid UTF-8 for nlohmann's dump; the caller dumps with "replace".

@@ -4,21 +4,30 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
+#include "http/json_text.h"
 #include "report/github_report.h"
 #include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/leak_scan.h"
 #include "report/report_files.h"
+#include "run/boundary.h"
 
 namespace conform {
 namespace {
 
 namespace fs = std::filesystem;
 
-void Write(const std::string& path, const std::string& text, ReportOutcome* out) {
+// Each report is made behind a boundary: a bug of conform's in one writer costs that file
+// only, and says so.
+void Write(const std::string& path, const char* what, const std::function<std::string()>& make, ReportOutcome* out) {
   if (path.empty()) return;
-  std::string err;
+  std::string text, err;
+  if (!RunGuarded(std::string("the ") + what, [&] { text = make(); }, &err)) {
+    out->errors.push_back(path + ": " + err);
+    return;
+  }
   if (WriteReportFile(path, text, &err)) {
     out->written.push_back(path);
   } else {
@@ -40,7 +49,7 @@ void SaveExchanges(const RunResult& run, const std::string& dir, ReportOutcome* 
       char number[32];
       std::snprintf(number, sizeof(number), "%03zu", i + 1);
       const std::string path = (fs::path(dir) / Slug(c.id) / (std::string(number) + "-" + Slug(c.exchanges[i].step) + ".json")).string();
-      Write(path, JsonReportExchange(c.exchanges[i]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", out);
+      Write(path, "saved exchange", [&] { return DumpJson(JsonReportExchange(c.exchanges[i]), 2) + "\n"; }, out);
     }
   }
 }
@@ -52,7 +61,12 @@ void AppendGithubSummary(const RunResult& run, const std::string& path, ReportOu
     out->errors.push_back(path + ": cannot append the GitHub step summary");
     return;
   }
-  const std::string text = GithubStepSummary(run);
+  std::string text, err;
+  if (!RunGuarded("GitHub step summary", [&] { text = GithubStepSummary(run); }, &err)) {
+    std::fclose(file);
+    out->errors.push_back(path + ": " + err);
+    return;
+  }
   std::fwrite(text.data(), 1, text.size(), file);
   std::fclose(file);
   out->written.push_back(path);
@@ -62,9 +76,9 @@ void AppendGithubSummary(const RunResult& run, const std::string& path, ReportOu
 
 ReportOutcome WriteReports(const RunResult& run, const ReportPaths& paths, const std::set<std::string>& secrets) {
   ReportOutcome out;
-  Write(paths.junit, JunitReport(run, paths.junit_profile), &out);
-  Write(paths.json, JsonReport(run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", &out);
-  Write(paths.html, HtmlReport(run), &out);
+  Write(paths.junit, "JUnit report", [&] { return JunitReport(run, paths.junit_profile); }, &out);
+  Write(paths.json, "JSON report", [&] { return DumpJson(JsonReport(run), 2) + "\n"; }, &out);
+  Write(paths.html, "HTML report", [&] { return HtmlReport(run); }, &out);
   SaveExchanges(run, paths.save_requests_dir, &out);
   AppendGithubSummary(run, paths.github_summary, &out);
   out.leaked = FilesContainingSecrets(out.written, secrets);

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "check/list_page.h"
+#include "http/json_text.h"
 #include "http/utf8.h"
 
 namespace conform {
@@ -22,14 +23,14 @@ std::array<std::unique_ptr<std::string>, kSnapshots> g_snapshots;
 std::atomic<const std::string*> g_ledger{nullptr};
 size_t g_next_snapshot = 0;
 
+}  // namespace
+
 void PublishLedger(const std::vector<std::string>& names) {
   auto text = std::make_unique<std::string>();
   for (const std::string& n : names) *text += "  " + n + "\n";
   g_ledger.store(text.get());
   g_snapshots[g_next_snapshot++ % kSnapshots] = std::move(text);
 }
-
-}  // namespace
 
 const std::string* LedgerSnapshot() { return g_ledger.load(); }
 
@@ -125,6 +126,7 @@ bool Execution::Accept(const std::string& step, CallKind call, const HttpRequest
 
 bool Execution::Classify(const HttpRequest& request, const HttpResponse& response, const nlohmann::json& body) {
   if (response.body.empty() || !body.is_discarded()) return true;
+  if (JsonNestingDepth(response.body) > kMaxJsonDepth) return true;  // a finding of the checks (json-depth)
   const std::string where = request.method + " " + redactor_->Text(request.url);
   const std::string type = response.Header("Content-Type");
   if (!IsValidUtf8(response.body)) {
@@ -133,7 +135,7 @@ bool Execution::Classify(const HttpRequest& request, const HttpResponse& respons
   }
   return Error("non-json-response", where + ": answered " + std::to_string(response.status) + " with a body that is not JSON (Content-Type " +
                                         (type.empty() ? "none" : type) + "): " +
-                                        redactor_->Text(response.body.substr(0, 60)));
+                                        redactor_->Text(Utf8Prefix(response.body, 60)));
 }
 
 void Execution::Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
@@ -141,7 +143,6 @@ void Execution::Record(const std::string& step, CallKind call, const HttpRequest
   for (const auto& [name, value] : request.headers) {
     if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
   }
-  if (!response.body.empty() && !body.is_discarded()) redactor_->LearnFromJson(body);
   s_->result.exchanges.push_back(RedactedExchange(step, call, request, response, body, *redactor_));
   if (response.ok() || response.error == TransportError::kRedirect) {
     s_->result.latency[call].Record(response.timings.total_us);
@@ -186,7 +187,7 @@ bool Execution::RunSetup() {
     CheckAnswer(Observe(spec.call, step, response), request, "", false);
     if (response.status < 200 || response.status >= 300) {
       return Error("setup", step + " answered " + std::to_string(response.status) + ": " +
-                                response.body.substr(0, 200));
+                                Utf8Prefix(response.body, 200));
     }
   }
   return true;
@@ -294,7 +295,7 @@ CreateInput Execution::CreateInputOf(const std::string& name, const Snapshot& be
 }
 
 nlohmann::json Execution::ParseBody(const HttpResponse& response) {
-  return response.body.empty() ? nlohmann::json() : nlohmann::json::parse(response.body, nullptr, false);
+  return response.body.empty() ? nlohmann::json() : ParseJsonText(response.body);
 }
 
 bool Execution::Error(const std::string& type, const std::string& message) {

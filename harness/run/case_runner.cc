@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "run/boundary.h"
 #include "run/case_execution.h"
 
 namespace conform {
@@ -32,14 +33,23 @@ CaseResult CaseRunner::Run(const Case& c, Transport& transport, RequestGate& gat
     return r;
   }
   Execution run(settings_, schemas_, redactor_, &state, transport, gate);
-  if (run.InitVariables() && run.RunSetup()) {
+  // A bug of conform's in the steps still lets cleanup run, and either ends this case only.
+  std::string internal;
+  const bool steps_done = RunGuarded("case " + c.id, [&] {
+    if (!run.InitVariables() || !run.RunSetup()) return;
     for (size_t i = 0; i < c.steps.size(); ++i) {
       if (!run.RunStep(i, c.steps[i])) break;
     }
-  }
-  run.Cleanup();
+  }, &internal);
+  std::string cleanup_internal;
+  const bool cleanup_done = RunGuarded("the cleanup of case " + c.id, [&] { run.Cleanup(); }, &cleanup_internal);
   RedactFindings(*redactor_, &r.findings);
   r.outcome = DecideOutcome(r, settings_.strict);
+  if (!steps_done || !cleanup_done) {
+    MarkInternalError(redactor_->Text(steps_done ? cleanup_internal : internal), &r);
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+  }
   if (!state.skip_reason.empty() && r.outcome != Outcome::kFailed && r.outcome != Outcome::kError) {
     r.outcome = Outcome::kSkipped;
     r.error_message = redactor_->Text(state.skip_reason);

@@ -26,6 +26,9 @@ struct RunSettings {
 
 // The names created and not yet deleted, readable from a signal handler (see run_command.cc).
 const std::string* LedgerSnapshot();
+// Publishes the names a unit of work may leave behind (a case's, the exploration's); {} when
+// they are cleaned up.
+void PublishLedger(const std::vector<std::string>& names);
 
 class CaseRunner {
  public:

@@ -3,6 +3,8 @@
 // after a PUT sees that PUT's state.
 #include "run/load_generator.h"
 
+#include "http/utf8.h"
+
 #include <curl/curl.h>
 #include <sys/resource.h>
 
@@ -14,6 +16,7 @@
 #include "contract/connection_rules.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
+#include "http/json_text.h"
 #include "http/retry_after.h"
 #include "http/target_url.h"
 #include "run/load_body.h"
@@ -145,7 +148,7 @@ class LoadLoop {
     if (!options_.credentials.token.empty()) {
       slot.headers = curl_slist_append(slot.headers, ("Authorization: " + options_.credentials.token).c_str());
     }
-    slot.quoted_name = nlohmann::json(name).dump();
+    slot.quoted_name = DumpJson(nlohmann::json(name));
     Configure(&slot);
   }
 
@@ -290,7 +293,7 @@ class LoadLoop {
       ++result_->errors["oracle-read-failed"];
       return;
     }
-    nlohmann::json body = nlohmann::json::parse(slot->response, nullptr, false);
+    nlohmann::json body = ParseJsonText(slot->response);
     const nlohmann::json stored = body.is_object() ? body.value("externalDatabaseConnection", nlohmann::json()) : nlohmann::json();
     const std::string verdict = JudgeReadBack(WritableState(stored), secret_, slot->name, slot->sequence);
     if (!verdict.empty()) ++result_->errors[verdict];
@@ -331,8 +334,8 @@ LoadResult RunLoad(const LoadOptions& options) {
   for (int k = 0; k < options.connections; ++k) {
     const std::string name = NamePrefix(options.run_id) + "load-" + std::to_string(k);
     HttpRequest create{"POST", options.base_url + kCollectionPath, {{"Content-Type", "application/json"}}, true,
-                       nlohmann::json({{"externalDatabaseConnection", {{"name", name}}},
-                                       {"connectionType", "STANDALONE"}}).dump()};
+                       DumpJson(nlohmann::json({{"externalDatabaseConnection", {{"name", name}}},
+                                       {"connectionType", "STANDALONE"}}))};
     if (!options.credentials.token.empty()) create.headers.emplace_back("Authorization", options.credentials.token);
     HttpResponse response = transport.Send(create);
     if (!response.ok()) {
@@ -342,7 +345,7 @@ LoadResult RunLoad(const LoadOptions& options) {
     }
     if (response.status < 200 || response.status >= 300) {
       result.setup_error = "creating " + name + " answered " + std::to_string(response.status) + ": " +
-                           response.body.substr(0, 200);
+                           Utf8Prefix(response.body, 200);
       break;
     }
     names.push_back(name);

@@ -1,7 +1,9 @@
 // Parallel steps: a group of requests to one connection sent at the same moment, round after
 // round, each round judged by the group's oracle.
 #include "check/group_oracles.h"
+
 #include "http/target_url.h"
+#include "http/utf8.h"
 #include "run/case_execution.h"
 
 namespace conform {
@@ -34,7 +36,7 @@ bool Execution::PrepareRound(const std::string& label, const ParallelGroup& grou
     if (!Build(spec, &request) || !Send(step, spec.call, request, &response)) return false;
     CheckAnswer(Observe(spec.call, step, response), request, "", false);
     if (response.status / 100 != 2) {
-      return Error("setup", step + " answered " + std::to_string(response.status) + ": " + response.body.substr(0, 200));
+      return Error("setup", step + " answered " + std::to_string(response.status) + ": " + Utf8Prefix(response.body, 200));
     }
   }
   return true;

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "http/curl_transport.h"
+#include "http/json_text.h"
 
 namespace conform {
 namespace {
@@ -69,7 +70,7 @@ bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::str
     nlohmann::json body;
     if (!vars.ExpandJson(*spec.body, &body, err)) return false;
     r.has_body = true;
-    r.body = body.dump();
+    r.body = DumpJson(body);
     *expanded_body = body;
   } else if (spec.raw_body) {
     if (!vars.Expand(*spec.raw_body, &r.body, err)) return false;

@@ -100,6 +100,19 @@ void JudgeCaseBudgets(const Case& c, CaseResult* result) {
 RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
                    const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
                    Repetition repetition) {
+  RequestGate gate(settings.gate);
+  return RunSuite(cases, settings, schemas, make_transport, redactor, on_case, repetition, gate);
+}
+
+void NoteGateStop(const RequestGate& gate, RunResult* run) {
+  if (gate.stop_reason() == StopReason::kBreaker) run->stopped = RunStop::kTargetStoppedAnswering;
+  if (gate.stop_reason() == StopReason::kDeadline) run->stopped = RunStop::kDeadline;
+  if (run->stopped != RunStop::kNone) run->stop_message = gate.StopMessage();
+}
+
+RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
+                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
+                   Repetition repetition, RequestGate& gate) {
   RunResult run;
   run.repeat = repetition.repeat;
   run.warmup = repetition.warmup;
@@ -110,7 +123,6 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
   run.hostname = HostName();
   const auto start = std::chrono::steady_clock::now();
   CaseRunner runner(settings, schemas, redactor);
-  RequestGate gate(settings.gate);
   for (size_t i = 0; i < cases.size(); ++i) {
     if (Interrupted()) break;  // a signal: stop here; what ran is reported
     if (gate.stop_reason() != StopReason::kNone) {
@@ -141,9 +153,7 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
     run.cases.push_back(std::move(result));
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (gate.stop_reason() == StopReason::kBreaker) run.stopped = RunStop::kTargetStoppedAnswering;
-  if (gate.stop_reason() == StopReason::kDeadline) run.stopped = RunStop::kDeadline;
-  if (run.stopped != RunStop::kNone) run.stop_message = gate.StopMessage();
+  NoteGateStop(gate, &run);
   return run;
 }
 

@@ -23,6 +23,14 @@ struct Repetition {
 RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
                    const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
                    Repetition repetition = {});
+// The same through a gate the caller owns, so what runs after the cases (exploration) shares its
+// deadline, breaker, pacing and retry count.
+RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, const SchemaRegistry& schemas,
+                   const TransportFactory& make_transport, Redactor* redactor, const CaseListener& on_case,
+                   Repetition repetition, RequestGate& gate);
+
+// Sets run.stopped and its message from the gate, when the gate stopped the run.
+void NoteGateStop(const RequestGate& gate, RunResult* run);
 
 // Folds repetition `next` (1-based index `index` of `total`) into `into`: findings are labelled
 // with their repetition, latency merged, the worse outcome kept. Exposed for tests.

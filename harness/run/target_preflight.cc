@@ -1,6 +1,7 @@
 #include "run/target_preflight.h"
 
 #include "contract/error_body.h"
+#include "http/json_text.h"
 #include "http/target_url.h"
 #include "run/request_builder.h"
 #include "run/suite_runner.h"
@@ -20,7 +21,7 @@ std::string With(const std::string& code) { return code.empty() ? "" : " (" + co
 // Why a target that answered cannot be tested as given; empty when it can.
 std::string Diagnose(bool request_had_token, const HttpResponse& response, const std::string& base_url,
                      const std::string& where) {
-  const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+  const nlohmann::json body = ParseJsonText(response.body);
   const std::string code = ApplicationErrorCode(body);
   const std::string type = response.Header("Content-Type");
   if (response.error == TransportError::kRedirect) {
@@ -62,7 +63,7 @@ PreflightOutcome PreflightTarget(Transport& transport, const RunSettings& settin
   const HttpResponse response = transport.Send(request);
 
   PreflightOutcome out;
-  const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
+  const nlohmann::json body = ParseJsonText(response.body);
   out.exchange = RedactedExchange("preflight (list)", CallKind::kList, request, response, body, redactor);
   out.answered = response.status > 0;
   const std::string where = "GET " + redactor.Text(request.url);

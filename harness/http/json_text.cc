@@ -1,0 +1,51 @@
+#include "http/json_text.h"
+
+#include <algorithm>
+
+namespace conform {
+
+int JsonNestingDepth(std::string_view text, int limit, size_t* where) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) {
+        if (where) *where = i;
+        return deepest;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+nlohmann::json ParseJsonText(std::string_view text, JsonTextError* error) {
+  if (error) *error = JsonTextError::kNone;
+  if (JsonNestingDepth(text) > kMaxJsonDepth) {
+    if (error) *error = JsonTextError::kTooDeep;
+    return nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() && error) *error = JsonTextError::kInvalid;
+  return parsed;
+}
+
+std::string TooDeepMessage() {
+  return "nests deeper than " + std::to_string(kMaxJsonDepth) + " levels of arrays and objects";
+}
+
+std::string DumpJson(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace conform
