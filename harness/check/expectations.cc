@@ -162,7 +162,7 @@ void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::
     return;
   }
   if (!o.response->body.empty() && !o.body_is_json) {
-    Finding f = Make(Level::kMust, o, "json-body", "response body is not JSON");
+    Finding f = Make(Level::kMust, o, "json-body", "response body is not JSON: " + JsonParseProblem(o.response->body));
     f.actual = Shorten(nlohmann::json(o.response->body.substr(0, 80)));
     out->push_back(f);
     return;

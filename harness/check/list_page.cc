@@ -1,6 +1,7 @@
 #include "check/list_page.h"
 
 #include "check/json_match.h"
+#include "contract/connection_rules.h"
 
 namespace conform {
 namespace {
@@ -92,7 +93,7 @@ const nlohmann::json& ListedConnections(const nlohmann::json& body) {
 std::vector<std::string> ListedNames(const nlohmann::json& body) {
   std::vector<std::string> names;
   for (const nlohmann::json& c : ListedConnections(body)) {
-    if (c.is_object() && c.contains("name") && c["name"].is_string()) names.push_back(c["name"].get<std::string>());
+    if (!NameOf(c).empty()) names.push_back(NameOf(c));
   }
   return names;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "contract/connection_rules.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/json_text.h"
@@ -49,7 +50,7 @@ bool FindLeftovers(Transport& transport, const std::string& base, const CleanupO
     }
     const nlohmann::json items = body.value("externalDatabaseConnections", nlohmann::json::array());
     for (const auto& item : items) {
-      const std::string name = item.is_object() ? item.value("name", "") : "";
+      const std::string name = NameOf(item);
       if (name.rfind(options.prefix, 0) == 0) names->push_back(name);
     }
     if (items.size() < static_cast<size_t>(kPageSize)) return true;

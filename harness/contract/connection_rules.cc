@@ -10,6 +10,12 @@ const std::vector<std::string>& WritableFields() {
   return kFields;
 }
 
+std::string NameOf(const nlohmann::json& connection) {
+  if (!connection.is_object()) return "";
+  auto n = connection.find("name");
+  return n != connection.end() && n->is_string() ? n->get<std::string>() : "";
+}
+
 std::optional<FieldViolation> CheckName(const std::string& name) {
   if (name.empty()) return FieldViolation{"externalDatabaseConnection.name", "must not be empty", "REQUIRED_FIELD"};
   if (Utf8Length(name) > kMaxNameLength) {  // characters, as the docs count them

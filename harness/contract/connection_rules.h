@@ -21,7 +21,11 @@ struct FieldViolation {
   std::string rule;
 };
 
-// Checks name length (1..255).
+// The connection's name when it is an object whose "name" is a string; "" otherwise (a server
+// may answer null, a number or nothing: reading it must never throw).
+std::string NameOf(const nlohmann::json& connection);
+
+// Checks name length (1..255 characters).
 std::optional<FieldViolation> CheckName(const std::string& name);
 
 // Checks the body's "externalDatabaseConnection": an object whose endpoint is null or an http(s)

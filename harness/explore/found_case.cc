@@ -51,8 +51,8 @@ std::vector<nlohmann::json> Steps(const Operation& op, const Variables& vars, Co
   const nlohmann::json body = ExpandedBody(vars, op.request.body);
   std::string name = Expanded(vars, op.request.name), name_template = op.request.name;
   if (name.empty() && body.contains("externalDatabaseConnection")) {
-    name = body["externalDatabaseConnection"].value("name", "");
-    name_template = (*op.request.body)["externalDatabaseConnection"].value("name", "");
+    name = NameOf(body["externalDatabaseConnection"]);
+    name_template = NameOf((*op.request.body)["externalDatabaseConnection"]);
   }
   if (!name_template.empty()) touched->insert(name_template);
   const bool existed = model->Get(name).status == 200;

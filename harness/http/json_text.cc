@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "http/utf8.h"
+
 namespace conform {
 
 int JsonNestingDepth(std::string_view text, int limit, size_t* where) {
@@ -38,6 +40,19 @@ nlohmann::json ParseJsonText(std::string_view text, JsonTextError* error) {
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() && error) *error = JsonTextError::kInvalid;
   return parsed;
+}
+
+std::string JsonParseProblem(std::string_view text) {
+  if (JsonNestingDepth(text) > kMaxJsonDepth) return TooDeepMessage();
+  try {
+    (void)nlohmann::json::parse(text);
+    return "";
+  } catch (const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    const size_t colon = what.find(": ", what.find(']'));  // after "[json.exception...] parse error at ...: "
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    return Utf8Shorten(what, 160);
+  }
 }
 
 std::string TooDeepMessage() {

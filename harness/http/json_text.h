@@ -28,6 +28,11 @@ enum class JsonTextError { kNone, kInvalid, kTooDeep };
 // Never throws.
 nlohmann::json ParseJsonText(std::string_view text, JsonTextError* error = nullptr);
 
+// Why text is not JSON, as the parser says it ("number overflow parsing '1e400'", "invalid
+// string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF"), cut to a line; "" when
+// it parses. For error paths only: it parses again.
+std::string JsonParseProblem(std::string_view text);
+
 // "nests deeper than 256 levels of arrays and objects" (for messages and findings).
 std::string TooDeepMessage();
 

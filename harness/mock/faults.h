@@ -56,6 +56,7 @@ enum class Fault {
   kKeysLimit500,         // objects keep their first 500 keys
   kInt32Numbers,         // integers beyond 32 bits wrap around (an INT column)
   kRecreateKeepsOld,     // creating a deleted name revives the old connection (a soft delete)
+  kBmpOnlyStrings,       // characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)
 };
 
 struct FaultInfo {

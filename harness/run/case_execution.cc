@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "check/list_page.h"
+#include "contract/connection_rules.h"
 #include "http/json_text.h"
 #include "http/utf8.h"
 
@@ -49,9 +50,7 @@ const nlohmann::json* BodyConnection(const std::optional<nlohmann::json>& body) 
 
 std::string BodyName(const std::optional<nlohmann::json>& body) {
   const nlohmann::json* c = BodyConnection(body);
-  if (!c) return "";
-  auto n = c->find("name");
-  return n != c->end() && n->is_string() ? n->get<std::string>() : "";
+  return c ? NameOf(*c) : "";
 }
 
 bool ExpandExpectation(const Expectation& in, const Variables& vars, Expectation* out, std::string* err) {
@@ -133,9 +132,9 @@ bool Execution::Classify(const HttpRequest& request, const HttpResponse& respons
     return Error("invalid-utf8", where + ": response body is not valid UTF-8 (" + std::to_string(response.body.size()) +
                                      " bytes, Content-Type " + (type.empty() ? "none" : type) + ")");
   }
-  return Error("non-json-response", where + ": answered " + std::to_string(response.status) + " with a body that is not JSON (Content-Type " +
-                                        (type.empty() ? "none" : type) + "): " +
-                                        redactor_->Text(Utf8Prefix(response.body, 60)));
+  return Error("non-json-response", where + ": answered " + std::to_string(response.status) + " with a body that is not JSON (" +
+                                        JsonParseProblem(response.body) + "; Content-Type " + (type.empty() ? "none" : type) +
+                                        "): " + redactor_->Text(Utf8Prefix(response.body, 60)));
 }
 
 void Execution::Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
@@ -277,9 +276,7 @@ void Execution::CheckAnswer(const Observed& observed, const HttpRequest& request
 void Execution::OwnCreated(const nlohmann::json& body) {
   if (!body.is_object()) return;
   auto c = body.find("externalDatabaseConnection");
-  if (c == body.end() || !c->is_object()) return;
-  auto n = c->find("name");
-  if (n != c->end() && n->is_string()) Own(s_, n->get<std::string>());
+  if (c != body.end()) Own(s_, NameOf(*c));
 }
 
 CreateInput Execution::CreateInputOf(const std::string& name, const Snapshot& before, const HttpResponse& response,

@@ -2,6 +2,7 @@
 // round, each round judged by the group's oracle.
 #include "check/group_oracles.h"
 
+#include "contract/connection_rules.h"
 #include "http/target_url.h"
 #include "http/utf8.h"
 #include "run/case_execution.h"
@@ -74,7 +75,7 @@ bool Execution::RunRound(const std::string& label, const ParallelGroup& group, i
   }
   // Without a prepare and on the same name, the round starts where the last one ended: no read.
   if (last->has_value() && group.prepare.empty() && (*last)->connection &&
-      (*last)->connection->value("name", "") == in.name) {
+      NameOf(*(*last)->connection) == in.name) {
     in.before = **last;
   } else if (!Read(label + " GET before", in.name, &in.before)) {
     return false;

@@ -1,0 +1,177 @@
+// A server whose answers are valid HTTP but hostile JSON: every GET of a connection answers one
+// payload (deep nesting, numbers past a double, bad UTF-8, 50 MB, ...), everything else is the
+// correct mock's. Each run must end in a verdict with all three reports, never a crash or hang,
+// and say precisely what was wrong.
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "commands/conform_binary_for_tests.h"
+#include "http/json_text.h"
+#include "mock/mock_server.h"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Hostile {
+  std::string name;
+  std::string body;
+  std::string content_type = "application/json";
+  bool chunked = false;  // no Content-Length: the body ends when the connection does
+  std::string evidence;  // text the report must hold: a rule, an error type or a parser's words
+};
+
+std::string Wrapped(const std::string& connection) { return R"({"externalDatabaseConnection":)" + connection + "}"; }
+
+std::string ManyKeys(int n) {
+  std::string text = "{";
+  for (int i = 0; i < n; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+  return text + "}";
+}
+
+std::vector<Hostile> Payloads() {
+  const std::string big(50 * 1024 * 1024, ' ');
+  return {
+      {"deep-100000", Wrapped(std::string(100000, '[') + std::string(100000, ']')), "application/json", false, "json-depth"},
+      {"number-1e400", Wrapped(R"({"name":"x","configuration":{"n":1e400}})"), "application/json", false, "number overflow"},
+      {"negative-zero", Wrapped(R"({"name":"x","configuration":{"n":-0}})"), "application/json", false, "explore"},
+      {"long-integer", Wrapped(R"({"name":"x","configuration":{"n":123456789012345678901234567890}})"), "application/json", false,
+       "explore"},
+      {"invalid-utf8", Wrapped("{\"name\":\"\xff\xfe\"}"), "application/json", false, "invalid-utf8"},
+      {"lone-surrogate", Wrapped(R"({"name":"\ud800"})"), "application/json", false, "surrogate"},
+      {"escaped-nul", Wrapped(R"({"name":"a\u0000b"})"), "application/json", false, "explore"},
+      {"duplicate-keys", Wrapped(R"({"name":"a","name":"b"})"), "application/json", false, "explore"},
+      {"100000-keys", Wrapped(ManyKeys(100000)), "application/json", false, "explore"},
+      {"50MB-with-length", "{" + big + "}", "application/json", false, "larger than"},
+      {"50MB-chunked", "{" + big + "}", "application/json", true, "larger than"},
+      {"latin1", Wrapped("{\"name\":\"caf\xe9\"}"), "application/json; charset=latin1", false, "invalid-utf8"},
+      {"ends-mid-string", R"({"externalDatabaseConnection":{"name":"abc)", "application/json", false, "non-json-response"},
+  };
+}
+
+// The correct mock behind an HTTP front that answers `hostile` to every GET of one connection.
+class HostileServer {
+ public:
+  explicit HostileServer(const Hostile& hostile) : hostile_(hostile), mock_(Options()) {
+    auto handle = [this](const httplib::Request& req, httplib::Response& res) { Answer(req, res); };
+    for (const char* pattern : {"/wix-data/v1/external-database-connections", "/wix-data/v1/external-database-connections/(.*)"}) {
+      server_.Get(pattern, handle);
+      server_.Post(pattern, handle);
+      server_.Put(pattern, handle);
+      server_.Delete(pattern, handle);
+    }
+    server_.set_tcp_nodelay(true);  // else each answer waits for the client's delayed ACK (~40 ms)
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~HostileServer() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  static MockOptions Options() {
+    MockOptions options;
+    options.token = "T";
+    return options;
+  }
+  void Answer(const httplib::Request& req, httplib::Response& res) {
+    const bool get_of_name = req.method == "GET" && req.matches.size() > 1 && !req.matches[1].str().empty();
+    if (get_of_name && hostile_.chunked) {
+      res.set_chunked_content_provider(hostile_.content_type, [this](size_t offset, httplib::DataSink& sink) {
+        const size_t n = std::min<size_t>(1 << 20, hostile_.body.size() - offset);
+        if (!sink.write(hostile_.body.data() + offset, n)) return false;
+        if (offset + n == hostile_.body.size()) sink.done();
+        return true;
+      });
+      return;
+    }
+    if (get_of_name) {
+      res.set_content(hostile_.body, hostile_.content_type);
+      return;
+    }
+    const MockAnswer answer = mock_.Handle({req.method, req.target, req.get_header_value("Authorization"), req.body,
+                                            req.get_param_value("paging.limit"), req.get_param_value("paging.offset")});
+    res.status = answer.status;
+    res.set_content(answer.body, answer.content_type);
+  }
+
+  const Hostile& hostile_;
+  MockServer mock_;  // not started: its Handle answers every request the front passes on
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+class HostileAnswersTest : public TempDirTest {
+ protected:
+  std::string Reports() const {
+    return "--junit " + Path("junit.xml") + " --json " + Path("report.json") + " --html " + Path("report.html") +
+           " --found " + Path("found");
+  }
+};
+
+TEST_F(HostileAnswersTest, EveryHostileAnswerEndsInAVerdictWithItsReports) {
+  for (const Hostile& hostile : Payloads()) {
+    SCOPED_TRACE(hostile.name);
+    HostileServer server(hostile);
+    fs::remove_all(dir_ / "found");
+    const auto start = std::chrono::steady_clock::now();
+    Ran r = RunConformBinary("run -q --filter 'replace-*' --explore 60 --target " + server.BaseUrl() + " --token T " + Reports());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_FALSE(r.signaled) << r.output.substr(0, 2000);
+    EXPECT_EQ(r.exit_code, 1) << r.output.substr(0, 2000);
+    std::printf("%-18s exit %d in %.1f s\n", hostile.name.c_str(), r.exit_code, seconds);
+    EXPECT_LT(seconds, 120);
+    for (const char* file : {"junit.xml", "report.json", "report.html"}) EXPECT_TRUE(fs::exists(dir_ / file)) << file;
+    const std::string report = Text("report.json");
+    EXPECT_NE(report.find(hostile.evidence), std::string::npos) << "no " << hostile.evidence << " in the report";
+    EXPECT_EQ(report.find("conform internal error"), std::string::npos);
+  }
+}
+
+// A server that stores characters outside the Basic Multilingual Plane as '?' (MySQL's utf8):
+// the case that meets it fails, exploration finds and shrinks it (a string of four-byte
+// characters halved by characters), and all three reports are written.
+TEST_F(HostileAnswersTest, AstralCharactersStoredAsQuestionMarksEndInAVerdict) {
+  Ran r = RunConformBinary("run -q --mock-fault bmp-only-strings " + Reports());
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  for (const char* file : {"junit.xml", "report.json", "report.html"}) EXPECT_TRUE(fs::exists(dir_ / file)) << file;
+  const nlohmann::json report = Json("report.json");
+  std::map<std::string, std::string> outcomes;
+  for (const auto& c : report["cases"]) outcomes[c["id"]] = c["outcome"];
+  EXPECT_EQ(outcomes["replace-unicode-values"], "failed");
+  const nlohmann::json& last = report["cases"].back();
+  EXPECT_EQ(last["id"].get<std::string>().rfind("explore/", 0), 0u) << last["id"];
+  EXPECT_EQ(last["outcome"], "failed");
+  EXPECT_TRUE(fs::exists(last["file"].get<std::string>()));
+}
+
+// The mock keeps serving after a request nested 200 000 deep: a 400 with the standard body.
+TEST_F(HostileAnswersTest, MockSurvivesADeeplyNestedRequest) {
+  MockProcess mock({"--token", "T"});
+  ASSERT_FALSE(mock.BaseUrl().empty());
+  httplib::Client client(mock.BaseUrl());
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  const std::string body = R"({"externalDatabaseConnection":{"name":"deep","configuration":{"x":)" + deep + "}},"
+                           R"("connectionType":"STANDALONE"})";
+  auto answer = client.Post("/wix-data/v1/external-database-connections", {{"Authorization", "T"}}, body, "application/json");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 400);
+  const nlohmann::json error = nlohmann::json::parse(answer->body);
+  EXPECT_NE(error["details"]["applicationError"]["description"].get<std::string>().find("nests deeper than"), std::string::npos);
+  auto list = client.Get("/wix-data/v1/external-database-connections", {{"Authorization", "T"}});
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+}
+
+}  // namespace
+}  // namespace conform
