@@ -80,7 +80,7 @@ struct MockCommandOptions {
   std::string tls_key;
   std::string tls_dir;       // where the made CA, certificate and key go; empty: a new temporary folder
   std::string state_file;    // the store, loaded at start and saved at stop; empty: memory only
-  std::vector<std::string> variants;  // conformant differences in how answers are written (mock/wire_style.h)
+  std::vector<std::string> variants;  // conformant differences: how answers are written (mock/wire_style.h), what a server may do (mock/freedoms.h)
   bool verbose = false;
 };
 
