@@ -1,5 +1,6 @@
 #include "mock/freedom_effects.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -110,6 +111,8 @@ std::string HttpDate(std::chrono::system_clock::time_point when) {
 }
 
 std::string IsoTimestamp(int64_t unix_ms) {
+  // A state file may hold anything: 1970 to the end of year 9999, as four digits can write it.
+  unix_ms = std::clamp<int64_t>(unix_ms, 0, 253402300799999);
   const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
   std::tm utc{};
   gmtime_r(&seconds, &utc);

@@ -28,7 +28,7 @@ void OmitProto3Defaults(nlohmann::json* answer);
 // An RFC 7231 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), whatever the process's locale.
 std::string HttpDate(std::chrono::system_clock::time_point when);
 
-// An ISO 8601 timestamp in UTC with milliseconds ("2026-11-28T10:00:00.123Z").
+// An ISO 8601 timestamp in UTC with milliseconds ("2026-11-28T10:00:00.123Z"), clamped to years 1970 to 9999.
 std::string IsoTimestamp(int64_t unix_ms);
 
 }  // namespace conform

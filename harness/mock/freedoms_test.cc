@@ -139,7 +139,7 @@ TEST(FreedomsTest, AnInvalidBodyForAnUnknownNameIs400WithAndWithoutValidateFirst
   }
 }
 
-TEST(FreedomsTest, Transient503EveryseventhRequestDoesNothingAndTheRetrySucceeds) {
+TEST(FreedomsTest, Transient503EverySeventhRequestDoesNothingAndTheRetrySucceeds) {
   auto mock = Mock("transient-503");
   for (int i = 1; i <= 6; ++i) ASSERT_EQ(Call(*mock, "GET", "").status, 200) << i;
   const std::time_t now = std::time(nullptr);
@@ -161,6 +161,8 @@ TEST(FreedomsTest, Transient503EveryseventhRequestDoesNothingAndTheRetrySucceeds
 TEST(FreedomsTest, HttpDateIsImfFixdate) {
   EXPECT_EQ(HttpDate(std::chrono::system_clock::from_time_t(784111777)), "Sun, 06 Nov 1994 08:49:37 GMT");
   EXPECT_EQ(IsoTimestamp(784111777123), "1994-11-06T08:49:37.123Z");
+  EXPECT_EQ(IsoTimestamp(-5), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(IsoTimestamp(INT64_MAX), "9999-12-31T23:59:59.999Z");
 }
 
 TEST(FreedomsTest, DoubleNumbersRoundsIntegersBeyond2To53AndWritesIntegralDoublesAsIntegers) {
