@@ -9,6 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/exit_codes.h"
+#include "mock/freedoms.h"
+#include "mock/wire_style.h"
 
 namespace conform {
 namespace {
@@ -91,6 +93,9 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
                   "Exploration sends every operation to this target too and compares, instead of the contract's model");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")
       ->capture_default_str()->check(WholeNumberIn(0, 10));
+  cmd->add_option("--max-retry-wait", run.max_retry_wait,
+                  "Longest pause a Retry-After may ask for; a longer one is not retried early: the request ends as an error")
+      ->capture_default_str();
   cmd->add_option("--max-transport-errors", run.max_transport_errors,
                   "Stop the run after this many requests in a row get no HTTP answer (0: never)")
       ->capture_default_str()->check(WholeNumberIn(0, 1000));
@@ -163,6 +168,15 @@ void AddLoadCommand(CLI::App& app, CommandLine* out) {
   cmd->callback([out] { out->command = Command::kLoad; });
 }
 
+// The --variant names with what each does, from the mock's own lists so help never drifts from them.
+std::string MockVariantsFooter() {
+  std::string footer = "Variants (--variant NAME), each conformant:\n  how answers are written:\n";
+  for (const auto& [name, what] : WireVariants()) footer += "    " + name + ": " + what + "\n";
+  footer += "  what a server may refuse, add or leave out:\n";
+  for (const auto& [name, what] : FreedomVariants()) footer += "    " + name + ": " + what + "\n";
+  return footer;
+}
+
 void AddMockCommand(CLI::App& app, CommandLine* out) {
   MockCommandOptions& mock = out->mock;
   CLI::App* cmd = app.add_subcommand("mock", "Serve the embedded mock of the API until interrupted");
@@ -177,7 +191,7 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--throttle-every", mock.throttle_every,
                   "Answer every Nth request with 429 and Retry-After, as a rate-limited Wix does (0: never)")
       ->capture_default_str()->check(WholeNumberIn(0, 1000000));
-  cmd->add_option("--retry-after", mock.retry_after_s, "Seconds the 429 answers ask clients to wait")
+  cmd->add_option("--retry-after", mock.retry_after_s, "Seconds the 429 and transient-503 answers ask clients to wait")
       ->capture_default_str()->check(WholeNumberIn(0, 3600));
   cmd->add_option("--max-page", mock.max_page,
                   "Hold at most N connections on a list page, whatever paging.limit asks (a server's own cap; 0: none)")
@@ -187,10 +201,10 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--tls-key", mock.tls_key, "The PEM private key of --tls-cert")->check(CLI::ExistingFile);
   cmd->add_option("--tls-dir", mock.tls_dir, "Where --tls writes ca.pem, cert.pem and key.pem (default: a new temporary folder)");
   cmd->add_option("--variant", mock.variants,
-                  "Write answers differently where the contract allows (repeatable): float-numbers, reversed-keys, "
-                  "ascii-escapes, chunked, connection-close");
+                  "Answer differently where the contract allows (repeatable; the variants are listed below)");
   cmd->add_option("--state", mock.state_file, "Load the connections from FILE at start (if it exists) and save them there at stop");
   cmd->add_flag("-v,--verbose", mock.verbose, "Log each request (method, path, status) on stderr");
+  cmd->footer(MockVariantsFooter());
   cmd->callback([out] { out->command = Command::kMock; });
 }
 

@@ -52,6 +52,7 @@ struct RunOptions {
   std::string proxy;
   std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
   int max_retries = 3;
+  std::string max_retry_wait = "10s";  // the longest Retry-After honoured
   int explore = -1;          // operations of exploration after the cases; 0: none; -1: 300 on loopback, 40 elsewhere
   std::string seed = "1";    // exploration's seed: a whole number, or "random"
   std::string found_dir = "reports/found";  // where a divergence is written as a case file
@@ -80,7 +81,7 @@ struct MockCommandOptions {
   std::string tls_key;
   std::string tls_dir;       // where the made CA, certificate and key go; empty: a new temporary folder
   std::string state_file;    // the store, loaded at start and saved at stop; empty: memory only
-  std::vector<std::string> variants;  // conformant differences in how answers are written (mock/wire_style.h)
+  std::vector<std::string> variants;  // conformant differences: how answers are written (mock/wire_style.h), what a server may do (mock/freedoms.h)
   bool verbose = false;
 };
 

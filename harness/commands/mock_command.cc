@@ -81,6 +81,15 @@ bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::
 
 namespace {
 
+// Every --variant name, wire styles first: "float-numbers, reversed-keys, ...".
+std::string VariantNames() {
+  std::string names;
+  for (const auto* list : {&WireVariants(), &FreedomVariants()}) {
+    for (const auto& variant : *list) names += (names.empty() ? "" : ", ") + variant.first;
+  }
+  return names;
+}
+
 // HTTPS: a certificate of the user's, or a CA and a certificate made now (*ca: the CA file).
 bool PrepareTls(const MockCommandOptions& options, MockOptions* mock, std::string* ca, std::string* err) {
   if (options.tls_cert.empty() != options.tls_key.empty()) {
@@ -162,9 +171,8 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.max_page = options.max_page;
   std::string err, ca;
   for (const std::string& variant : options.variants) {
-    if (!ApplyWireVariant(variant, &mock.wire)) {
-      std::cerr << "conform: --variant " << variant
-                << ": unknown (float-numbers, reversed-keys, ascii-escapes, chunked, connection-close)\n";
+    if (!ApplyWireVariant(variant, &mock.wire) && !ApplyFreedom(variant, &mock.freedoms)) {
+      std::cerr << "conform: --variant " << variant << ": unknown (" << VariantNames() << ")\n";
       return kExitUsage;
     }
   }

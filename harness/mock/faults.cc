@@ -51,6 +51,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kKeysLimit500, "keys-limit-500", "objects keep their first 500 keys (exploration)"},
       {Fault::kInt32Numbers, "int32-numbers", "integers beyond 32 bits wrap around (exploration)"},
       {Fault::kRecreateKeepsOld, "recreate-keeps-old", "creating a deleted name revives the old connection (exploration)"},
+      {Fault::kNoNameReuse, "no-name-reuse", "a deleted connection's name is refused on create, 409 (should-level, exploration)"},
       {Fault::kBmpOnlyStrings, "bmp-only-strings", "characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)"},
   };
   return kFaults;

@@ -57,6 +57,7 @@ enum class Fault {
   kInt32Numbers,         // integers beyond 32 bits wrap around (an INT column)
   kRecreateKeepsOld,     // creating a deleted name revives the old connection (a soft delete)
   kBmpOnlyStrings,       // characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)
+  kNoNameReuse,          // a deleted connection's name is refused on create (409): should-level, reuse is [I]
 };
 
 struct FaultInfo {

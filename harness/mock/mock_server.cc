@@ -3,6 +3,7 @@
 
 #include <sys/socket.h>
 
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
@@ -12,6 +13,7 @@
 
 #include "http/json_text.h"
 #include "mock/error_faults.h"
+#include "mock/freedom_effects.h"
 #include "mock/wix_error.h"
 
 namespace conform {
@@ -65,7 +67,9 @@ static std::unique_ptr<httplib::Server> NewServer(const MockOptions& options) {
 }
 
 MockServer::MockServer(MockOptions options)
-    : options_(std::move(options)), store_(options_.faults, options_.max_page), server_(NewServer(options_)) {
+    : options_(std::move(options)),
+      store_(options_.faults, options_.max_page, options_.freedoms),
+      server_(NewServer(options_)) {
   InstallRoutes();
 }
 
@@ -131,8 +135,7 @@ void MockServer::Delay(const std::string& kind) {
   if (delay > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay));
 }
 
-MockAnswer MockServer::Handle(const MockRequest& req) {
-  const uint64_t number = ++requests_;
+std::optional<Reply> MockServer::Refusal(const MockRequest& req, uint64_t number, MockAnswer* answer) const {
   const std::string& auth = req.authorization;
   const bool authenticated =
       Has(Fault::kNoAuth) ||
@@ -140,51 +143,72 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
                          (!options_.readonly_token.empty() && auth == options_.readonly_token)));
   const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
                          auth != options_.token && !Has(Fault::kReadonlyWrites);
-  nlohmann::json body;
-  JsonTextError body_error = JsonTextError::kNone;
-  if ((req.method == "POST" || req.method == "PUT") && !req.body.empty()) body = ParseJsonText(req.body, &body_error);
-  const bool body_ok = body_error == JsonTextError::kNone;
+  const auto every = [number](int n) { return n > 0 && number % static_cast<uint64_t>(n) == 0; };
+  const Freedoms& freedoms = options_.freedoms;
+  if (every(options_.throttle_every)) {
+    answer->retry_after = std::to_string(options_.throttle_retry_after_s);
+    return Reply{429, ApplicationErrorBody("RESOURCE_EXHAUSTED", "rate limit reached; retry later")};
+  }
+  if (every(freedoms.unavailable_every)) {
+    // A moment's unavailability, as a load balancer answers it: nothing done, come back at a date
+    // (a second ahead by default; --retry-after 0 lets tests retry at once).
+    answer->retry_after = HttpDate(std::chrono::system_clock::now() + std::chrono::seconds(options_.throttle_retry_after_s));
+    return Reply{503, SystemErrorBody()};
+  }
+  if (!authenticated) return Reply{401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
+  if (read_only && IsWrite(req.method)) {
+    return Reply{403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
+  }
+  if (freedoms.validate_first && req.body.size() > freedoms.max_body_bytes) {
+    // Refused unread: a server does not parse what it will not take.
+    return Reply{413, ApplicationErrorBody("PAYLOAD_TOO_LARGE", "request body over " +
+                                                                   std::to_string(freedoms.max_body_bytes) + " bytes")};
+  }
+  return std::nullopt;
+}
+
+Reply MockServer::Route(const MockRequest& req, const std::string& raw_name, const nlohmann::json& body) {
+  const std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
+  if (raw_name.empty() && req.method == "POST") return store_.Create(body);
+  if (raw_name.empty() && req.method == "GET") return store_.List(req.paging_limit, req.paging_offset);
+  if (raw_name.empty()) return {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+  if (req.method == "GET") return store_.Get(name);
+  if (req.method == "PUT") return store_.Update(name, body);
+  if (req.method == "DELETE") return store_.Delete(name);
+  return {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+}
+
+void MockServer::Write(const MockRequest& req, Reply reply, MockAnswer* answer) const {
+  BendErrorBody(options_.faults, req.method, &reply);
+  if (options_.freedoms.proto3_omissions && reply.status / 100 == 2) OmitProto3Defaults(&reply.body);
+  answer->status = reply.status;
+  // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
+  answer->body = WriteJson(reply.body, options_.wire);
+  if (options_.freedoms.lowercase_headers) answer->content_type = "application/json;charset=UTF-8";
+  if (Has(Fault::kTextPlain)) answer->content_type = "text/plain";
+  if (Has(Fault::kJsonLookAlike)) answer->content_type = "application/json_x";
+}
+
+MockAnswer MockServer::Handle(const MockRequest& req) {
+  const uint64_t number = ++requests_;
   const std::string raw_name = RawNameFromTarget(req.target);
   Delay(KindOf(req.method, !raw_name.empty()));
-  const std::string name = Has(Fault::kNoDecode) ? raw_name : PercentDecode(raw_name);
-  const bool throttled = options_.throttle_every > 0 && number % static_cast<uint64_t>(options_.throttle_every) == 0;
-
   MockAnswer answer;
-  Reply reply;
-  if (throttled) {
-    reply = {429, ApplicationErrorBody("RESOURCE_EXHAUSTED", "rate limit reached; retry later")};
-    answer.retry_after = std::to_string(options_.throttle_retry_after_s);
-  } else if (!authenticated) {
-    reply = {401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
-  } else if (read_only && IsWrite(req.method)) {
-    reply = {403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
-  } else if (!body_ok) {
-    reply = Has(Fault::k500OnMalformed)
-                ? Reply{500, SystemErrorBody()}
-                : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", body_error == JsonTextError::kTooDeep
-                                                                         ? "request body " + TooDeepMessage()
-                                                                         : "request body is not valid JSON")};
-  } else if (raw_name.empty() && req.method == "POST") {
-    reply = store_.Create(body);
-  } else if (raw_name.empty() && req.method == "GET") {
-    reply = store_.List(req.paging_limit, req.paging_offset);
-  } else if (raw_name.empty()) {
-    reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
-  } else if (req.method == "GET") {
-    reply = store_.Get(name);
-  } else if (req.method == "PUT") {
-    reply = store_.Update(name, body);
-  } else if (req.method == "DELETE") {
-    reply = store_.Delete(name);
-  } else {
-    reply = {405, ApplicationErrorBody("METHOD_NOT_ALLOWED", "method not allowed here")};
+  std::optional<Reply> reply = Refusal(req, number, &answer);
+  nlohmann::json body;
+  if (!reply && (req.method == "POST" || req.method == "PUT") && !req.body.empty()) {
+    JsonTextError error = JsonTextError::kNone;
+    body = ParseJsonText(req.body, &error);
+    if (error != JsonTextError::kNone) {
+      reply = Has(Fault::k500OnMalformed)
+                  ? Reply{500, SystemErrorBody()}
+                  : Reply{400, ApplicationErrorBody("INVALID_ARGUMENT", error == JsonTextError::kTooDeep
+                                                                            ? "request body " + TooDeepMessage()
+                                                                            : "request body is not valid JSON")};
+    }
   }
-  BendErrorBody(options_.faults, req.method, &reply);
-  answer.status = reply.status;
-  // A name or value that is not valid UTF-8 (a path of %FF) is echoed with U+FFFD, not thrown over.
-  answer.body = WriteJson(reply.body, options_.wire);
-  if (Has(Fault::kTextPlain)) answer.content_type = "text/plain";
-  if (Has(Fault::kJsonLookAlike)) answer.content_type = "application/json_x";
+  if (!reply) reply = Route(req, raw_name, body);
+  Write(req, std::move(*reply), &answer);
   return answer;
 }
 
@@ -224,17 +248,31 @@ void MockServer::InstallRoutes() {
     server_->Put(base, handle);
     server_->Patch(item, handle);
   }
-  server_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  const std::string error_type = options_.freedoms.lowercase_headers ? "application/json;charset=UTF-8" : "application/json";
+  server_->set_error_handler([error_type](const httplib::Request&, httplib::Response& res) {
     // A route answered already (a chunked answer has no body here, only its content type).
     if (!res.body.empty() || res.has_header("Content-Type")) return;
     nlohmann::json body = res.status == 404   ? ApplicationErrorBody("NOT_FOUND", "no such route")
                           : res.status == 413 ? ApplicationErrorBody("INVALID_ARGUMENT", "request body too large")
                                               : ApplicationErrorBody("INVALID_ARGUMENT", "request not understood");
-    res.set_content(body.dump(), "application/json");
+    res.set_content(body.dump(), error_type);
   });
   // A request body is read whole before it is routed: bounded, so one client cannot exhaust the
   // memory every other client relies on. httplib answers a bigger one 413.
   server_->set_payload_max_length(kMaxRequestBytes);
+  if (options_.freedoms.lowercase_headers) {
+    // Called once httplib has added its own headers (Content-Length, Keep-Alive), just before
+    // they are written: every name goes out in lower case, as HTTP/2 servers and some proxies send them.
+    server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      httplib::Headers lowered;
+      for (const auto& [name, value] : res.headers) {
+        std::string lower = name;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        lowered.emplace(lower, value);
+      }
+      res.headers = std::move(lowered);
+    });
+  }
   server_->set_keep_alive_max_count(1000);
   // Headers and body go out in separate writes; without this, Nagle's algorithm holds the body
   // back until the client's delayed ACK (~40 ms) and every latency figure would be a lie.

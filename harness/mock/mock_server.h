@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "mock/faults.h"
+#include "mock/freedoms.h"
 #include "mock/store.h"
 #include "mock/wire_style.h"
 
@@ -33,6 +35,7 @@ struct MockOptions {
   // Rate limiting as Wix does it, which the contract allows: every Nth request (any call, auth
   // failures and cleanup included) answers 429 with Retry-After. 0: never.
   int throttle_every = 0;
+  // The wait those 429s ask for in seconds; transient-503's Retry-After dates are this far ahead too.
   int throttle_retry_after_s = 1;
   // A cap on list pages below what paging.limit asks, as a server may have: conformant, and a
   // client that stops paging at the first short page misses connections. 0: none.
@@ -42,6 +45,8 @@ struct MockOptions {
   std::string tls_key;
   // How answers are written where the contract lets servers differ (mock/wire_style.h).
   WireStyle wire;
+  // What a conformant server may refuse, add or leave out where the contract lets it (mock/freedoms.h).
+  Freedoms freedoms;
 };
 
 // One request as the mock's route sees it, whatever parsed it off the wire.
@@ -59,7 +64,7 @@ struct MockAnswer {
   int status = 200;
   std::string body;
   std::string content_type = "application/json";
-  std::string retry_after;  // non-empty: a Retry-After header
+  std::string retry_after;  // non-empty: a Retry-After header (seconds, or an HTTP date)
 };
 
 class MockServer {
@@ -89,6 +94,13 @@ class MockServer {
  private:
   void InstallRoutes();
   void Delay(const std::string& kind);
+  // The answer given before the body is parsed (429, 503, 401, 403, 413), with its Retry-After in
+  // *answer; none: the request goes on.
+  std::optional<Reply> Refusal(const MockRequest& req, uint64_t number, MockAnswer* answer) const;
+  // The call the request makes of the store, its body parsed.
+  Reply Route(const MockRequest& req, const std::string& raw_name, const nlohmann::json& body);
+  // The answer's text, content type and headers as the options write them.
+  void Write(const MockRequest& req, Reply reply, MockAnswer* answer) const;
   bool Has(Fault f) const { return options_.faults.count(f) > 0; }
 
   MockOptions options_;

@@ -2,6 +2,7 @@
 // faults of mock/faults.h woven in where they bend a rule.
 #include "mock/store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <random>
@@ -9,6 +10,7 @@
 
 #include "contract/connection_rules.h"
 #include "http/utf8.h"
+#include "mock/freedom_effects.h"
 #include "mock/storage_faults.h"
 #include "mock/wix_error.h"
 
@@ -40,6 +42,14 @@ bool ParsePagingValue(const std::string& raw, int fallback, int* out) {
 
 nlohmann::json Wrap(const nlohmann::json& connection) { return {{"externalDatabaseConnection", connection}}; }
 
+bool HasBodyName(const nlohmann::json& connection) { return connection.contains("name") && connection["name"].is_string(); }
+
+const FieldViolation kNameRequired{"externalDatabaseConnection.name", "is required", "REQUIRED_FIELD"};
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
 nlohmann::json ConnectionStore::Render(const Stored& stored) const {
@@ -52,6 +62,11 @@ nlohmann::json ConnectionStore::Render(const Stored& stored) const {
   out["capabilities"] = {{"collectionModificationsSupported", false}, {"fieldTypes", nlohmann::json::array()}};
   out["protocolVersion"] = stored.protocol_version;
   if (!stored.public_key.empty()) out["publicKey"] = stored.public_key;
+  if (freedoms_.moving_revision) {
+    out["revision"] = std::to_string(stored.revision);
+    out["_createdDate"] = IsoTimestamp(stored.created_ms);
+    out["_updatedDate"] = IsoTimestamp(stored.updated_ms);
+  }
   return out;
 }
 
@@ -64,12 +79,25 @@ std::optional<FieldViolation> ConnectionStore::NameProblem(const std::string& na
   return CheckName(name);
 }
 
+// The body rules, before any name is looked up; validate-first adds the key shapes it refuses.
+std::optional<FieldViolation> ConnectionStore::BodyProblem(const nlohmann::json& body) const {
+  if (auto v = CheckConnectionBody(body)) return v;
+  if (freedoms_.validate_first) return RefusedKeyShape(body);
+  return std::nullopt;
+}
+
 ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::string& name,
                                                  const nlohmann::json& connection) const {
   Stored next;
+  const int64_t now = NowMs();
+  next.revision = 1;
+  next.created_ms = next.updated_ms = now;
   if (old) {
     next.protocol_version = old->protocol_version;
     next.public_key = old->public_key;
+    next.revision = old->revision + 1;
+    next.created_ms = old->created_ms;
+    next.updated_ms = std::max(now, old->updated_ms + 1);  // two writes in one millisecond still move it
   }
   nlohmann::json writable = WritableState(connection);
   if (old && Has(Fault::kMergeFields)) {
@@ -83,6 +111,7 @@ ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::s
     writable["configuration"] = merged;
   }
   if (writable.contains("configuration")) BendStoredConfiguration(faults_, &writable["configuration"]);
+  if (freedoms_.double_numbers && writable.contains("configuration")) StoreNumbersAsDoubles(&writable["configuration"]);
   if (Has(Fault::kDropArrays) && writable.contains("configuration")) {
     for (auto& value : writable["configuration"]) {
       if (value.is_array()) value = nlohmann::json::array();
@@ -94,12 +123,10 @@ ConnectionStore::Stored ConnectionStore::Replace(const Stored* old, const std::s
 }
 
 Reply ConnectionStore::Create(const nlohmann::json& body) {
-  if (auto v = CheckConnectionBody(body)) return Invalid(*v, Has(Fault::k500OnInvalid));
+  if (auto v = BodyProblem(body)) return Invalid(*v, Has(Fault::k500OnInvalid));
   const nlohmann::json& c = body["externalDatabaseConnection"];
-  const bool named = c.contains("name") && c["name"].is_string();
-  if (!named && !Has(Fault::kCreateWithoutName)) {
-    return Invalid({"externalDatabaseConnection.name", "is required", "REQUIRED_FIELD"}, Has(Fault::k500OnInvalid));
-  }
+  const bool named = HasBodyName(c);
+  if (!named && !Has(Fault::kCreateWithoutName)) return Invalid(kNameRequired, Has(Fault::k500OnInvalid));
   const nlohmann::json type_value = body.value("connectionType", nlohmann::json("STANDALONE"));
   const std::string type = type_value.is_string() ? type_value.get<std::string>() : "";
   if (type != "STANDALONE" && type != "WIX_SERVICE_PLUGIN") {
@@ -109,7 +136,7 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   std::unique_lock<std::mutex> lock(mu_);
   const std::string name = named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++);
   if (auto v = NameProblem(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
-  if (connections_.count(name)) {
+  if (connections_.count(name) || (Has(Fault::kNoNameReuse) && tombstones_.count(name))) {
     return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
   }
   if (Has(Fault::kUnlockedCreate)) {
@@ -185,7 +212,7 @@ Reply ConnectionStore::UpdateUnknown(const std::string& name, const nlohmann::js
 Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json& body) {
   const bool as_500 = Has(Fault::k500OnInvalid);
   if (auto v = NameProblem(path_name)) return Invalid(*v, as_500);
-  std::optional<FieldViolation> invalid = CheckConnectionBody(body);
+  std::optional<FieldViolation> invalid = BodyProblem(body);
 
   std::unique_lock<std::mutex> lock(mu_);
   auto it = connections_.find(path_name);
@@ -201,8 +228,10 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
     return Invalid(*invalid, as_500);
   }
   const nlohmann::json& c = body["externalDatabaseConnection"];
+  // Like the other body rules, before the name is looked up: an unknown name answers 400 too.
+  if (freedoms_.requires_body_name && !HasBodyName(c)) return Invalid(kNameRequired, as_500);
   std::string target = path_name;
-  if (c.contains("name") && c["name"].is_string() && c["name"] != path_name) {
+  if (HasBodyName(c) && c["name"] != path_name) {
     if (!Has(Fault::kRenameOnBodyName)) {
       return Invalid({"externalDatabaseConnection.name", "is immutable and must match the path", "CUSTOM"}, as_500);
     }
@@ -256,7 +285,7 @@ Reply ConnectionStore::Delete(const std::string& name) {
   auto it = connections_.find(name);
   if (it == connections_.end()) return NotFound(name);
   if (Has(Fault::kListShowsDeleted)) deleted_[name] = it->second;
-  if (Has(Fault::kRecreateKeepsOld)) tombstones_[name] = it->second;
+  if (Has(Fault::kRecreateKeepsOld) || Has(Fault::kNoNameReuse)) tombstones_[name] = it->second;
   connections_.erase(it);
   return {200, nlohmann::json::object()};
 }
@@ -266,7 +295,8 @@ nlohmann::json ConnectionStore::Save() const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [name, stored] : connections_) {
     list.push_back({{"name", name}, {"writable", stored.writable}, {"protocolVersion", stored.protocol_version},
-                    {"publicKey", stored.public_key}});
+                    {"publicKey", stored.public_key}, {"revision", stored.revision}, {"createdMs", stored.created_ms},
+                    {"updatedMs", stored.updated_ms}});
   }
   return {{"connections", list}};
 }
@@ -291,6 +321,10 @@ bool ConnectionStore::Load(const nlohmann::json& saved, std::string* err) {
     stored.writable["name"] = entry["name"];
     stored.protocol_version = entry.value("protocolVersion", nlohmann::json("V2")).is_string() ? entry.value("protocolVersion", "V2") : "V2";
     stored.public_key = entry.value("publicKey", nlohmann::json("")).is_string() ? entry.value("publicKey", "") : "";
+    // Files saved before revisions were kept have none: revision 0, dated 1970.
+    if (entry.value("revision", nlohmann::json()).is_number_unsigned()) stored.revision = entry["revision"];
+    if (entry.value("createdMs", nlohmann::json()).is_number_integer()) stored.created_ms = entry["createdMs"];
+    if (entry.value("updatedMs", nlohmann::json()).is_number_integer()) stored.updated_ms = entry["updatedMs"];
     loaded[entry["name"].get<std::string>()] = stored;
   }
   std::lock_guard<std::mutex> lock(mu_);

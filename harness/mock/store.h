@@ -2,6 +2,7 @@
 // immutable names, validation), with no HTTP in sight. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "contract/connection_rules.h"
 #include "mock/faults.h"
+#include "mock/freedoms.h"
 
 namespace conform {
 
@@ -26,7 +28,9 @@ constexpr unsigned kRacePauseSeed = 20261128;
 class ConnectionStore {
  public:
   // max_page: no list page holds more, whatever paging.limit asks (0: no cap of its own).
-  explicit ConnectionStore(FaultSet faults = {}, int max_page = 0) : faults_(std::move(faults)), max_page_(max_page) {}
+  // freedoms: the conformant differences of mock/freedoms.h that are the store's to take.
+  explicit ConnectionStore(FaultSet faults = {}, int max_page = 0, Freedoms freedoms = {})
+      : faults_(std::move(faults)), max_page_(max_page), freedoms_(freedoms) {}
 
   Reply Create(const nlohmann::json& body);
   Reply Get(const std::string& name) const;
@@ -38,7 +42,7 @@ class ConnectionStore {
   size_t Size() const;
 
   // The connections as JSON, to save across restarts: {"connections": [{"name", "writable",
-  // "protocolVersion", "publicKey"}]}.
+  // "protocolVersion", "publicKey", "revision", "createdMs", "updatedMs"}]}.
   nlohmann::json Save() const;
   // Replaces the connections with saved ones; false with *err naming the JSON pointer at fault.
   bool Load(const nlohmann::json& saved, std::string* err);
@@ -48,6 +52,10 @@ class ConnectionStore {
     nlohmann::json writable;  // name, endpoint, configuration as the client last set them
     std::string protocol_version;
     std::string public_key;
+    // Moved by every write; answered only with the moving-revision freedom.
+    uint64_t revision = 0;
+    int64_t created_ms = 0;  // Unix milliseconds
+    int64_t updated_ms = 0;
   };
 
   // One name's state, to put back later (exploration's model undoes a write a target refused):
@@ -63,6 +71,7 @@ class ConnectionStore {
 
   bool Has(Fault f) const { return faults_.count(f) > 0; }
   std::optional<FieldViolation> NameProblem(const std::string& name) const;
+  std::optional<FieldViolation> BodyProblem(const nlohmann::json& body) const;
   nlohmann::json Render(const Stored& stored) const;
   Stored Replace(const Stored* old, const std::string& name, const nlohmann::json& connection) const;
   Reply UpdateUnknown(const std::string& name, const nlohmann::json& connection);
@@ -72,10 +81,11 @@ class ConnectionStore {
 
   const FaultSet faults_;
   const int max_page_;
+  const Freedoms freedoms_;
   mutable std::mutex mu_;
   std::map<std::string, Stored> connections_;
   std::map<std::string, Stored> deleted_;  // kept only by the list-shows-deleted fault
-  std::map<std::string, Stored> tombstones_;  // kept only by the recreate-keeps-old fault
+  std::map<std::string, Stored> tombstones_;  // kept only by the recreate-keeps-old and no-name-reuse faults
   unsigned long next_key_ = 1;
 };
 

@@ -1,0 +1,32 @@
+// Names and descriptions of the mock's semantic freedoms.
+#include "mock/freedoms.h"
+
+namespace conform {
+
+const std::vector<std::pair<std::string, std::string>>& FreedomVariants() {
+  static const std::vector<std::pair<std::string, std::string>> kVariants = {
+      {"requires-body-name", "an update body without externalDatabaseConnection.name is refused 400 (the docs mark it required)"},
+      {"validate-first", "bodies judged before names are looked up: over 512 KB is 413, configuration keys starting with $ "
+                         "or holding . are 400, on create and update, known name or not"},
+      {"transient-503", "every 7th request answers 503, doing nothing, with Retry-After an HTTP date a second ahead (--retry-after)"},
+      {"double-numbers", "configuration numbers stored as IEEE doubles (a protobuf Struct): integers beyond 2^53 come back rounded"},
+      {"proto3-omissions", "answers leave out proto3 defaults ([], false, 0, \"\") outside configuration, also in the list"},
+      {"moving-revision", "connections carry revision, _createdDate and _updatedDate, moved by every write"},
+      {"lowercase-headers", "header names in lower case and Content-Type: application/json;charset=UTF-8"},
+  };
+  return kVariants;
+}
+
+bool ApplyFreedom(const std::string& name, Freedoms* freedoms) {
+  if (name == "requires-body-name") freedoms->requires_body_name = true;
+  else if (name == "validate-first") freedoms->validate_first = true;
+  else if (name == "transient-503") freedoms->unavailable_every = kTransientEvery;
+  else if (name == "double-numbers") freedoms->double_numbers = true;
+  else if (name == "proto3-omissions") freedoms->proto3_omissions = true;
+  else if (name == "moving-revision") freedoms->moving_revision = true;
+  else if (name == "lowercase-headers") freedoms->lowercase_headers = true;
+  else return false;
+  return true;
+}
+
+}  // namespace conform
