@@ -77,7 +77,10 @@ void CheckBody(const Expectation& e, Level level, const Observed& o, std::vector
     f.actual = Shorten(*found);
     out->push_back(f);
   }
-  for (const std::string& field : e.violations) {
+  // Field violations describe a validation error: judged on a 400 that carries one. Another 4xx
+  // (a 404 for a name that cannot exist, say) is judged by the status the case prefers.
+  const bool validation_error = o.response->status == 400 && At(body, "/details/validationError");
+  for (const std::string& field : validation_error ? e.violations : std::vector<std::string>()) {
     const nlohmann::json* list = At(body, "/details/validationError/fieldViolations");
     bool named = list && list->is_array() && std::any_of(list->begin(), list->end(), [&](const nlohmann::json& v) {
       return v.is_object() && v.value("field", nlohmann::json()) == field;

@@ -22,6 +22,17 @@ Finding MakeFinding(Level level, std::string step, std::string rule, std::string
   return f;
 }
 
+Finding UnavailableNote(const std::string& step, const HttpResponse& answer) {
+  const std::string after = answer.Header("Retry-After");
+  Finding f = MakeFinding(Level::kNote, step, "transient.unavailable",
+                          "answered 503 and conform retried" +
+                              (after.empty() ? std::string() : " (Retry-After: " + after + ")") +
+                              "; the case is judged by the answer after the retry");
+  f.expected = "an answer";
+  f.actual = "503, then retried";
+  return f;
+}
+
 const Finding* FirstMust(const std::vector<Finding>& findings, size_t from) {
   for (size_t i = from; i < findings.size(); ++i) {
     if (findings[i].level == Level::kMust) return &findings[i];

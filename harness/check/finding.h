@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "http/http_types.h"
 #include "load/case.h"
 
 namespace conform {
@@ -23,6 +24,10 @@ std::string FindingLine(const Finding& f);
 
 // A finding with what every finding has; pointer, expected and actual are set by the caller.
 Finding MakeFinding(Level level, std::string step, std::string rule, std::string message);
+
+// A 503 that conform retried: a note, because a retry that recovers is the service saying "not
+// now" (docs/contract.md section 5); a 503 that outlasts the retries is judged as any answer.
+Finding UnavailableNote(const std::string& step, const HttpResponse& answer);
 
 // The first must-level finding at or after index `from`; nullptr if there is none.
 const Finding* FirstMust(const std::vector<Finding>& findings, size_t from = 0);

@@ -361,6 +361,10 @@ bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlO
     settings->gate.min_interval_us = static_cast<int64_t>(1e6 / per_second);
   }
   settings->gate.max_retries = options.max_retries;
+  if (!ParseDuration(options.max_retry_wait, &settings->gate.max_retry_wait_us, &detail)) {
+    *err = "--max-retry-wait " + detail;
+    return false;
+  }
   settings->gate.max_transport_errors = options.max_transport_errors;
   if (!options.deadline.empty()) {
     if (!ParseDuration(options.deadline, &settings->gate.deadline_us, &detail) || settings->gate.deadline_us <= 0) {

@@ -137,6 +137,7 @@ const std::map<std::string, std::set<std::string>>& ShouldRules() {
       {"violation-wrong-field", {"violations"}},
       {"generic-error-codes", {"error.code"}},
       {"delete-404-code", {"error.code"}},
+      {"no-name-reuse", {"explore.name-reuse-refused"}},
   };
   return kRules;
 }

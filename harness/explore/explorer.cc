@@ -18,6 +18,7 @@
 #include "http/json_text.h"
 #include "run/boundary.h"
 #include "run/case_execution.h"
+#include "run/list_walker.h"
 #include "run/request_builder.h"
 
 namespace conform {
@@ -25,7 +26,6 @@ namespace {
 
 // Only the last few exchanges are kept: a divergence shows the calls that led to it.
 constexpr size_t kKeptExchanges = 12;
-constexpr int kMaxListPages = 100;
 
 class Exploration {
  public:
@@ -34,7 +34,10 @@ class Exploration {
       : explore_(explore),
         run_(run),
         schemas_(schemas),
-        transport_(transport, gate),
+        transport_(transport, gate,
+                   [this](const HttpRequest&, const HttpResponse& answer) {
+                     if (answer.status == 503) out_.result.findings.push_back(UnavailableNote(sending_step_, answer));
+                   }),
         redactor_(redactor),
         reference_transport_(explore.reference_curl),
         reference_gate_(run.gate),
@@ -105,36 +108,53 @@ class Exploration {
     known_.clear();  // the reference's states change with this operation
     const Reply expected = reference_->Apply(op.request, vars_, name, body);
     if (!reference_->Failure().empty()) return Fail("reference", reference_->Failure());
-    JudgeStatus(label, op, expected.status, response.status);
+    JudgeStatus(label, op, name, expected.status, response.status);
+    if (op.request.call == CallKind::kDelete && expected.status / 100 == 2) deleted_.insert(name);
     JudgeAnswer(label, op.request.call, name, observed);
     if (op.request.call == CallKind::kList) return JudgeList(label, request, observed);
     if (op.request.call == CallKind::kGet) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
   }
 
-  void JudgeStatus(const std::string& label, const Operation& op, int expected, int actual) {
+  void JudgeStatus(const std::string& label, const Operation& op, const std::string& name, int expected, int actual) {
     if (SameStatusMeaning(expected, actual)) return;
-    const bool body_refused = expected / 100 == 2 && (actual == 400 || actual == 413 || actual == 422) &&
-                              (op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate);
-    Finding f;
-    f.step = label;
+    const bool writes = op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate;
+    const bool reuse = op.request.call == CallKind::kCreate && deleted_.count(name) > 0;
+    Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged", "the target answered otherwise than the contract's model");
     f.expected = std::to_string(expected);
     f.actual = std::to_string(actual);
-    if (body_refused) {
-      // A limit the docs don't state: a note, and the model forgets the write the target refused.
+    if (writes && IsOrderChoice(expected, actual)) {
+      // An unknown name and a body the server refuses: which check comes first is the server's
+      // choice. The answer is a 4xx either way (its schema and the state after are still judged).
+      f.level = Level::kNote;
+      f.rule = actual == 404 ? "order.looked-up-before-validation" : "order.validated-before-lookup";
+      f.message = actual == 404 ? "the name was looked up before the body was validated (conform's model validates first)"
+                                : "the body was validated before the name was looked up: " + f.actual + ", not 404";
+    } else if (reuse && expected / 100 == 2 && actual == 409) {
+      // "A deleted connection can't be restored" [D] does not say its name can't be used again [I].
       f.level = Level::kShould;
+      f.rule = "explore.name-reuse-refused";
+      f.message = "a name was refused after its connection was deleted; conform expects names to be reusable [I]";
+      if (!reference_->Undo()) unaligned_ = true;
+      known_.clear();
+    } else if (writes && expected / 100 == 2 && IsBodyRefusal(actual)) {
+      // A limit the docs don't state: a note, and the model forgets the write the target refused.
+      f.level = Level::kNote;
       f.rule = "explore.valid-body-refused";
       f.message = "a body the contract allows was refused; the state must still be unchanged";
       // A second target cannot take its write back: the exploration ends here rather than
       // compare states that no longer start alike.
       if (!reference_->Undo()) unaligned_ = true;
       known_.clear();
-    } else {
-      f.level = Level::kMust;
-      f.rule = "explore.status-diverged";
-      f.message = "the target answered otherwise than the contract's model";
     }
     out_.result.findings.push_back(f);
+  }
+
+  // 400, 413 and 422: the answers a server gives a body it will not take.
+  static bool IsBodyRefusal(int status) { return status == 400 || status == 413 || status == 422; }
+  // One side says 404 (no such name), the other refuses the body.
+  static bool IsOrderChoice(int expected, int actual) {
+    return (expected == 404 && IsBodyRefusal(actual)) || (IsBodyRefusal(expected) && actual == 404);
   }
 
   // A 2xx create or update answers with the connection as now stored: the model's.
@@ -191,44 +211,53 @@ class Exploration {
   }
 
   // The pool's names: listed exactly when the model holds them (others on the target are not
-  // judged). The pages are walked by paging.offset: a server may cap a page below the limit.
+  // judged), walked by the one list walker. A miss is walked again before it is reported: a list
+  // may lag a write for a moment.
   bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
-    if (!observed.body || observed.response->status != 200) return true;
-    std::set<std::string> listed;
-    nlohmann::json page = *observed.body;
-    long offset = 0;
-    for (int number = 1;; ++number) {
-      const std::vector<std::string> names = ListedNames(page);
-      listed.insert(names.begin(), names.end());
-      offset += static_cast<long>(ListedConnections(page).size());
-      if (ListedConnections(page).empty() || ListEndsBy(page, offset) || number >= kMaxListPages) break;
+    if (!observed.body || observed.response->status != 200) return true;  // its own findings say why
+    std::vector<Finding> diverged;
+    for (int walk_number = 1; walk_number <= 2; ++walk_number) {
+      ListWalk walk;
+      std::optional<nlohmann::json> first = walk_number == 1 ? observed.body : std::nullopt;
+      if (!WalkList(step + (walk_number == 1 ? "" : " again"), request, std::move(first), ListFetcher(), &walk)) return false;
+      if (walk.truncated) return true;  // a page that is no list: its findings say so
+      diverged = ListDivergences(step, walk);
+      if (diverged.empty()) return true;
+    }
+    for (Finding& f : diverged) out_.result.findings.push_back(std::move(f));
+    return true;
+  }
+
+  PageFetcher ListFetcher() {
+    return [this](const std::string& label, const HttpRequest& page, std::optional<nlohmann::json>* body) {
       HttpResponse next;
-      const std::string label = step + " page " + std::to_string(number + 1);
-      if (!Send(label, CallKind::kList, ListPageRequest(request, offset), &next)) return false;
+      if (!Send(label, CallKind::kList, page, &next)) return false;
       const Observed o = Observe(CallKind::kList, label, next);
       CheckResponse(o, schemas_, "", false, &out_.result.findings);
-      if (!o.body || next.status != 200) return true;
-      page = *o.body;
-    }
+      if (next.status == 200 && o.body) *body = o.body;
+      return true;
+    };
+  }
+
+  std::vector<Finding> ListDivergences(const std::string& step, const ListWalk& walk) {
+    std::vector<Finding> out;
     for (const std::string& name : touched_) {
       const bool held = ReferenceState(name).status == 200;
-      if (held == (listed.count(name) > 0)) continue;
-      Finding f;
-      f.level = Level::kMust;
-      f.step = step;
-      f.rule = "explore.list-diverged";
-      f.message = held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed";
+      if (held == (walk.names.count(name) > 0)) continue;
+      Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
+                              held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
       f.pointer = "/externalDatabaseConnections";
       f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
       f.actual = held ? "not listed" : "listed";
-      out_.result.findings.push_back(f);
+      out.push_back(f);
     }
-    return true;
+    return out;
   }
 
   // Keeps the exchange raw; only the last kKeptExchanges are redacted, at the end (redacting a
   // 64 KB body for every request would cost more than sending it).
   bool Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
+    sending_step_ = step;
     *response = transport_.Send(request);
     recent_.push_back({step, call, request, *response});
     if (recent_.size() > kKeptExchanges) recent_.pop_front();
@@ -291,7 +320,9 @@ class Exploration {
   RequestGate reference_gate_;
   std::unique_ptr<Reference> reference_;
   bool unaligned_ = false;  // the reference could not undo a write the target refused
+  std::string sending_step_;  // the step a retried answer belongs to
   std::set<std::string> touched_;
+  std::set<std::string> deleted_;  // names the sequence deleted (re-creating one is a reuse)
   std::map<std::string, Reply> known_;  // ReferenceState's reads since the last operation
   struct Sent {
     std::string step;

@@ -49,17 +49,19 @@ std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* v
     } else if (roll < 60) {
       op = Make(CallKind::kUpdate, slot, "update");
       nlohmann::json c = Connection(serial, values, entries);
+      c["name"] = SlotName(slot);  // as Wix's SDK sends every update: the path's name in the body too
       op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
       sent.push_back(c);
     } else if (roll < 68 && !sent.empty()) {
       op = Make(CallKind::kUpdate, slot, "update with an earlier body");
       nlohmann::json c = sent[std::uniform_int_distribution<size_t>(0, sent.size() - 1)(random)];
-      c.erase("name");
+      c["name"] = SlotName(slot);
       op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
     } else if (roll < 73) {
       op = Make(CallKind::kUpdate, slot, "update with an invalid body");
       op.invalid = true;
-      op.request.body = nlohmann::json{{"externalDatabaseConnection", {{"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
+      op.request.body = nlohmann::json{
+          {"externalDatabaseConnection", {{"name", SlotName(slot)}, {"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
     } else if (roll < 83) {
       op = Make(CallKind::kGet, slot, "get");
     } else if (roll < 88) {

@@ -52,6 +52,7 @@ class Remote : public Reference {
   bool Undo() override { return false; }
   void Cleanup(const std::set<std::string>& names) override {
     for (const std::string& name : names) {
+      if (name.empty()) continue;  // an empty name would address the collection itself
       HttpRequest request = NameRequest("DELETE", base_url_, name, credentials_);
       request.cleanup = true;
       transport_.Send(request);

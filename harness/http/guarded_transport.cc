@@ -30,10 +30,25 @@ std::vector<HttpResponse> GuardedTransport::SendAll(const std::vector<HttpReques
   return responses;
 }
 
+// The server asked for a longer pause than the run allows: not retried early (that would earn
+// another 429 and blame the server for conform's impatience), and not sent again.
+HttpResponse GuardedTransport::TooLongAWait(const HttpResponse& answer) const {
+  HttpResponse refusal;
+  refusal.error = TransportError::kNotSent;
+  refusal.error_message = "the target answered " + std::to_string(answer.status) + " and asked to wait " +
+                          std::to_string(RetryAfterUs(answer) / 1'000'000) + " s (Retry-After: " +
+                          answer.Header("Retry-After") + "), longer than --max-retry-wait allows (" +
+                          std::to_string(gate_.policy().max_retry_wait_us / 1'000'000) + " s): not retried";
+  return refusal;
+}
+
 HttpResponse GuardedTransport::Retried(const HttpRequest& request, HttpRequest admitted, HttpResponse response) {
   const GatePolicy& policy = gate_.policy();
   for (int attempt = 0;; ++attempt) {
     if (!IsRetryableStatus(response.status) || attempt >= policy.max_retries) return response;
+    // An HTTP date counts whole seconds, and two clocks differ by about as much: a second more than
+    // allowed is still honoured (cut to what is allowed).
+    if (RetryAfterUs(response) > policy.max_retry_wait_us + 1'000'000) return TooLongAWait(response);
     if (on_retry_) on_retry_(admitted, response);
     gate_.CountRetry();
     if (!gate_.WaitBeforeRetry(RetryDelayUs(response, attempt, policy.max_retry_wait_us), request.cleanup)) {

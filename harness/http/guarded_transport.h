@@ -29,6 +29,7 @@ class GuardedTransport : public Transport {
  private:
   // The answer after the retries 429/503 ask for (each admitted by the gate again).
   HttpResponse Retried(const HttpRequest& request, HttpRequest admitted, HttpResponse response);
+  HttpResponse TooLongAWait(const HttpResponse& answer) const;
 
   Transport& inner_;
   RequestGate& gate_;

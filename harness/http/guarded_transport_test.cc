@@ -159,6 +159,7 @@ TEST(GuardedTransportTest, RetryWaitThatOutlastsTheDeadlineIsNotWaited) {
   ScriptedTransport inner({ScriptedTransport::Status(429, "30")});
   GatePolicy policy;
   policy.deadline_us = 1'000'000;
+  policy.max_retry_wait_us = 60'000'000;  // the wait is allowed; the deadline is what forbids it
   RequestGate gate(policy);
   GuardedTransport transport(inner, gate);
   const auto start = std::chrono::steady_clock::now();
@@ -176,6 +177,30 @@ namespace {
 
 // A group: the gate admits each request, the inner transport sees them as one group, and an
 // answer to retry is retried on its own; once the breaker is open nothing of a group is sent.
+// A server that asks for longer than --max-retry-wait is not retried early (that would earn
+// another 429 and blame the server): the request ends as an error saying how long it asked for.
+// A second more than allowed is still honoured: an HTTP date counts whole seconds.
+TEST(GuardedTransportTest, ALongerWaitThanAllowedIsNotRetriedEarly) {
+  ScriptedTransport inner({ScriptedTransport::Status(429, "60")});
+  GatePolicy policy;
+  policy.max_retry_wait_us = 10'000'000;
+  RequestGate gate(policy);
+  int observed = 0;
+  GuardedTransport transport(inner, gate, [&](const HttpRequest&, const HttpResponse&) { ++observed; });
+  const HttpResponse answer = transport.Send(Get());
+  EXPECT_EQ(answer.error, TransportError::kNotSent);
+  EXPECT_NE(answer.error_message.find("asked to wait 60 s (Retry-After: 60), longer than --max-retry-wait allows (10 s)"),
+            std::string::npos) << answer.error_message;
+  EXPECT_EQ(inner.sent.size(), 1u) << "not sent again";
+  EXPECT_EQ(observed, 0);
+
+  ScriptedTransport lenient({ScriptedTransport::Status(503, "1"), ScriptedTransport::Status(200)});
+  policy.max_retry_wait_us = 0;
+  RequestGate zero(policy);
+  GuardedTransport quick(lenient, zero);
+  EXPECT_EQ(quick.Send(Get()).status, 200) << "1 s asked, 0 s allowed: within a date's second, retried at once";
+}
+
 TEST(GuardedGroupTest, RetriesOneMemberAndRefusesAfterTheBreaker) {
   ScriptedTransport inner({ScriptedTransport::Status(200), ScriptedTransport::Status(429, "0"),
                            ScriptedTransport::Status(409), ScriptedTransport::Status(200)});

@@ -3,7 +3,14 @@
 
 namespace conform {
 
-const char* LevelName(Level level) { return level == Level::kMust ? "must" : "should"; }
+const char* LevelName(Level level) {
+  switch (level) {
+    case Level::kMust: return "must";
+    case Level::kShould: return "should";
+    case Level::kNote: return "note";
+  }
+  return "must";
+}
 
 const char* CallKindName(CallKind kind) {
   switch (kind) {

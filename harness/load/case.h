@@ -11,7 +11,9 @@
 
 namespace conform {
 
-enum class Level { kMust, kShould };
+// must and should come from the contract (docs/contract.md); a note records a choice the contract
+// leaves to the server, or what a retry recovered from: shown in every report, never a failure.
+enum class Level { kMust, kShould, kNote };
 const char* LevelName(Level level);
 
 // The five calls of the API; also the kinds latency is kept by.

@@ -76,7 +76,7 @@ std::string TitleOfRule(const Finding& f) {
 const Finding* DecidingFinding(const CaseResult& c, bool strict) {
   const Finding* first = nullptr;
   for (const Finding& f : c.findings) {
-    if (f.level != Level::kMust && !strict) continue;
+    if (f.level == Level::kNote || (f.level != Level::kMust && !strict)) continue;
     if (!first) first = &f;
     if (!IsExpectationRule(f.rule)) return &f;
   }

@@ -1,13 +1,13 @@
 // Console output.
 #include "report/console_report.h"
 
-#include "http/utf8.h"
-
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 
+#include "http/utf8.h"
 #include "report/causes.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
@@ -78,6 +78,24 @@ void PrintCaseLine(std::ostream& out, const CaseResult& c, const ConsoleStyle& s
 
 namespace {
 
+// Notes are never failures: one line per rule with how often, and the first where it was seen.
+void PrintNotes(std::ostream& out, const RunResult& run) {
+  std::map<std::string, std::pair<int, std::string>> by_rule;  // rule -> count, first example
+  for (const CaseResult& c : run.cases) {
+    for (const Finding& f : c.findings) {
+      if (f.level != Level::kNote) continue;
+      auto& [count, example] = by_rule[f.rule];
+      if (count++ == 0) example = c.id + ", " + f.step + ": " + f.message;
+    }
+  }
+  if (by_rule.empty()) return;
+  out << "\nnotes (choices the contract leaves to the server; never a failure):\n";
+  for (const auto& [rule, seen] : by_rule) {
+    out << "  " << Pad(rule, 36) << " " << seen.first << (seen.first == 1 ? " time" : " times") << ", e.g. " << seen.second
+        << "\n";
+  }
+}
+
 void PrintCaseDetails(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
   out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
   if (c.outcome == Outcome::kError) out << "      " << c.error_message << "\n";
@@ -111,6 +129,7 @@ void PrintDetails(std::ostream& out, const RunResult& run, const ConsoleStyle& s
     header = true;
     PrintCaseDetails(out, c, style);
   }
+  PrintNotes(out, run);
 }
 
 void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {

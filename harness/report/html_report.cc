@@ -148,6 +148,23 @@ void CaseTable(const RunResult& run, std::ostringstream& out) {
   out << "</table></section>";
 }
 
+// Choices the contract leaves to the server, and what a retry recovered from: never a failure.
+void Notes(const RunResult& run, std::ostringstream& out) {
+  std::string rows;
+  for (const CaseResult& c : run.cases) {
+    for (const Finding& f : c.findings) {
+      if (f.level != Level::kNote) continue;
+      rows += "<tr><td>" + EscapeHtml(c.id) + "</td><td><b>" + EscapeHtml(f.rule) + "</b><br><small>" +
+              EscapeHtml(f.message) + "</small></td><td>" + EscapeHtml(f.step) + "</td><td><code>" + EscapeHtml(f.expected) +
+              "</code></td><td><code>" + EscapeHtml(f.actual) + "</code></td></tr>";
+    }
+  }
+  if (rows.empty()) return;
+  out << "<section id=\"notes\"><h2>Notes</h2><p>Choices the contract leaves to the server, and what a retry "
+      << "recovered from: never a failure.</p><table class=\"findings\"><tr><th>case</th><th>rule</th><th>step</th>"
+      << "<th>preferred</th><th>seen</th></tr>" << rows << "</table></section>";
+}
+
 void Failure(const CaseResult& c, std::ostringstream& out) {
   out << "<article id=\"case-" << EscapeHtml(c.id) << "\"><h3>" << Badge(c.outcome) << " " << EscapeHtml(c.id) << ": "
       << EscapeHtml(c.title) << "</h3><p>case file <code>" << EscapeHtml(c.file) << "</code></p>";
@@ -248,6 +265,7 @@ std::string HtmlReport(const RunResult& run) {
   }
   if (!any) out << "<p>None.</p>";
   out << "</section>";
+  Notes(run, out);
   Latency(run, out);
   CaseTable(run, out);
   out << "<script>" << kScript << "</script></body></html>\n";

@@ -25,7 +25,7 @@ std::string FindingsText(const CaseResult& c) {
 
 const Finding* FirstFailing(const CaseResult& c, bool strict) {
   for (const Finding& f : c.findings) {
-    if (f.level == Level::kMust || strict) return &f;
+    if (f.level == Level::kMust || (strict && f.level == Level::kShould)) return &f;
   }
   return nullptr;
 }
@@ -100,9 +100,18 @@ std::string WarningsText(const RunResult& run) {
   std::string text;
   for (const CaseResult& c : run.cases) {
     if (c.outcome != Outcome::kWarned) continue;
-    for (const Finding& f : c.findings) text += c.id + ": " + FindingLine(f) + "\n";
+    for (const Finding& f : c.findings) {
+      if (f.level == Level::kShould) text += c.id + ": " + FindingLine(f) + "\n";
+    }
   }
-  return text.empty() ? "" : "should-level findings (fail only with --strict):\n" + text;
+  std::string notes;
+  for (const CaseResult& c : run.cases) {
+    for (const Finding& f : c.findings) {
+      if (f.level == Level::kNote) notes += c.id + ": " + FindingLine(f) + "\n";
+    }
+  }
+  return (text.empty() ? "" : "should-level findings (fail only with --strict):\n" + text) +
+         (notes.empty() ? "" : "notes (choices the contract leaves to the server; never a failure):\n" + notes);
 }
 
 }  // namespace

@@ -151,15 +151,7 @@ void Execution::Record(const std::string& step, CallKind call, const HttpRequest
 void Execution::OnRetry(const HttpRequest& sent, const HttpResponse& answer) {
   ++s_->result.retries;
   Record(sending_step_ + " (retried)", sending_call_, sent, answer, ParseBody(answer));
-  if (answer.status != 503) return;
-  Finding f;
-  f.rule = "server-error";
-  f.step = sending_step_;
-  const std::string after = answer.Header("Retry-After");
-  f.message = "answered 503 (retried" + (after.empty() ? std::string() : " after Retry-After: " + after) + ")";
-  f.expected = "not 5xx";
-  f.actual = "503";
-  s_->result.findings.push_back(f);
+  if (answer.status == 503) s_->result.findings.push_back(UnavailableNote(sending_step_, answer));
 }
 
 HttpRequest Execution::Decorate(const HttpRequest& request) const {

@@ -1,15 +1,9 @@
 // List steps whose expectations name connections to find or miss: the walk through the pages.
 #include "check/list_page.h"
 #include "run/case_execution.h"
+#include "run/list_walker.h"
 
 namespace conform {
-namespace {
-
-// A walk through the list stops here: 100 pages of a site's connections is far more than a site
-// holds, and bounds the requests a list with a broken offset can cost.
-constexpr int kMaxListPages = 100;
-
-}  // namespace
 
 bool Execution::JudgeList(const std::string& label, const HttpRequest& request, const Observed& first, const Step& step) {
   std::vector<std::pair<Expectation, Level>> wanted;
@@ -35,35 +29,16 @@ bool Execution::JudgeList(const std::string& label, const HttpRequest& request, 
 }
 
 bool Execution::WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
-              bool check_pages, ListWalk* walk) {
-  const PageRequest asked = PageRequestOf(request.url);
-  long offset = asked.offset;
-  std::vector<std::string> page, previous;
-  for (int number = 1;; ++number) {
-    if (number > kMaxListPages) {
-      walk->truncated = true;
-      return true;
-    }
-    std::optional<nlohmann::json> body = number == 1 ? first : std::nullopt;
-    if (!body) {
-      const std::string step = label + " page " + std::to_string(number);
-      HttpResponse response;
-      if (!Send(step, CallKind::kList, ListPageRequest(request, offset), &response)) return false;
-      const Observed observed = Observe(CallKind::kList, step, response);
-      if (check_pages) CheckAnswer(observed, ListPageRequest(request, offset), "", false);
-      if (response.status / 100 != 2 || !observed.body) {
-        walk->truncated = true;  // the page's own findings say why
-        return true;
-      }
-      body = observed.body;
-    }
-    previous = std::move(page);
-    page = ListedNames(*body);
-    if (!AddPage(page, previous, walk)) return true;
-    const size_t shown = ListedConnections(*body).size();
-    offset += static_cast<long>(shown);
-    if (shown == 0 || ListEndsBy(*body, offset)) return true;
-  }
+                         bool check_pages, ListWalk* walk) {
+  const PageFetcher fetch = [&](const std::string& step, const HttpRequest& page, std::optional<nlohmann::json>* body) {
+    HttpResponse response;
+    if (!Send(step, CallKind::kList, page, &response)) return false;
+    const Observed observed = Observe(CallKind::kList, step, response);
+    if (check_pages) CheckAnswer(observed, page, "", false);
+    if (response.status / 100 == 2 && observed.body) *body = observed.body;
+    return true;
+  };
+  return conform::WalkList(label, request, std::move(first), fetch, walk);
 }
 
 }  // namespace conform

@@ -1,5 +1,7 @@
 #include "run/load_body.h"
 
+#include "load/json_numbers.h"
+
 namespace conform {
 namespace {
 
@@ -9,8 +11,11 @@ constexpr char kEndpointPrefix[] = "https://example.com/load/";
 bool ClaimedSequence(const nlohmann::json& configuration, uint64_t* out) {
   if (!configuration.is_object()) return false;
   auto it = configuration.find("sequence");
-  if (it == configuration.end() || !it->is_number_unsigned()) return false;
-  *out = it->get<uint64_t>();
+  if (it == configuration.end()) return false;
+  // Numbers compare as JSON values: a server may write 5 as 5.0 (docs/contract.md section 6).
+  const std::optional<uint64_t> whole = AsWhole<uint64_t>(*it);
+  if (!whole) return false;
+  *out = *whole;
   return true;
 }
 
@@ -18,7 +23,8 @@ bool ClaimedSequence(const nlohmann::json& configuration, uint64_t* out) {
 
 std::string LoadPutBody(const std::string& secret, const std::string& quoted_name, uint64_t sequence) {
   const std::string seq = std::to_string(sequence);
-  return "{\"externalDatabaseConnection\":{\"endpoint\":\"" + std::string(kEndpointPrefix) + seq +
+  // The name in the body as well as the path, as Wix's SDK sends every update.
+  return "{\"externalDatabaseConnection\":{\"name\":" + quoted_name + ",\"endpoint\":\"" + std::string(kEndpointPrefix) + seq +
          "\",\"configuration\":{\"secretKey\":\"" + secret + "\",\"sequence\":" + seq + ",\"connection\":" + quoted_name + "}}}";
 }
 

@@ -21,6 +21,18 @@ TEST(LoadBody, TheBodySentReadsBackAsItself) {
   EXPECT_EQ(JudgeReadBack(state, "s", "conform-r-load-1", 42), "");
 }
 
+// The body carries the path's name, as Wix's SDK sends every update; a server may write the
+// sequence back as 42.0 (numbers compare as JSON values).
+TEST(LoadBody, NameInTheBodyAndNumbersAsJsonValues) {
+  const json body = json::parse(LoadPutBody("s", "\"conform-r-load-1\"", 42));
+  EXPECT_EQ(body["externalDatabaseConnection"]["name"], "conform-r-load-1");
+  json state = body["externalDatabaseConnection"];
+  state["configuration"]["sequence"] = 42.0;
+  EXPECT_EQ(JudgeReadBack(state, "s", "conform-r-load-1", 42), "");
+  state["configuration"]["sequence"] = 41.5;
+  EXPECT_EQ(JudgeReadBack(state, "s", "conform-r-load-1", 42), "oracle-torn");
+}
+
 TEST(LoadBody, StaleCrossedAndTornAreToldApart) {
   EXPECT_EQ(JudgeReadBack(StateOf(41, 41, "a"), "s", "a", 42), "oracle-stale");
   EXPECT_EQ(JudgeReadBack(StateOf(42, 42, "b"), "s", "a", 42), "oracle-crossed");

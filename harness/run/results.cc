@@ -74,7 +74,10 @@ std::string RunResult::StopName() const {
 Outcome DecideOutcome(const CaseResult& r, bool strict) {
   if (!r.error_type.empty()) return Outcome::kError;
   bool must = false, should = false;
-  for (const Finding& f : r.findings) (f.level == Level::kMust ? must : should) = true;
+  for (const Finding& f : r.findings) {
+    if (f.level == Level::kMust) must = true;
+    if (f.level == Level::kShould) should = true;
+  }
   if (must || (should && strict)) return Outcome::kFailed;
   if (!r.leftovers.empty()) return Outcome::kError;
   return should ? Outcome::kWarned : Outcome::kPassed;
