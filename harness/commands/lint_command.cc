@@ -41,13 +41,11 @@ void CheckBody(const Case& c, const RequestSpec& r, const std::string& where, co
 
 }  // namespace
 
-int RunLintCommand(const Selection& selection, const std::string& schemas_dir) {
-  SchemaRegistry schemas;
+std::vector<std::string> LintCases(const Selection& selection, const SchemaRegistry& schemas, size_t* count) {
   std::vector<std::string> problems;
-  std::string err;
-  if (!schemas.LoadDirectory(schemas_dir, &err)) problems.push_back(err);
   std::vector<Case> cases;
-  if (problems.empty()) LoadCases(selection.cases_dir, schemas, &cases, &problems);
+  LoadCases(selection.cases_dir, schemas, &cases, &problems);
+  if (count) *count = cases.size();
   for (const Case& c : SelectCases(cases, selection)) {
     for (size_t i = 0; i < c.setup.size(); ++i) CheckBody(c, c.setup[i], "/setup/" + std::to_string(i), schemas, &problems);
     for (size_t i = 0; i < c.steps.size(); ++i) {
@@ -64,12 +62,22 @@ int RunLintCommand(const Selection& selection, const std::string& schemas_dir) {
       }
     }
   }
+  return problems;
+}
+
+int RunLintCommand(const Selection& selection, const std::string& schemas_dir) {
+  SchemaRegistry schemas;
+  std::vector<std::string> problems;
+  std::string err;
+  size_t cases = 0;
+  if (!schemas.LoadDirectory(schemas_dir, &err)) problems.push_back(err);
+  if (problems.empty()) problems = LintCases(selection, schemas, &cases);
   for (const std::string& p : problems) std::cerr << "conform: " << p << "\n";
   if (!problems.empty()) {
     std::cerr << "conform: lint found " << problems.size() << " problem(s)\n";
     return kExitUsage;
   }
-  std::cout << "lint: " << cases.size() << " cases and " << schemas.Names().size() << " schemas are valid\n";
+  std::cout << "lint: " << cases << " cases and " << schemas.Names().size() << " schemas are valid\n";
   return kExitOk;
 }
 

@@ -43,13 +43,10 @@ void ShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, cons
   report.outcome = std::move(minimal);
 }
 
-}  // namespace
-
-ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
-                                        Transport& transport, RequestGate& gate, Redactor* redactor,
-                                        const std::string& found_dir, ShrinkLimits limits) {
-  ExplorationReport report;
-  report.outcome = Explore(explore, run, schemas, transport, gate, redactor);
+// The first divergence of `report.outcome` shrunk, replayed and written; the rest as it was.
+ExplorationReport ShrinkAndWriteDivergence(ExplorationReport report, const ExploreSettings& explore, const RunSettings& run,
+                                           const SchemaRegistry& schemas, Transport& transport, RequestGate& gate,
+                                           Redactor* redactor, const std::string& found_dir, ShrinkLimits limits) {
   report.explored = report.outcome.sent;
   const Finding* diverged = FirstMust(report.outcome.result.findings);
   if (!diverged || !report.outcome.result.error_type.empty()) return report;
@@ -61,6 +58,25 @@ ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const Ru
     MarkInternalError(redactor->Text(internal), &report.outcome.result);
   }
   return report;
+}
+
+}  // namespace
+
+ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas,
+                                        Transport& transport, RequestGate& gate, Redactor* redactor,
+                                        const std::string& found_dir, ShrinkLimits limits) {
+  ExplorationReport report;
+  report.outcome = Explore(explore, run, schemas, transport, gate, redactor);
+  return ShrinkAndWriteDivergence(std::move(report), explore, run, schemas, transport, gate, redactor, found_dir, limits);
+}
+
+ExplorationReport ReplayShrinkAndWrite(const std::vector<Operation>& sequence, const ExploreSettings& explore,
+                                       const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
+                                       RequestGate& gate, Redactor* redactor, const std::string& found_dir,
+                                       ShrinkLimits limits) {
+  ExplorationReport report;
+  report.outcome = Replay(sequence, explore, run, schemas, transport, gate, redactor);
+  return ShrinkAndWriteDivergence(std::move(report), explore, run, schemas, transport, gate, redactor, found_dir, limits);
 }
 
 }  // namespace conform

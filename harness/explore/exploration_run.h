@@ -21,4 +21,10 @@ ExplorationReport ExploreShrinkAndWrite(const ExploreSettings& explore, const Ru
                                         Transport& transport, RequestGate& gate, Redactor* redactor,
                                         const std::string& found_dir, ShrinkLimits limits);
 
+// The same over a given sequence (the engine's fuzz target makes its own).
+ExplorationReport ReplayShrinkAndWrite(const std::vector<Operation>& sequence, const ExploreSettings& explore,
+                                       const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
+                                       RequestGate& gate, Redactor* redactor, const std::string& found_dir,
+                                       ShrinkLimits limits);
+
 }  // namespace conform

@@ -47,7 +47,7 @@ std::string LineAndColumn(const std::string& text, size_t byte) {
 bool ParseJson(const std::string& text, const std::string& label, nlohmann::json* out, std::string* err) {
   size_t where = 0;
   if (JsonNestingDepth(text, kMaxJsonDepth, &where) > kMaxJsonDepth) {
-    *err = label + ": refused at " + LineAndColumn(text, where + 1) + ": the JSON " + TooDeepMessage();
+    *err = label + ": invalid JSON at " + LineAndColumn(text, where + 1) + ": " + TooDeepMessage() + " (conform's limit)";
     return false;
   }
   try {
