@@ -199,6 +199,7 @@ class Exploration {
       if (!Send(label, CallKind::kList, ListPageRequest(request, offset), &next)) return false;
       const Observed o = Observe(CallKind::kList, label, next);
       CheckResponse(o, schemas_, "", false, &out_.result.findings);
+      if (!SameStatusMeaning(200, next.status)) return PageDiverged(label, next.status);
       if (!o.body || next.status != 200) return true;
       page = *o.body;
     }
@@ -215,6 +216,17 @@ class Exploration {
       f.actual = held ? "not listed" : "listed";
       out_.result.findings.push_back(f);
     }
+    return true;
+  }
+
+  // Every page of the list answers 200 in the contract (and the model); a later page that does
+  // not is a divergence, and is not read as a list.
+  bool PageDiverged(const std::string& label, int status) {
+    Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged",
+                            "a later page of the list answered otherwise than the contract's model");
+    f.expected = "200";
+    f.actual = std::to_string(status);
+    out_.result.findings.push_back(f);
     return true;
   }
 
