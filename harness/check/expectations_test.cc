@@ -79,6 +79,17 @@ TEST_F(CheckResponseTest, A200ThatBreaksItsSchemaIsAMustFinding) {
   EXPECT_EQ(out[0].step, "step 1 (get)");
 }
 
+TEST_F(CheckResponseTest, ABodyThatBreaksItsSchemaManyWaysGivesFiveFindings) {
+  // Arrange: every field of the connection of the wrong type.
+  const std::string body = R"({"externalDatabaseConnection":{"name":1,"endpoint":2,"configuration":3,"publicKey":4,)"
+                           R"("protocolVersion":5,"applicationId":6,"connectionStatus":7,"capabilities":8}})";
+  ASSERT_GT(schemas_->Validate("get.response", nlohmann::json::parse(body)).size(), 5u);
+  // Act
+  const std::vector<Finding> out = Check(200, body);
+  // Assert: five say enough; a page of them would bury the other findings.
+  EXPECT_EQ(Rules(out), Rule(5, "schema"));
+}
+
 TEST_F(CheckResponseTest, AnErrorThatBreaksItsSchemaIsAMustFinding) {
   const std::vector<Finding> out = Check(400, R"({"details":{}})");
   ASSERT_FALSE(out.empty());
