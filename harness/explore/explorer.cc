@@ -234,6 +234,9 @@ class Exploration {
       if (!Send(label, CallKind::kList, page, &next)) return false;
       const Observed o = Observe(CallKind::kList, label, next);
       CheckResponse(o, schemas_, "", false, &out_.result.findings);
+      // Every page answers 200 in the contract (and the model): one that does not is a divergence,
+      // and is not read as a list.
+      if (!SameStatusMeaning(200, next.status)) return PageDiverged(label, next.status);
       if (next.status == 200 && o.body) *body = o.body;
       return true;
     };
@@ -252,6 +255,16 @@ class Exploration {
       out.push_back(f);
     }
     return out;
+  }
+
+  // A later page of the list that answered otherwise than 200.
+  bool PageDiverged(const std::string& label, int status) {
+    Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged",
+                            "a later page of the list answered otherwise than the contract's model");
+    f.expected = "200";
+    f.actual = std::to_string(status);
+    out_.result.findings.push_back(f);
+    return true;
   }
 
   // Keeps the exchange raw; only the last kKeptExchanges are redacted, at the end (redacting a

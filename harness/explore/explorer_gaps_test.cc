@@ -1,0 +1,181 @@
+// Exploration's judging where no mock fault reaches: a create answer that differs from the model,
+// and a list whose first or a later page fails. A transport changes one kind of answer from the
+// in-process mock on the way back, and a short hand-written sequence is replayed through it, so
+// the finding can only come from the answer that was changed.
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "explore/explorer.h"
+#include "http/curl_transport.h"
+#include "mock/mock_server.h"
+
+namespace conform {
+namespace {
+
+// The mock's answers, with those that `tamper` picks changed as a broken server would answer.
+class TamperingTransport : public Transport {
+ public:
+  using Tamper = std::function<void(const HttpRequest&, HttpResponse*)>;
+  explicit TamperingTransport(Tamper tamper) : tamper_(std::move(tamper)) {}
+  HttpResponse Send(const HttpRequest& request) override {
+    HttpResponse response = inner_.Send(request);
+    if (response.ok()) tamper_(request, &response);
+    return response;
+  }
+
+ private:
+  CurlTransport inner_{CurlOptions{}};
+  Tamper tamper_;
+};
+
+Operation Create(int slot) {
+  Operation op;
+  op.slot = slot;
+  op.what = "create";
+  op.request.call = CallKind::kCreate;
+  nlohmann::json connection = {{"name", "${name}-x" + std::to_string(slot)},
+                               {"endpoint", "https://example.com/explore/" + std::to_string(slot)},
+                               {"configuration", {{"secretKey", "conform-secret-${run_id}"}}}};
+  op.request.body = nlohmann::json{{"externalDatabaseConnection", connection}, {"connectionType", "STANDALONE"}};
+  return op;
+}
+
+Operation List() {
+  Operation op;
+  op.what = "list";
+  op.request.call = CallKind::kList;
+  op.request.query = {{"paging.limit", "100"}};
+  return op;
+}
+
+bool IsList(const HttpRequest& r) { return r.method == "GET" && r.url.find("paging.limit=") != std::string::npos; }
+bool IsLaterPage(const HttpRequest& r) { return IsList(r) && r.url.find("paging.offset=") != std::string::npos; }
+
+// A 400 with Wix's standard error: nothing in it but its status is wrong.
+void AnswerBadRequest(HttpResponse* response) {
+  response->status = 400;
+  response->headers = {{"Content-Type", "application/json"}};
+  response->body = R"({"message":"paging is broken","details":{"validationError":{"fieldViolations":[)"
+                   R"({"field":"paging","description":"broken","violatedRule":"OTHER"}]}}})";
+}
+
+const Finding* WithRule(const std::vector<Finding>& findings, const std::string& rule) {
+  for (const Finding& f : findings) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
+std::string Lines(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) out += "\n  " + FindingLine(f);
+  return out.empty() ? " (none)" : out;
+}
+
+class ExplorerGapsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string err;
+    ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+  }
+  // Replays `sequence` against the correct mock (pages of at most max_page; 0: no cap), with the
+  // answers `tamper` changes, judged against the contract's model.
+  ExploreOutcome Replay(const std::vector<Operation>& sequence, TamperingTransport::Tamper tamper, int max_page = 0) {
+    MockOptions options;
+    options.token = "T";
+    options.max_page = max_page;
+    MockServer mock(options);
+    std::string err;
+    EXPECT_TRUE(mock.Start(&err)) << err;
+    RunSettings settings;
+    settings.base_url = mock.base_url();
+    settings.run_id = "gaps";
+    settings.credentials.token = "T";
+    TamperingTransport transport(std::move(tamper));
+    RequestGate gate;
+    Redactor redactor;
+    ExploreOutcome out = conform::Replay(sequence, ExploreSettings{}, settings, schemas_, transport, gate, &redactor);
+    EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
+    return out;
+  }
+  SchemaRegistry schemas_;
+};
+
+TEST_F(ExplorerGapsTest, UntamperedSequenceHasNoFinding) {
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, [](const HttpRequest&, HttpResponse*) {}, 1);
+  EXPECT_EQ(out.result.outcome, Outcome::kPassed) << out.result.error_message << Lines(out.result.findings);
+  EXPECT_EQ(out.sent, 3);
+}
+
+TEST_F(ExplorerGapsTest, CreateAnswerOtherThanTheModelsIsAnAnswerDivergence) {
+  // Arrange: the mock stores the create as sent, but answers with another endpoint.
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (request.method != "POST" || response->status != 200) return;
+    nlohmann::json body = nlohmann::json::parse(response->body);
+    body["externalDatabaseConnection"]["endpoint"] = "https://example.com/answered";
+    response->body = body.dump();
+  };
+  // Act
+  const ExploreOutcome out = Replay({Create(0)}, tamper);
+  // Assert
+  const Finding* f = WithRule(out.result.findings, "explore.answer-diverged");
+  ASSERT_NE(f, nullptr) << "the create answer was not compared with the model; findings:" << Lines(out.result.findings);
+  EXPECT_EQ(f->step, "operation 1 (create)");
+  EXPECT_EQ(f->pointer, "/externalDatabaseConnection/endpoint");
+  EXPECT_EQ(f->expected, "\"https://example.com/explore/0\"");
+  EXPECT_EQ(f->actual, "\"https://example.com/answered\"");
+  EXPECT_EQ(out.result.id, "explore/explore.answer-diverged");
+}
+
+TEST_F(ExplorerGapsTest, FirstListPageAnsweringAnErrorIsAStatusDivergenceNotAList) {
+  // Arrange: one connection, then a list the target refuses.
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (IsList(request)) AnswerBadRequest(response);
+  };
+  // Act
+  const ExploreOutcome out = Replay({Create(0), List()}, tamper);
+  // Assert: the status says it; the error body is not read as a list that leaves x0 out.
+  const Finding* f = WithRule(out.result.findings, "explore.status-diverged");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->step, "operation 2 (list)");
+  EXPECT_EQ(f->expected, "200");
+  EXPECT_EQ(f->actual, "400");
+  EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr)
+      << "an error answer was judged as a list:" << Lines(out.result.findings);
+}
+
+TEST_F(ExplorerGapsTest, LaterListPageAnsweringAnErrorIsAStatusDivergenceNotAList) {
+  // Arrange: pages of one connection, so x1 is on page 2, which the target refuses.
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (IsLaterPage(request)) AnswerBadRequest(response);
+  };
+  // Act
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, tamper, 1);
+  // Assert
+  const Finding* f = WithRule(out.result.findings, "explore.status-diverged");
+  ASSERT_NE(f, nullptr) << "a later page's error went unreported; findings:" << Lines(out.result.findings);
+  EXPECT_EQ(f->step, "operation 3 (list) page 2");
+  EXPECT_EQ(f->expected, "200");
+  EXPECT_EQ(f->actual, "400");
+  EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr)
+      << "an error answer was judged as a list page:" << Lines(out.result.findings);
+  EXPECT_EQ(out.result.outcome, Outcome::kFailed);
+}
+
+TEST_F(ExplorerGapsTest, LaterListPageThatIsNotJsonIsAJsonBodyFindingNotAList) {
+  // Arrange: page 2 answers 200 with a body that is not JSON.
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (IsLaterPage(request)) response->body = "<html>page two</html>";
+  };
+  // Act
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, tamper, 1);
+  // Assert
+  const Finding* f = WithRule(out.result.findings, "json-body");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->step, "operation 3 (list) page 2");
+  EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr) << Lines(out.result.findings);
+}
+
+}  // namespace
+}  // namespace conform
