@@ -2,8 +2,6 @@
 // payload (deep nesting, numbers past a double, bad UTF-8, 50 MB, ...), everything else is the
 // correct mock's. Each run must end in a verdict with all three reports, never a crash or hang,
 // and say precisely what was wrong.
-#include <httplib.h>
-
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -12,7 +10,7 @@
 
 #include "commands/conform_binary_for_tests.h"
 #include "http/json_text.h"
-#include "mock/mock_server.h"
+#include "mock/mock_front_for_tests.h"
 
 namespace conform {
 namespace {
@@ -55,61 +53,24 @@ std::vector<Hostile> Payloads() {
   };
 }
 
-// The correct mock behind an HTTP front that answers `hostile` to every GET of one connection.
-class HostileServer {
- public:
-  explicit HostileServer(const Hostile& hostile) : hostile_(hostile), mock_(Options()) {
-    auto handle = [this](const httplib::Request& req, httplib::Response& res) { Answer(req, res); };
-    for (const char* pattern : {"/wix-data/v1/external-database-connections", "/wix-data/v1/external-database-connections/(.*)"}) {
-      server_.Get(pattern, handle);
-      server_.Post(pattern, handle);
-      server_.Put(pattern, handle);
-      server_.Delete(pattern, handle);
-    }
-    server_.set_tcp_nodelay(true);  // else each answer waits for the client's delayed ACK (~40 ms)
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~HostileServer() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  static MockOptions Options() {
-    MockOptions options;
-    options.token = "T";
-    return options;
-  }
-  void Answer(const httplib::Request& req, httplib::Response& res) {
+// The correct mock, except that every GET of one connection answers `hostile`.
+MockFront::Override AnswerGetsWith(const Hostile& hostile) {
+  return [&hostile](const httplib::Request& req, httplib::Response& res) {
     const bool get_of_name = req.method == "GET" && req.matches.size() > 1 && !req.matches[1].str().empty();
-    if (get_of_name && hostile_.chunked) {
-      res.set_chunked_content_provider(hostile_.content_type, [this](size_t offset, httplib::DataSink& sink) {
-        const size_t n = std::min<size_t>(1 << 20, hostile_.body.size() - offset);
-        if (!sink.write(hostile_.body.data() + offset, n)) return false;
-        if (offset + n == hostile_.body.size()) sink.done();
-        return true;
-      });
-      return;
+    if (!get_of_name) return false;
+    if (!hostile.chunked) {
+      res.set_content(hostile.body, hostile.content_type);
+      return true;
     }
-    if (get_of_name) {
-      res.set_content(hostile_.body, hostile_.content_type);
-      return;
-    }
-    const MockAnswer answer = mock_.Handle({req.method, req.target, req.get_header_value("Authorization"), req.body,
-                                            req.get_param_value("paging.limit"), req.get_param_value("paging.offset")});
-    res.status = answer.status;
-    res.set_content(answer.body, answer.content_type);
-  }
-
-  const Hostile& hostile_;
-  MockServer mock_;  // not started: its Handle answers every request the front passes on
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-};
+    res.set_chunked_content_provider(hostile.content_type, [&hostile](size_t offset, httplib::DataSink& sink) {
+      const size_t n = std::min<size_t>(1 << 20, hostile.body.size() - offset);
+      if (!sink.write(hostile.body.data() + offset, n)) return false;
+      if (offset + n == hostile.body.size()) sink.done();
+      return true;
+    });
+    return true;
+  };
+}
 
 class HostileAnswersTest : public TempDirTest {
  protected:
@@ -122,7 +83,7 @@ class HostileAnswersTest : public TempDirTest {
 TEST_F(HostileAnswersTest, EveryHostileAnswerEndsInAVerdictWithItsReports) {
   for (const Hostile& hostile : Payloads()) {
     SCOPED_TRACE(hostile.name);
-    HostileServer server(hostile);
+    MockFront server(AnswerGetsWith(hostile));
     fs::remove_all(dir_ / "found");
     const auto start = std::chrono::steady_clock::now();
     Ran r = RunConformBinary("run -q --filter 'replace-*' --explore 60 --target " + server.BaseUrl() + " --token T " + Reports());

@@ -1,12 +1,8 @@
 // What exploration makes must never cost the run its verdict: every generated and shrunk value is
 // one the JSON library can write (valid UTF-8), and a shrunk secret never becomes a secret to
 // hunt for in the reports (a fragment like "confor" is in every report's "conform").
-#include <httplib.h>
-
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -15,6 +11,7 @@
 #include "explore/value_domain.h"
 #include "http/curl_transport.h"
 #include "http/utf8.h"
+#include "mock/mock_front_for_tests.h"
 #include "mock/mock_server.h"
 #include "report/report_set.h"
 
@@ -167,62 +164,13 @@ TEST_F(ExplorationSecretsTest, ReplaysOfHalvedSecretsLeaveEveryReport) {
   for (const std::string& path : {paths.junit, paths.json, paths.html}) EXPECT_TRUE(std::filesystem::exists(path)) << path;
 }
 
-// The correct mock behind a front that records every request's method and path.
-class RecordingMock {
- public:
-  RecordingMock() : mock_(Options()) {
-    auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        seen_.push_back(req.method + " " + req.path);
-      }
-      const MockAnswer a = mock_.Handle({req.method, req.target, req.get_header_value("Authorization"), req.body,
-                                         req.get_param_value("paging.limit"), req.get_param_value("paging.offset")});
-      res.status = a.status;
-      res.set_content(a.body, a.content_type);
-    };
-    for (const char* pattern : {"/wix-data/v1/external-database-connections", "/wix-data/v1/external-database-connections/(.*)"}) {
-      server_.Get(pattern, handle);
-      server_.Post(pattern, handle);
-      server_.Put(pattern, handle);
-      server_.Delete(pattern, handle);
-    }
-    server_.set_tcp_nodelay(true);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~RecordingMock() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::vector<std::string> Seen() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return seen_;
-  }
-
- private:
-  static MockOptions Options() {
-    MockOptions options;
-    options.token = "T";
-    return options;
-  }
-  MockServer mock_;
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::vector<std::string> seen_;
-};
-
 // --reference mode: list operations name no connection, so neither target nor reference is ever
 // sent a DELETE (or PUT) of the collection URL, and every name exploration touched is deleted.
 TEST(ExplorationReference, NothingButGetAndPostReachesTheCollection) {
   SchemaRegistry schemas;
   std::string err;
   ASSERT_TRUE(schemas.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
-  RecordingMock target, reference;
+  MockFront target, reference;
   RunSettings run;
   run.base_url = target.BaseUrl();
   run.run_id = "ref";
@@ -237,7 +185,7 @@ TEST(ExplorationReference, NothingButGetAndPostReachesTheCollection) {
   EXPECT_EQ(out.result.outcome, Outcome::kPassed) << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
   const std::string collection = "/wix-data/v1/external-database-connections";
   size_t lists = 0;
-  for (RecordingMock* server : {&target, &reference}) {
+  for (MockFront* server : {&target, &reference}) {
     for (const std::string& request : server->Seen()) {
       const size_t space = request.find(' ');
       const std::string method = request.substr(0, space), path = request.substr(space + 1);

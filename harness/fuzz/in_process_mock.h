@@ -2,7 +2,7 @@
 // fuzz target runs thousands of explorations a minute this way. Header-only, for fuzz targets.
 #pragma once
 
-#include <httplib.h>
+#include <algorithm>
 
 #include "http/transport.h"
 #include "mock/mock_server.h"
@@ -24,13 +24,7 @@ class InProcessMock : public Transport {
       if (name == "Authorization") r.authorization = value;
     }
     r.body = request.body;
-    const size_t query = r.target.find('?');
-    if (query != std::string::npos) {
-      httplib::Params params;
-      httplib::detail::parse_query_text(r.target.substr(query + 1), params);
-      if (auto it = params.find("paging.limit"); it != params.end()) r.paging_limit = it->second;
-      if (auto it = params.find("paging.offset"); it != params.end()) r.paging_offset = it->second;
-    }
+    ReadPagingQuery(&r);
     const MockAnswer answer = mock_.Handle(r);
     HttpResponse response;
     response.status = answer.status;

@@ -4,8 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <httplib.h>
-
 #include "fuzz/fuzz_support.h"
 #include "mock/mock_server.h"
 
@@ -25,14 +23,7 @@ MockRequest ParseRequest(const std::string& text) {
     r.authorization = text.substr(line1 + 1, line2 == std::string::npos ? std::string::npos : line2 - line1 - 1);
     if (line2 != std::string::npos) r.body = text.substr(line2 + 1);
   }
-  // The query as cpp-httplib would decode it for the real server.
-  const size_t query = r.target.find('?');
-  if (query != std::string::npos) {
-    httplib::Params params;
-    httplib::detail::parse_query_text(r.target.substr(query + 1), params);
-    if (auto it = params.find("paging.limit"); it != params.end()) r.paging_limit = it->second;
-    if (auto it = params.find("paging.offset"); it != params.end()) r.paging_offset = it->second;
-  }
+  ReadPagingQuery(&r);  // the query as cpp-httplib would decode it for the real server
   return r;
 }
 

@@ -287,4 +287,13 @@ void MockServer::InstallRoutes() {
   });
 }
 
+void ReadPagingQuery(MockRequest* request) {
+  const size_t query = request->target.find('?');
+  if (query == std::string::npos) return;
+  httplib::Params params;
+  httplib::detail::parse_query_text(request->target.substr(query + 1), params);
+  if (auto it = params.find("paging.limit"); it != params.end()) request->paging_limit = it->second;
+  if (auto it = params.find("paging.offset"); it != params.end()) request->paging_offset = it->second;
+}
+
 }  // namespace conform

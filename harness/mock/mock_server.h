@@ -59,6 +59,10 @@ struct MockRequest {
   std::string paging_offset;
 };
 
+// Sets paging_limit and paging_offset from the query of request->target, decoded as cpp-httplib
+// decodes it for the real server (for callers without a socket: the fuzz targets).
+void ReadPagingQuery(MockRequest* request);
+
 // The answer: status, JSON body text, its content type and any extra header.
 struct MockAnswer {
   int status = 200;
