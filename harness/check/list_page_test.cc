@@ -30,6 +30,10 @@ TEST(ListPage, ReadsPagingFromTheUrl) {
   EXPECT_EQ(none.offset, 0);
   EXPECT_EQ(PageRequestOf("http://h/x?paging.offset=x&paging.limit=-1").offset, 0);
   EXPECT_FALSE(PageRequestOf("http://h/x?paging.limit=-1").limit);
+  // Empty and over nine digits are no limit at all (never handed to std::stol).
+  EXPECT_FALSE(PageRequestOf("http://h/x?paging.limit=").limit);
+  EXPECT_FALSE(PageRequestOf("http://h/x?paging.limit=1234567890").limit);
+  EXPECT_EQ(PageRequestOf("http://h/x?paging.limit=123456789").limit, 123456789);
 }
 
 TEST(ListPage, ConformantVariationsPass) {
