@@ -93,6 +93,8 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
   static const std::map<std::string, std::set<std::string>> kRules = {
       {"merge-fields", {"replace.field-survived"}},
       {"bmp-only-strings", {"replace.stored-differs"}},
+      {"list-without-auth", {"status"}},
+      {"delete-any-token", {"status", "state.changed"}},
       {"merge-configuration", {"replace.configuration-key-survived"}},
       {"upsert", {"state.changed"}},
       {"ok-for-unknown", {"status"}},
@@ -147,6 +149,8 @@ const std::map<std::string, std::string>& CaughtBy() {
   static const std::map<std::string, std::string> kCases = {
       {"readonly-writes", "auth-readonly-token-create"},
       {"bmp-only-strings", "replace-unicode-values"},
+      {"list-without-auth", "auth-no-token-list"},
+      {"delete-any-token", "auth-wrong-token-delete"},
       {"create-answers-empty", "create-returns-created"},
       {"create-drops-configuration", "create-returns-created"},
       {"create-without-name", "create-requires-name"},

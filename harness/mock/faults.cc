@@ -52,6 +52,8 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kInt32Numbers, "int32-numbers", "integers beyond 32 bits wrap around (exploration)"},
       {Fault::kRecreateKeepsOld, "recreate-keeps-old", "creating a deleted name revives the old connection (exploration)"},
       {Fault::kNoNameReuse, "no-name-reuse", "a deleted connection's name is refused on create, 409 (should-level, exploration)"},
+      {Fault::kListWithoutAuth, "list-without-auth", "list answers without Authorization (one call kind left open)"},
+      {Fault::kDeleteAnyToken, "delete-any-token", "DELETE checks only that Authorization is present, not its value"},
       {Fault::kBmpOnlyStrings, "bmp-only-strings", "characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)"},
   };
   return kFaults;

@@ -20,6 +20,8 @@ enum class Fault {
   kNoAuth,               // requests without Authorization are served
   kAnyToken,             // any Authorization value is accepted, even with --token
   kReadonlyWrites,       // the read-only token may create, update and delete
+  kListWithoutAuth,      // list answers without Authorization (one call kind left open)
+  kDeleteAnyToken,       // DELETE checks only that Authorization is present, not its value
   kRenameOnBodyName,     // a body name that differs from the path renames the connection
   kTextPlain,            // responses say Content-Type: text/plain
   kJsonLookAlike,        // responses say Content-Type: application/json_x (breaks only should-level checks)

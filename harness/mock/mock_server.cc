@@ -137,9 +137,11 @@ void MockServer::Delay(const std::string& kind) {
 
 std::optional<Reply> MockServer::Refusal(const MockRequest& req, uint64_t number, MockAnswer* answer) const {
   const std::string& auth = req.authorization;
+  const bool list = req.method == "GET" && RawNameFromTarget(req.target).empty();
+  const bool any_value = Has(Fault::kAnyToken) || (Has(Fault::kDeleteAnyToken) && req.method == "DELETE");
   const bool authenticated =
-      Has(Fault::kNoAuth) ||
-      (!auth.empty() && (options_.token.empty() || Has(Fault::kAnyToken) || auth == options_.token ||
+      Has(Fault::kNoAuth) || (Has(Fault::kListWithoutAuth) && list) ||
+      (!auth.empty() && (options_.token.empty() || any_value || auth == options_.token ||
                          (!options_.readonly_token.empty() && auth == options_.readonly_token)));
   const bool read_only = !options_.readonly_token.empty() && auth == options_.readonly_token &&
                          auth != options_.token && !Has(Fault::kReadonlyWrites);
