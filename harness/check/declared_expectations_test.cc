@@ -1,6 +1,6 @@
-// Should-level details follow the status they describe: field violations are judged on a 400 that
-// carries a validationError, never on a 404 for a name that cannot exist (its status is judged by
-// the case's own should-level status line).
+// A case's declared expectations at their edges. Should-level details follow the status they
+// describe: field violations are judged on a 400 that carries a validationError, never on a 404
+// for a name that cannot exist (its status is judged by the case's own should-level status line).
 #include <gtest/gtest.h>
 
 #include "check/expectations.h"
@@ -45,6 +45,23 @@ TEST(ViolationsFollowStatus, A400WithoutAValidationErrorIsNotHeldToViolations) {
   const nlohmann::json application = {{"message", "bad"},
                                       {"details", {{"applicationError", {{"code", "INVALID_ARGUMENT"}, {"description", "d"}, {"data", {}}}}}}};
   EXPECT_TRUE(Judge(400, application).empty());
+}
+
+// A case's header expectation whose pattern is not a regex is a must-level finding that names
+// it, not an exception and not a silent pass.
+TEST(HeaderExpectation, AnInvalidPatternIsNamed) {
+  HttpResponse response;
+  response.status = 200;
+  response.headers = {{"Content-Type", "application/json"}};
+  const Observed observed = Observe(CallKind::kGet, "step 1 (get)", response);
+  Expectation e;
+  e.headers = {{"Content-Type", "(unclosed"}};
+  std::vector<Finding> findings;
+  CheckExpectation(e, Level::kShould, observed, SchemaRegistry(), &findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "header");
+  EXPECT_EQ(findings[0].level, Level::kMust);
+  EXPECT_EQ(findings[0].message, "invalid regex for Content-Type: (unclosed");
 }
 
 }  // namespace
