@@ -4,14 +4,17 @@
 #include <cstdint>
 
 #include "fuzz/fuzz_support.h"
+#include "load/json_file.h"
 #include "load/case_loader.h"
 #include "run/request_builder.h"
 
 using namespace conform;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const nlohmann::json doc = nlohmann::json::parse(Text(data, size), nullptr, false);
-  if (doc.is_discarded()) return 0;
+  // Read as conform reads a file (load/json_file.h): nesting is bounded before anything recurses.
+  nlohmann::json doc;
+  std::string parse_err;
+  if (!ParseJson(Text(data, size), "fuzz.json", &doc, &parse_err)) return 0;
   Case c;
   std::vector<std::string> errors;
   if (!ParseCase(doc, "fuzz.json", ShippedSchemas(), &c, &errors)) {

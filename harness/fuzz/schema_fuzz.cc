@@ -4,12 +4,15 @@
 #include <cstdint>
 
 #include "fuzz/fuzz_support.h"
+#include "load/json_file.h"
 
 using namespace conform;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const nlohmann::json doc = nlohmann::json::parse(Text(data, size), nullptr, false);
-  if (doc.is_discarded()) return 0;
+  // Read as conform reads a file (load/json_file.h): nesting is bounded before anything recurses.
+  nlohmann::json doc;
+  std::string parse_err;
+  if (!ParseJson(Text(data, size), "fuzz.json", &doc, &parse_err)) return 0;
   SchemaRegistry registry;
   std::string err;
   const std::string file = std::string(CONFORM_SOURCE_DIR) + "/schemas/fuzz.schema.json";
