@@ -306,7 +306,7 @@ class Exploration {
       HttpRequest request = NameRequest("DELETE", run_.base_url, name, run_.credentials);
       request.cleanup = true;
       const HttpResponse response = transport_.Send(request);
-      if (!DeleteLeftNothing(response)) out_.result.leftovers.push_back(name);
+      if (!CleanupLeftNothing(transport_, request, response)) out_.result.leftovers.push_back(name);
     }
     PublishLedger({});
   }

@@ -7,7 +7,8 @@ const std::vector<std::pair<std::string, std::string>>& FreedomVariants() {
   static const std::vector<std::pair<std::string, std::string>> kVariants = {
       {"requires-body-name", "an update body without externalDatabaseConnection.name is refused 400 (the docs mark it required)"},
       {"validate-first", "bodies judged before names are looked up: over 512 KB is 413, configuration keys starting with $ "
-                         "or holding . are 400, on create and update, known name or not"},
+                         "or holding . are 400, on create and update, known name or not; a name it cannot hold (over 255 "
+                         "characters) is 400 on get and delete too"},
       {"transient-503", "every 7th request answers 503, doing nothing, with Retry-After an HTTP date a second ahead (--retry-after)"},
       {"double-numbers", "configuration numbers stored as IEEE doubles (a protobuf Struct): integers beyond 2^53 come back rounded"},
       {"proto3-omissions", "answers leave out proto3 defaults ([], false, 0, \"\") outside configuration, also in the list"},

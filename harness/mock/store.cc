@@ -159,6 +159,10 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
 }
 
 Reply ConnectionStore::Get(const std::string& name) const {
+  // validate-first checks the name too before it looks: a name it cannot hold is 400, not 404.
+  if (freedoms_.validate_first) {
+    if (auto v = NameProblem(name)) return Invalid(*v, false);
+  }
   std::lock_guard<std::mutex> lock(mu_);
   auto it = connections_.find(name);
   if (it == connections_.end()) return NotFound(name);
@@ -281,6 +285,9 @@ void ConnectionStore::RacePause(int min_us, int max_us) const {
 }
 
 Reply ConnectionStore::Delete(const std::string& name) {
+  if (freedoms_.validate_first) {
+    if (auto v = NameProblem(name)) return Invalid(*v, false);
+  }
   std::lock_guard<std::mutex> lock(mu_);
   auto it = connections_.find(name);
   if (it == connections_.end()) return NotFound(name);

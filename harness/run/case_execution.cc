@@ -243,7 +243,7 @@ void Execution::Cleanup() {
     sending_call_ = CallKind::kDelete;
     HttpResponse response = transport_.Send(request);
     CheckCleanupAnswer(request, response);
-    if (DeleteLeftNothing(response)) continue;
+    if (CleanupLeftNothing(transport_, request, response)) continue;
     s_->result.leftovers.push_back(name);
   }
   PublishLedger({});

@@ -118,6 +118,15 @@ HttpRequest ListPageRequest(const HttpRequest& first, long offset) {
 
 std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id + "-"; }
 
+bool CleanupLeftNothing(Transport& transport, const HttpRequest& delete_request, const HttpResponse& answer) {
+  if (DeleteLeftNothing(answer)) return true;
+  if (!answer.ok() || answer.status != 400) return false;
+  HttpRequest get = delete_request;
+  get.method = "GET";
+  const HttpResponse shown = transport.Send(get);
+  return shown.ok() && (shown.status == 404 || shown.status == 400);
+}
+
 bool DeleteLeftNothing(const HttpResponse& response) {
   return response.ok() && (response.status / 100 == 2 || response.status == 404);
 }
