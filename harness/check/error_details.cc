@@ -57,7 +57,12 @@ void CheckCode(const Observed& o, const nlohmann::json& body, std::vector<Findin
   if (want.empty()) return;
   const std::string got = ApplicationErrorCode(body);
   // 401 is "occasionally returned when you don't have permissions" (ERRORS [D]).
-  if (got == want || (o.response->status == 401 && got == "PERMISSION_DENIED")) return;
+  // 401 is "occasionally" sent for missing permissions, and 409 also means "a conflicting state"
+  // (ERRORS [D]), whose google.rpc code is ABORTED: a refused concurrent write, say.
+  if (got == want || (o.response->status == 401 && got == "PERMISSION_DENIED") ||
+      (o.response->status == 409 && got == "ABORTED")) {
+    return;
+  }
   Finding f = Should(o, "error.code", "/details/applicationError/code",
                      "the standard code for " + std::to_string(o.response->status) + " is " + want);
   f.expected = want;

@@ -34,6 +34,9 @@ TEST(ErrorDetails, StandardBodiesPass) {
       {"field":"fieldB","description":"out of range","violatedRule":"MAX"}]}}})").empty());
   // 401 may also be returned for missing permissions (ERRORS [D]).
   EXPECT_TRUE(Check(401, R"({"message":"x","details":{"applicationError":{"code":"PERMISSION_DENIED","description":"d","data":{}}}})").empty());
+  // 409 is also "a conflicting state" (a refused concurrent write): ABORTED, google.rpc's code for it.
+  EXPECT_TRUE(Check(409, R"({"message":"x","details":{"applicationError":{"code":"ABORTED","description":"d","data":{}}}})").empty());
+  EXPECT_FALSE(Check(409, R"({"message":"x","details":{"applicationError":{"code":"INTERNAL","description":"d","data":{}}}})").empty());
   // Not a 4xx, or not JSON: not this check's business.
   EXPECT_TRUE(Check(500, R"({"message":"","details":{}})").empty());
   EXPECT_TRUE(Check(200, R"({})").empty());

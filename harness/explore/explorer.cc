@@ -130,6 +130,12 @@ class Exploration {
       f.rule = actual == 404 ? "order.looked-up-before-validation" : "order.validated-before-lookup";
       f.message = actual == 404 ? "the name was looked up before the body was validated (conform's model validates first)"
                                 : "the body was validated before the name was looked up: " + f.actual + ", not 404";
+    } else if (op.request.call == CallKind::kList && expected == 200 && actual == 400) {
+      // A server may cap its pages (docs/contract.md section 1); refusing a paging.limit over its
+      // cap, rather than capping the page, is its choice too. The cases' lists ask for 10 or less.
+      f.level = Level::kNote;
+      f.rule = "explore.list-refused";
+      f.message = "a list with paging.limit " + PageLimitOf(op) + " was refused (400): a server may cap its pages";
     } else if (reuse && expected / 100 == 2 && actual == 409) {
       // "A deleted connection can't be restored" [D] does not say its name can't be used again [I].
       f.level = Level::kShould;
@@ -148,6 +154,13 @@ class Exploration {
       known_.clear();
     }
     out_.result.findings.push_back(f);
+  }
+
+  static std::string PageLimitOf(const Operation& op) {
+    for (const auto& [key, value] : op.request.query) {
+      if (key == "paging.limit") return value;
+    }
+    return "(none)";
   }
 
   // 400, 413 and 422: the answers a server gives a body it will not take.

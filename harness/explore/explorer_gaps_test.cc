@@ -129,9 +129,11 @@ TEST_F(ExplorerGapsTest, CreateAnswerOtherThanTheModelsIsAnAnswerDivergence) {
 }
 
 TEST_F(ExplorerGapsTest, FirstListPageAnsweringAnErrorIsAStatusDivergenceNotAList) {
-  // Arrange: one connection, then a list the target refuses.
+  // Arrange: one connection, then a list the target answers 404 (a 400 is a note: see below).
   auto tamper = [](const HttpRequest& request, HttpResponse* response) {
-    if (IsList(request)) AnswerBadRequest(response);
+    if (!IsList(request)) return;
+    AnswerBadRequest(response);
+    response->status = 404;
   };
   // Act
   const ExploreOutcome out = Replay({Create(0), List()}, tamper);
@@ -140,9 +142,23 @@ TEST_F(ExplorerGapsTest, FirstListPageAnsweringAnErrorIsAStatusDivergenceNotALis
   ASSERT_NE(f, nullptr) << Lines(out.result.findings);
   EXPECT_EQ(f->step, "operation 2 (list)");
   EXPECT_EQ(f->expected, "200");
-  EXPECT_EQ(f->actual, "400");
+  EXPECT_EQ(f->actual, "404");
   EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr)
       << "an error answer was judged as a list:" << Lines(out.result.findings);
+}
+
+// A list refused with 400 (a server that refuses a paging.limit over its cap, where another caps
+// the page) is a note, and its body is not read as a list either.
+TEST_F(ExplorerGapsTest, AListRefusedWith400IsANoteNotADivergence) {
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (IsList(request)) AnswerBadRequest(response);
+  };
+  const ExploreOutcome out = Replay({Create(0), List()}, tamper);
+  const Finding* f = WithRule(out.result.findings, "explore.list-refused");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->level, Level::kNote);
+  EXPECT_EQ(FirstMust(out.result.findings), nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(out.result.outcome, Outcome::kPassed);
 }
 
 TEST_F(ExplorerGapsTest, LaterListPageAnsweringAnErrorIsAStatusDivergenceNotAList) {
