@@ -45,8 +45,8 @@ nlohmann::json ParseJsonText(std::string_view text, JsonTextError* error) {
 std::string JsonParseProblem(std::string_view text) {
   if (JsonNestingDepth(text) > kMaxJsonDepth) return TooDeepMessage();
   try {
-    (void)nlohmann::json::parse(text);
-    return "";
+    const nlohmann::json parsed = nlohmann::json::parse(text);
+    return parsed.is_discarded() ? "not JSON" : "";
   } catch (const nlohmann::json::exception& e) {
     std::string what = e.what();
     const size_t colon = what.find(": ", what.find(']'));  // after "[json.exception...] parse error at ...: "
