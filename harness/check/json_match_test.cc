@@ -63,6 +63,8 @@ TEST(Differences, ReportsKeysOfBothSidesInDocumentOrderUpToTheLimit) {
   EXPECT_EQ(Describe(all[1]), "/d: 4 -> (absent)");
   EXPECT_EQ(Describe(all[2]), "/e: (absent) -> 5");
   EXPECT_EQ(Differences(expected, actual, 2).size(), 2u);
+  // The limit holds for keys left out too: two absent keys, a limit of one, one mismatch.
+  EXPECT_EQ(Differences({{"x", 1}, {"y", 2}}, json::object(), 1).size(), 1u);
   EXPECT_TRUE(Differences(expected, expected, 10).empty());
 }
 

@@ -28,7 +28,11 @@ TEST(ListContents, MissingAndUnexpectedAtTheCaseLevel) {
   const std::vector<Finding> found = JudgeListContents(walk, {"mine"}, {"gone"}, Level::kShould, "s");
   EXPECT_EQ(Rules(found), (std::vector<std::string>{"list.missing", "list.unexpected"}));
   for (const Finding& f : found) EXPECT_EQ(f.level, Level::kShould);
-  EXPECT_NE(found[0].actual.find("2 connections on 1 page"), std::string::npos) << found[0].actual;
+  EXPECT_EQ(found[0].actual, "not among 2 connections on 1 page");
+  ListWalk two;
+  AddPage({"a"}, {}, &two);
+  AddPage({"b"}, {"a"}, &two);
+  EXPECT_EQ(JudgeListContents(two, {"mine"}, {}, Level::kMust, "s").at(0).actual, "not among 2 connections on 2 pages");
 }
 
 TEST(ListContents, RepeatedPageIsAnIgnoredOffset) {
