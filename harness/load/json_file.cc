@@ -60,6 +60,11 @@ bool ParseJson(const std::string& text, const std::string& label, nlohmann::json
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
     *err = label + ": invalid JSON at " + LineAndColumn(text, e.byte) + ": " + detail;
     return false;
+  } catch (const nlohmann::json::exception&) {
+    // A number past a double ("1e400") is out_of_range, not a parse_error, and carries no
+    // position: the parser's own words say which (found by the config_file fuzz target).
+    *err = label + ": invalid JSON: " + JsonParseProblem(text);
+    return false;
   }
 }
 
