@@ -147,6 +147,21 @@ TEST_F(ExplorerGapsTest, FirstListPageAnsweringAnErrorIsAStatusDivergenceNotALis
       << "an error answer was judged as a list:" << Lines(out.result.findings);
 }
 
+// A 5xx in exploration is server-error (must), whatever the model says of the status.
+TEST_F(ExplorerGapsTest, A5xxAnswerIsAServerErrorFinding) {
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (request.method != "POST") return;
+    response->status = 500;
+    response->headers = {{"Content-Type", "application/json"}};
+    response->body = R"({"message":"","details":{}})";
+  };
+  const ExploreOutcome out = Replay({Create(0)}, tamper);
+  const Finding* f = WithRule(out.result.findings, "server-error");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->level, Level::kMust);
+  EXPECT_EQ(f->step, "operation 1 (create)");
+}
+
 // A list refused with 400 (a server that refuses a paging.limit over its cap, where another caps
 // the page) is a note, and its body is not read as a list either.
 TEST_F(ExplorerGapsTest, AListRefusedWith400IsANoteNotADivergence) {
