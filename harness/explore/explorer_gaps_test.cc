@@ -49,6 +49,19 @@ Operation List() {
   return op;
 }
 
+// An update of x<slot> with a body the contract refuses (a non-URL endpoint).
+Operation InvalidUpdate(int slot) {
+  Operation op;
+  op.slot = slot;
+  op.what = "update with an invalid body";
+  op.invalid = true;
+  op.request.call = CallKind::kUpdate;
+  op.request.name = "${name}-x" + std::to_string(slot);
+  op.request.body = nlohmann::json{{"externalDatabaseConnection",
+                                    {{"name", "${name}-x" + std::to_string(slot)}, {"endpoint", "not a url"}}}};
+  return op;
+}
+
 bool IsList(const HttpRequest& r) { return r.method == "GET" && r.url.find("paging.limit=") != std::string::npos; }
 bool IsLaterPage(const HttpRequest& r) { return IsList(r) && r.url.find("paging.offset=") != std::string::npos; }
 
@@ -177,6 +190,24 @@ TEST_F(ExplorerGapsTest, AValidCreateRefusedIsANoteNotAStatusDivergence) {
   const Finding* state = WithRule(out.result.findings, "explore.state-diverged");
   ASSERT_NE(state, nullptr) << Lines(out.result.findings);
   EXPECT_EQ(state->expected, "404");
+}
+
+// An invalid body on an unknown name: the model validates first (400), this target looks the name
+// up first (404). Which check comes first is the server's choice: a note, not a divergence.
+TEST_F(ExplorerGapsTest, LookingUpBeforeValidatingIsANote) {
+  auto tamper = [](const HttpRequest& request, HttpResponse* response) {
+    if (request.method != "PUT") return;
+    response->status = 404;
+    response->headers = {{"Content-Type", "application/json"}};
+    response->body = R"({"message":"no such connection","details":{"applicationError":{"code":"NOT_FOUND","description":"d","data":{}}}})";
+  };
+  const ExploreOutcome out = Replay({InvalidUpdate(0)}, tamper);
+  const Finding* f = WithRule(out.result.findings, "order.looked-up-before-validation");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->level, Level::kNote);
+  EXPECT_EQ(f->expected, "400");
+  EXPECT_EQ(f->actual, "404");
+  EXPECT_EQ(FirstMust(out.result.findings), nullptr) << Lines(out.result.findings);
 }
 
 // A list refused with 400 (a server that refuses a paging.limit over its cap, where another caps
