@@ -141,19 +141,22 @@ class Exploration {
       f.level = Level::kShould;
       f.rule = "explore.name-reuse-refused";
       f.message = "a name was refused after its connection was deleted; conform expects names to be reusable [I]";
-      if (!reference_->Undo()) unaligned_ = true;
-      known_.clear();
+      ForgetRefusedWrite();
     } else if (writes && expected / 100 == 2 && IsBodyRefusal(actual)) {
       // A limit the docs don't state: a note, and the model forgets the write the target refused.
       f.level = Level::kNote;
       f.rule = "explore.valid-body-refused";
       f.message = "a body the contract allows was refused; the state must still be unchanged";
-      // A second target cannot take its write back: the exploration ends here rather than
-      // compare states that no longer start alike.
-      if (!reference_->Undo()) unaligned_ = true;
-      known_.clear();
+      ForgetRefusedWrite();
     }
     out_.result.findings.push_back(f);
+  }
+
+  // The reference takes back a write the target refused. A second target cannot: the exploration
+  // ends here rather than compare states that no longer start alike.
+  void ForgetRefusedWrite() {
+    if (!reference_->Undo()) unaligned_ = true;
+    known_.clear();
   }
 
   static std::string PageLimitOf(const Operation& op) {

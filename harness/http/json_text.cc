@@ -48,14 +48,18 @@ std::string JsonParseProblem(std::string_view text) {
     const nlohmann::json parsed = nlohmann::json::parse(text);
     return parsed.is_discarded() ? "not JSON" : "";
   } catch (const nlohmann::json::exception& e) {
-    std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: detail" -> "detail";
-    // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> the rest.
-    const size_t bracket = what.find("] ");
-    if (bracket != std::string::npos) what = what.substr(bracket + 2);
-    if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what = what.substr(what.find(": ") + 2);
-    return Utf8Shorten(what, 160);
+    return Utf8Shorten(ParserWords(e), 160);
   }
+}
+
+std::string ParserWords(const nlohmann::json::exception& e) {
+  std::string what = e.what();
+  // "[json.exception.parse_error.101] parse error at line 1, column 2: detail" -> "detail";
+  // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> the rest.
+  const size_t bracket = what.find("] ");
+  if (bracket != std::string::npos) what = what.substr(bracket + 2);
+  if (what.rfind("parse error", 0) == 0 && what.find(": ") != std::string::npos) what = what.substr(what.find(": ") + 2);
+  return what;
 }
 
 std::string TooDeepMessage() {

@@ -33,6 +33,10 @@ nlohmann::json ParseJsonText(std::string_view text, JsonTextError* error = nullp
 // it parses. For error paths only: it parses again.
 std::string JsonParseProblem(std::string_view text);
 
+// The parser's own words for an error, without nlohmann's "[json.exception...]" and "parse error at
+// line L, column C:" prefixes.
+std::string ParserWords(const nlohmann::json::exception& e);
+
 // "nests deeper than 256 levels of arrays and objects" (for messages and findings).
 std::string TooDeepMessage();
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "http/json_text.h"
+#include "http/utf8.h"
 
 namespace conform {
 
@@ -54,16 +55,12 @@ bool ParseJson(const std::string& text, const std::string& label, nlohmann::json
     *out = nlohmann::json::parse(text);
     return true;
   } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-    size_t colon = what.find(": ", what.find("parse error"));
-    std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    *err = label + ": invalid JSON at " + LineAndColumn(text, e.byte) + ": " + detail;
+    *err = label + ": invalid JSON at " + LineAndColumn(text, e.byte) + ": " + ParserWords(e);
     return false;
-  } catch (const nlohmann::json::exception&) {
+  } catch (const nlohmann::json::exception& e) {
     // A number past a double ("1e400") is out_of_range, not a parse_error, and carries no
     // position: the parser's own words say which (found by the config_file fuzz target).
-    *err = label + ": invalid JSON: " + JsonParseProblem(text);
+    *err = label + ": invalid JSON: " + Utf8Shorten(ParserWords(e), 160);
     return false;
   }
 }
