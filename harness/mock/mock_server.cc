@@ -135,9 +135,10 @@ void MockServer::Delay(const std::string& kind) {
   if (delay > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay));
 }
 
-std::optional<Reply> MockServer::Refusal(const MockRequest& req, uint64_t number, MockAnswer* answer) const {
+std::optional<Reply> MockServer::Refusal(const MockRequest& req, const std::string& raw_name, uint64_t number,
+                                         MockAnswer* answer) const {
   const std::string& auth = req.authorization;
-  const bool list = req.method == "GET" && RawNameFromTarget(req.target).empty();
+  const bool list = req.method == "GET" && raw_name.empty();
   const bool any_value = Has(Fault::kAnyToken) || (Has(Fault::kDeleteAnyToken) && req.method == "DELETE");
   const bool authenticated =
       Has(Fault::kNoAuth) || (Has(Fault::kListWithoutAuth) && list) ||
@@ -196,7 +197,7 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   const std::string raw_name = RawNameFromTarget(req.target);
   Delay(KindOf(req.method, !raw_name.empty()));
   MockAnswer answer;
-  std::optional<Reply> reply = Refusal(req, number, &answer);
+  std::optional<Reply> reply = Refusal(req, raw_name, number, &answer);
   nlohmann::json body;
   if (!reply && (req.method == "POST" || req.method == "PUT") && !req.body.empty()) {
     JsonTextError error = JsonTextError::kNone;

@@ -100,7 +100,8 @@ class MockServer {
   void Delay(const std::string& kind);
   // The answer given before the body is parsed (429, 503, 401, 403, 413), with its Retry-After in
   // *answer; none: the request goes on.
-  std::optional<Reply> Refusal(const MockRequest& req, uint64_t number, MockAnswer* answer) const;
+  std::optional<Reply> Refusal(const MockRequest& req, const std::string& raw_name, uint64_t number,
+                               MockAnswer* answer) const;
   // The call the request makes of the store, its body parsed.
   Reply Route(const MockRequest& req, const std::string& raw_name, const nlohmann::json& body);
   // The answer's text, content type and headers as the options write them.

@@ -1,11 +1,11 @@
 // Secret hiding.
 #include "redact/redactor.h"
 
-#include "http/json_text.h"
-
 #include <strings.h>
 
 #include <algorithm>
+
+#include "http/json_text.h"
 
 namespace conform {
 namespace {

@@ -2,7 +2,6 @@
 #include "report/html_report.h"
 
 #include "http/utf8.h"
-
 #include "report/causes.h"
 
 #include <algorithm>

@@ -3,8 +3,6 @@
 // after a PUT sees that PUT's state.
 #include "run/load_generator.h"
 
-#include "http/utf8.h"
-
 #include <curl/curl.h>
 #include <sys/resource.h>
 
@@ -19,6 +17,7 @@
 #include "http/json_text.h"
 #include "http/retry_after.h"
 #include "http/target_url.h"
+#include "http/utf8.h"
 #include "run/load_body.h"
 
 namespace conform {
