@@ -10,6 +10,7 @@
 #include "check/expectations.h"
 #include "check/json_match.h"
 #include "check/list_page.h"
+#include "check/name_relations.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "explore/reference.h"
@@ -50,7 +51,9 @@ class Exploration {
 
   ExploreOutcome Run() {
     ValueGenerator values(explore_.seed);
-    out_.sequence = GenerateOperations(explore_.operations, explore_.pool, &values);
+    // Bad credentials only when the target has a token to be wrong about.
+    const CredentialMix credentials{!run_.credentials.token.empty(), !run_.credentials.readonly_token.empty()};
+    out_.sequence = GenerateOperations(explore_.operations, &values, credentials);
     out_.classes_covered = AllValueClasses().size() - values.Undrawn();
     return RunSequence();
   }
@@ -108,16 +111,38 @@ class Exploration {
     known_.clear();  // the reference's states change with this operation
     const Reply expected = reference_->Apply(op.request, vars_, name, body);
     if (!reference_->Failure().empty()) return Fail("reference", reference_->Failure());
-    JudgeStatus(label, op, name, expected.status, response.status);
+    if (!JudgeStatus(label, op, name, expected.status, response.status)) return false;
+    // The model can no longer follow the target (names it conflates, a refusal it cannot undo).
+    if (unaligned_) return true;
     if (op.request.call == CallKind::kDelete && expected.status / 100 == 2) deleted_.insert(name);
     JudgeAnswer(label, op.request.call, name, observed);
-    if (op.request.call == CallKind::kList) return JudgeList(label, request, observed);
-    if (op.request.call == CallKind::kGet) return JudgeState(label, name, response, observed);
+    if (unaligned_) return true;
+    // A call with refused credentials changes nothing: the state after is judged, not its answer.
+    const bool refused = CredentialRefusal(op.request.auth, op.request.call) != 0;
+    if (op.request.call == CallKind::kList) return refused || JudgeList(label, request, observed);
+    if (op.request.call == CallKind::kGet && !refused) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
   }
 
-  void JudgeStatus(const std::string& label, const Operation& op, const std::string& name, int expected, int actual) {
-    if (SameStatusMeaning(expected, actual)) return;
+  // false when the target gave no usable answer to the GET that tells a conflation.
+  bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name, int expected, int actual) {
+    if (SameStatusMeaning(expected, actual)) return true;
+    if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
+      out_.result.findings.push_back(CredentialsFinding(label, op.request.auth, actual));
+      return true;
+    }
+    if (ExistenceDiffers(expected, actual)) {
+      // The target holds the name where the model does not, or the reverse: did it take the name
+      // for another? A GET of it shows which connection it reaches.
+      std::string reached;
+      if (!NameReached(label, name, &reached)) return false;
+      // A delete leaves nothing to GET: which related connection did it take with it?
+      if (reached.empty() && op.request.call == CallKind::kDelete && !RelatedNameGone(label, name, &reached)) return false;
+      if (!reached.empty() && reached != name) {
+        Conflated(label, name, reached);
+        return true;
+      }
+    }
     const bool writes = op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate;
     const bool reuse = op.request.call == CallKind::kCreate && deleted_.count(name) > 0;
     Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged", "the target answered otherwise than the contract's model");
@@ -150,6 +175,69 @@ class Exploration {
       ForgetRefusedWrite();
     }
     out_.result.findings.push_back(f);
+    return true;
+  }
+
+  // One side says the name exists (2xx, or 409 on a create) and the other that it does not (404).
+  static bool ExistenceDiffers(int expected, int actual) {
+    const auto holds = [](int status) { return status / 100 == 2 || status == 409; };
+    return (expected == 404 && holds(actual)) || (holds(expected) && actual == 404) ||
+           (expected / 100 == 2 && actual == 409) || (expected == 409 && actual / 100 == 2);
+  }
+
+  // The name of the connection a GET of `name` reaches on the target ("" when none).
+  bool NameReached(const std::string& label, const std::string& name, std::string* reached) {
+    HttpResponse response;
+    const std::string step = label + " GET of the name";
+    if (!Send(step, CallKind::kGet, NameRequest("GET", run_.base_url, name, run_.credentials), &response)) return false;
+    const Observed observed = Observe(CallKind::kGet, step, response);
+    const Snapshot got = MakeSnapshot(response.status, observed.body);
+    if (response.status == 200 && got.connection) *reached = NameOf(*got.connection);
+    return true;
+  }
+
+  // A name related to `name` (explore/name_pool.h) that the model holds and the target no longer
+  // does ("" when none).
+  bool RelatedNameGone(const std::string& label, const std::string& name, std::string* gone) {
+    for (const std::string& other : touched_) {
+      if (other == name || ConflationBetween(name, other) == NameConflation::kNone || ReferenceState(other).status != 200) continue;
+      HttpResponse response;
+      const std::string step = label + " GET of " + other;
+      if (!Send(step, CallKind::kGet, NameRequest("GET", run_.base_url, other, run_.credentials), &response)) return false;
+      if (response.status == 404) {
+        *gone = other;
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // An operation on `sent` reached the connection `reached`: the finding names the class of the
+  // bug. Case and normalization are the server's choice [I]: the model keeps names exact, so it
+  // cannot follow the target past one and the exploration ends there.
+  void Conflated(const std::string& label, const std::string& sent, const std::string& reached) {
+    Finding f = ConflationFinding(label, sent, reached);
+    if (f.level != Level::kMust) {
+      f.message += "; exploration stops here, as the contract's model keeps names exact";
+      unaligned_ = true;
+    }
+    out_.result.findings.push_back(f);
+  }
+
+  static Finding CredentialsFinding(const std::string& label, AuthMode auth, int actual) {
+    const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
+    if (actual / 100 == 2) {
+      Finding f = MakeFinding(Level::kMust, label, "explore.credentials-ignored",
+                              "a call " + sent + " was served: it must be refused (401; 403 for the read-only token on a write)");
+      f.expected = "401 or 403";
+      f.actual = std::to_string(actual);
+      return f;
+    }
+    Finding f = MakeFinding(Level::kShould, label, "explore.credentials-status",
+                            "a call " + sent + " was refused, but not with 401 or 403");
+    f.expected = "401 or 403";
+    f.actual = std::to_string(actual);
+    return f;
   }
 
   // The reference takes back a write the target refused. A second target cannot: the exploration
@@ -179,6 +267,8 @@ class Exploration {
     const Reply& model = ReferenceState(name);
     const Snapshot answered = MakeSnapshot(observed.response->status, observed.body);
     if (model.status != 200 || !answered.connection) return;  // a status finding, or the schema's, says it
+    const std::string reached = NameOf(*answered.connection);
+    if (!reached.empty() && reached != name) return Conflated(label, name, reached);
     if (auto d = FirstDifference(StateOf(MakeSnapshot(model.status, model.body)), StateOf(answered))) {
       Finding f;
       f.level = Level::kMust;
@@ -207,10 +297,13 @@ class Exploration {
     const Reply& model = ReferenceState(name);
     const Snapshot want = MakeSnapshot(model.status, model.body);
     const Snapshot got = MakeSnapshot(response.status, observed.body);
-    Finding f;
-    f.level = Level::kMust;
-    f.step = step;
-    f.rule = "explore.state-diverged";
+    // A connection under another name: the name reached the wrong one (its class says how).
+    const std::string reached = got.connection ? NameOf(*got.connection) : "";
+    if (!reached.empty() && reached != name) {
+      Conflated(step, name, reached);
+      return true;
+    }
+    Finding f = MakeFinding(Level::kMust, step, "explore.state-diverged", "");
     if (want.status != got.status) {
       f.message = "the connection exists for one and not the other of the target and the contract's model";
       f.expected = std::to_string(want.status);
@@ -232,10 +325,14 @@ class Exploration {
   bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
     if (!observed.body || observed.response->status != 200) return true;  // its own findings say why
     std::vector<Finding> diverged;
+    // A page from an offset past 0 shows only the rest: the names are judged over a walk from 0,
+    // with the same page size.
+    const bool from_start = PageRequestOf(request.url).offset == 0;
+    const HttpRequest start = from_start ? request : ListPageRequest(request, 0);
     for (int walk_number = 1; walk_number <= 2; ++walk_number) {
       ListWalk walk;
-      std::optional<nlohmann::json> first = walk_number == 1 ? observed.body : std::nullopt;
-      if (!WalkList(step + (walk_number == 1 ? "" : " again"), request, std::move(first), ListFetcher(), &walk)) return false;
+      std::optional<nlohmann::json> first = walk_number == 1 && from_start ? observed.body : std::nullopt;
+      if (!WalkList(step + (walk_number == 1 ? "" : " again"), start, std::move(first), ListFetcher(), &walk)) return false;
       if (walk.truncated) return true;  // a page that is no list: its findings say so
       diverged = ListDivergences(step, walk);
       if (diverged.empty()) return true;

@@ -23,8 +23,7 @@ namespace conform {
 struct ExploreSettings {
   uint64_t seed = 1;
   int operations = 200;
-  int pool = 4;                  // names conform-<run-id>-<names>-x0 ... x3
-  std::string names = "explore";  // the part of the names after the run id
+  std::string names = "explore";  // the part of the names' prefix after the run id (explore/name_pool.h)
   std::string label = "explore";  // the testcase: "explore", or "explore/<rule>" at a divergence
   std::string reference_url;      // empty: the contract's model; else a second target to compare with
   CurlOptions reference_curl;     // how the reference is reached

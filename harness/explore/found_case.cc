@@ -40,7 +40,19 @@ nlohmann::json Request(const Operation& op) {
   if (!op.request.name.empty()) step["name"] = op.request.name;
   if (op.request.body) step["body"] = *op.request.body;
   if (!op.request.query.empty()) step["query"] = op.request.query;
+  // A case's list step judges the pages from the one it asks for: from 0, so every name is seen
+  // (exploration judges its lists over a walk from 0 too).
+  if (op.request.call == CallKind::kList && step["query"].contains("paging.offset")) step["query"]["paging.offset"] = "0";
+  if (op.request.auth != AuthMode::kToken) step["auth"] = AuthModeName(op.request.auth);
   step["title"] = op.what;
+  return step;
+}
+
+// A call the credentials refuse: 4xx (401 or 403 by the contract, at should level), nothing changed.
+nlohmann::json RefusedStep(nlohmann::json step, int status, CallKind call) {
+  step["expect"] = {{"status", "4xx"}};
+  step["should"] = {{"status", status}};
+  if (IsWriteCall(call)) step["oracle"] = "unchanged";
   return step;
 }
 
@@ -56,6 +68,7 @@ std::vector<nlohmann::json> Steps(const Operation& op, const Variables& vars, Co
   }
   if (!name_template.empty()) touched->insert(name_template);
   const bool existed = model->Get(name).status == 200;
+  if (const int refused = CredentialRefusal(op.request.auth, op.request.call)) return {RefusedStep(step, refused, op.request.call)};
   std::vector<nlohmann::json> steps;
   switch (op.request.call) {
     case CallKind::kCreate: {
@@ -116,13 +129,24 @@ nlohmann::json FoundCase(const std::vector<Operation>& sequence, const Finding& 
   char hash[9];
   std::snprintf(hash, sizeof hash, "%08x", static_cast<unsigned>(StableHash(DumpJson(steps)) & 0xffffffffu));
   const std::string id = "found-" + ShortRule(finding.rule) + "-seed-" + std::to_string(seed) + "-" + hash;
-  return {{"id", id},
+  // Calls with other credentials than the token run only where there is one (and a read-only one).
+  bool other_credentials = false, readonly = false;
+  for (const Operation& op : sequence) {
+    other_credentials = other_credentials || op.request.auth != AuthMode::kToken;
+    readonly = readonly || op.request.auth == AuthMode::kReadonly;
+  }
+  nlohmann::json requires = nlohmann::json::array();
+  if (other_credentials) requires.push_back("token");
+  if (readonly) requires.push_back("readonly_token");
+  nlohmann::json kase = {{"id", id},
           {"title", finding.message + " (" + std::to_string(sequence.size()) + " operations, found by exploration)"},
           {"level", "must"},
           {"tags", {"found", "explore"}},
           {"source", "conform exploration, seed " + std::to_string(seed) + ": " + finding.rule + " at " + finding.step +
                          " (expected " + finding.expected + ", got " + finding.actual + "). Expectations are the contract's model: the mock's store."},
           {"steps", steps}};
+  if (!requires.empty()) kase["requires"] = requires;
+  return kase;
 }
 
 bool WriteFoundCase(const std::string& dir, const nlohmann::json& kase, const Redactor& redactor, std::string* path,

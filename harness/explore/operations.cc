@@ -1,9 +1,15 @@
 #include "explore/operations.h"
 
+#include "explore/name_pool.h"
+
 namespace conform {
 namespace {
 
-std::string SlotName(int slot) { return "${name}-x" + std::to_string(slot); }
+// Of 100 operations: how many go out with other credentials than the run's token, and how many
+// that pick a name pick one related to a name the sequence has made (so lookups of unknown names
+// that resemble stored ones happen often).
+constexpr int kOtherCredentialsPercent = 6;
+constexpr int kRelatedNamePercent = 35;
 
 nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
   nlohmann::json configuration = {{"secretKey", "conform-secret-${run_id}"}};
@@ -14,65 +20,119 @@ nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
   return {{"endpoint", "https://example.com/explore/" + std::to_string(serial)}, {"configuration", configuration}};
 }
 
-Operation Make(CallKind call, int slot, std::string what) {
-  Operation op;
-  op.request.call = call;
-  op.slot = slot;
-  op.what = std::move(what);
-  if (call != CallKind::kCreate && call != CallKind::kList) op.request.name = SlotName(slot);
-  if (call == CallKind::kList) op.request.query = {{"paging.limit", "100"}};
-  return op;
+int Draw(int low, int high, std::mt19937_64& random) { return std::uniform_int_distribution<int>(low, high)(random); }
+
+// A list page of varied size and start, not always 100 from 0.
+std::map<std::string, std::string> Paging(std::mt19937_64& random) {
+  static const int kLimits[] = {100, 100, 50, 10, 3};
+  static const int kOffsets[] = {0, 0, 0, 1, 2, 5};
+  return {{"paging.limit", std::to_string(kLimits[Draw(0, 4, random)])},
+          {"paging.offset", std::to_string(kOffsets[Draw(0, 5, random)])}};
 }
+
+class Generator {
+ public:
+  Generator(ValueGenerator* values, CredentialMix credentials)
+      : values_(values), random_(values->random()), credentials_(credentials), pool_(MakeNamePool(random_)),
+        exists_(pool_.names.size(), false) {}
+
+  Operation Next(int serial) {
+    const int slot = PickSlot();
+    int roll = Draw(0, 99, random_);
+    // While the coverage floor is owed, every operation stores its values: a create of a name
+    // that does not exist, or an update of one that does; with more values per body.
+    if (values_->Undrawn() > 0) roll = exists_[static_cast<size_t>(slot)] ? 30 : 0;
+    const int entries = values_->Undrawn() > 0 ? 3 : Draw(1, 3, random_);
+    Operation op = Make(roll, slot, serial, entries);
+    if (values_->Undrawn() == 0) WithCredentials(&op);
+    if (op.request.auth == AuthMode::kToken) {
+      if (op.request.call == CallKind::kCreate) exists_[static_cast<size_t>(slot)] = true;
+      if (op.request.call == CallKind::kDelete) exists_[static_cast<size_t>(slot)] = false;
+    }
+    return op;
+  }
+
+ private:
+  int PickSlot() {
+    const int any = Draw(0, static_cast<int>(pool_.names.size()) - 1, random_);
+    std::vector<int> made;
+    for (size_t i = 0; i < exists_.size(); ++i) {
+      if (exists_[i]) made.push_back(static_cast<int>(i));
+    }
+    if (made.empty() || Draw(0, 99, random_) >= kRelatedNamePercent) return any;
+    return RelatedSlot(pool_, made[static_cast<size_t>(Draw(0, static_cast<int>(made.size()) - 1, random_))], random_);
+  }
+
+  Operation Make(int roll, int slot, int serial, int entries) {
+    const std::string name = pool_.names[static_cast<size_t>(slot)];
+    Operation op;
+    if (roll < 25) {
+      op = Named(CallKind::kCreate, slot, "create");
+      nlohmann::json c = Connection(serial, values_, entries);
+      c["name"] = name;
+      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}, {"connectionType", "STANDALONE"}};
+      sent_.push_back(c);
+    } else if (roll < 60) {
+      op = Named(CallKind::kUpdate, slot, "update");
+      nlohmann::json c = Connection(serial, values_, entries);
+      c["name"] = name;  // as Wix's SDK sends every update: the path's name in the body too
+      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
+      sent_.push_back(c);
+    } else if (roll < 68 && !sent_.empty()) {
+      op = Named(CallKind::kUpdate, slot, "update with an earlier body");
+      nlohmann::json c = sent_[static_cast<size_t>(Draw(0, static_cast<int>(sent_.size()) - 1, random_))];
+      c["name"] = name;
+      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
+    } else if (roll < 73) {
+      op = Named(CallKind::kUpdate, slot, "update with an invalid body");
+      op.invalid = true;
+      op.request.body = nlohmann::json{
+          {"externalDatabaseConnection", {{"name", name}, {"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
+    } else if (roll < 83) {
+      op = Named(CallKind::kGet, slot, "get");
+    } else if (roll < 88) {
+      op = Named(CallKind::kList, slot, "list");
+      op.request.query = Paging(random_);
+    } else {
+      op = Named(CallKind::kDelete, slot, "delete");
+    }
+    return op;
+  }
+
+  Operation Named(CallKind call, int slot, std::string what) const {
+    Operation op;
+    op.request.call = call;
+    op.slot = slot;
+    op.what = std::move(what);
+    if (call != CallKind::kCreate && call != CallKind::kList) op.request.name = pool_.names[static_cast<size_t>(slot)];
+    return op;
+  }
+
+  // Now and then the same call without a token, with a wrong one, or with the read-only token:
+  // refused (the read-only token may still read), and nothing may change.
+  void WithCredentials(Operation* op) {
+    if (!credentials_.bad || op->invalid || Draw(0, 99, random_) >= kOtherCredentialsPercent) return;
+    static const AuthMode kModes[] = {AuthMode::kNone, AuthMode::kWrong, AuthMode::kReadonly};
+    static const char* kWords[] = {" without a token", " with a wrong token", " with the read-only token"};
+    const int mode = Draw(0, credentials_.readonly ? 2 : 1, random_);
+    op->request.auth = kModes[mode];
+    op->what += kWords[mode];
+  }
+
+  ValueGenerator* values_;
+  std::mt19937_64& random_;
+  const CredentialMix credentials_;
+  const NamePool pool_;
+  std::vector<bool> exists_;           // which names the sequence has made
+  std::vector<nlohmann::json> sent_;   // earlier bodies' connections, to send again
+};
 
 }  // namespace
 
-std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* values) {
-  std::mt19937_64& random = values->random();
-  std::vector<nlohmann::json> sent;  // earlier bodies' connections, to send again
-  std::vector<bool> exists(static_cast<size_t>(pool), false);  // which names the sequence has made
+std::vector<Operation> GenerateOperations(int count, ValueGenerator* values, CredentialMix credentials) {
+  Generator generator(values, credentials);
   std::vector<Operation> ops;
-  for (int serial = 0; serial < count; ++serial) {
-    int slot = std::uniform_int_distribution<int>(0, pool - 1)(random);
-    int roll = std::uniform_int_distribution<int>(0, 99)(random);
-    // While the coverage floor is owed, every operation stores its values: a create of a name
-    // that does not exist, or an update of one that does.
-    if (values->Undrawn() > 0) roll = exists[static_cast<size_t>(slot)] ? 30 : 0;
-    // While the coverage floor is owed, bodies carry more values so it is met early.
-    const int entries = values->Undrawn() > 0 ? 3 : std::uniform_int_distribution<int>(1, 3)(random);
-    Operation op;
-    if (roll < 25) {
-      op = Make(CallKind::kCreate, slot, "create");
-      nlohmann::json c = Connection(serial, values, entries);
-      c["name"] = SlotName(slot);
-      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}, {"connectionType", "STANDALONE"}};
-      sent.push_back(c);
-    } else if (roll < 60) {
-      op = Make(CallKind::kUpdate, slot, "update");
-      nlohmann::json c = Connection(serial, values, entries);
-      c["name"] = SlotName(slot);  // as Wix's SDK sends every update: the path's name in the body too
-      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
-      sent.push_back(c);
-    } else if (roll < 68 && !sent.empty()) {
-      op = Make(CallKind::kUpdate, slot, "update with an earlier body");
-      nlohmann::json c = sent[std::uniform_int_distribution<size_t>(0, sent.size() - 1)(random)];
-      c["name"] = SlotName(slot);
-      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
-    } else if (roll < 73) {
-      op = Make(CallKind::kUpdate, slot, "update with an invalid body");
-      op.invalid = true;
-      op.request.body = nlohmann::json{
-          {"externalDatabaseConnection", {{"name", SlotName(slot)}, {"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
-    } else if (roll < 83) {
-      op = Make(CallKind::kGet, slot, "get");
-    } else if (roll < 88) {
-      op = Make(CallKind::kList, slot, "list");
-    } else {
-      op = Make(CallKind::kDelete, slot, "delete");
-    }
-    if (op.request.call == CallKind::kCreate) exists[static_cast<size_t>(slot)] = true;
-    if (op.request.call == CallKind::kDelete) exists[static_cast<size_t>(slot)] = false;
-    ops.push_back(std::move(op));
-  }
+  for (int serial = 0; serial < count; ++serial) ops.push_back(generator.Next(serial));
   return ops;
 }
 

@@ -1,7 +1,8 @@
-// Sequences of calls for exploration, on a small pool of names: create, update, get, list,
-// delete, re-create a deleted name, repeat an earlier body, update a deleted name, invalid
-// bodies. Each operation is an ordinary RequestSpec (so a found sequence is a case file), with
-// ${name} standing for the run's prefix and ${slot} chosen from the pool. Deterministic per seed.
+// Sequences of calls for exploration, on a pool of related names (explore/name_pool.h): create,
+// update, get, list with varied paging, delete, re-create a deleted name, repeat an earlier body,
+// update a deleted name, invalid bodies, and now and then a call with bad credentials. Each
+// operation is an ordinary RequestSpec (so a found sequence is a case file), its name a template
+// on ${name}, the run's prefix. Deterministic per seed.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +15,20 @@
 namespace conform {
 
 struct Operation {
-  RequestSpec request;  // name "${name}-x<slot>" (create: in the body); body templated with ${run_id}
-  int slot = 0;
+  RequestSpec request;  // name a template on ${name} (create: in the body); body templated with ${run_id}
+  int slot = 0;          // the name's index in the run's pool
   bool invalid = false;  // a body the contract refuses (the model says which status)
   std::string what;      // "update with an earlier body", ... for found cases
 };
 
-// `count` operations over `pool` names, drawing configuration values from `values` (whose
-// coverage floor the first operations meet).
-std::vector<Operation> GenerateOperations(int count, int pool, ValueGenerator* values);
+// Which credentials exploration may send besides the run's token.
+struct CredentialMix {
+  bool bad = false;       // no Authorization, or a wrong token (needs a token to be wrong about)
+  bool readonly = false;  // the read-only token
+};
+
+// `count` operations drawing configuration values from `values` (whose coverage floor the first
+// operations meet) and names from a pool made from the same seed.
+std::vector<Operation> GenerateOperations(int count, ValueGenerator* values, CredentialMix credentials = {});
 
 }  // namespace conform

@@ -1,6 +1,7 @@
 #include "explore/reference.h"
 
 #include "http/json_text.h"
+#include "mock/wix_error.h"
 
 namespace conform {
 namespace {
@@ -9,6 +10,9 @@ class Model : public Reference {
  public:
   Reply Apply(const RequestSpec& spec, const Variables&, const std::string& name, const std::optional<nlohmann::json>& body) override {
     saved_ = store_.SaveName(name);
+    if (const int refused = CredentialRefusal(spec.auth, spec.call)) {
+      return {refused, ApplicationErrorBody(refused == 401 ? "UNAUTHENTICATED" : "PERMISSION_DENIED", "refused credentials")};
+    }
     const nlohmann::json b = body.value_or(nlohmann::json());
     switch (spec.call) {
       case CallKind::kCreate: return store_.Create(b);

@@ -97,7 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool must_fault = false;
   MockServer mock(ChosenMock(&bytes, &must_fault));  // never started: InProcessMock calls Handle
   ValueGenerator values(seed);
-  std::vector<Operation> ops = GenerateOperations(operations, 4, &values);
+  std::vector<Operation> ops = GenerateOperations(operations, &values, CredentialMix{true, false});
   AddChosenValues(&bytes, seed, &ops);
 
   RunSettings run;

@@ -84,6 +84,15 @@ std::string UrlEncode(const std::string& text) {
   return out;
 }
 
+std::string PercentDecode(const std::string& text) {
+  int length = 0;
+  char* decoded = curl_easy_unescape(nullptr, text.c_str(), static_cast<int>(text.size()), &length);
+  if (!decoded) return text;
+  std::string out(decoded, static_cast<size_t>(length));
+  curl_free(decoded);
+  return out;
+}
+
 CurlTransport::CurlTransport(CurlOptions options) : options_(options), handle_(curl_easy_init()) {}
 
 CurlTransport::~CurlTransport() {
@@ -115,6 +124,9 @@ void CurlTransport::Configure(CURL* handle, const HttpRequest& request, Exchange
 
   curl_easy_reset(handle);  // keeps the connection cache, forgets the last request's options
   curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+  // The URL as built, byte for byte: libcurl would otherwise squash "." and ".." segments, and
+  // conform must address exactly the name it means.
+  curl_easy_setopt(handle, CURLOPT_PATH_AS_IS, 1L);
   curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, x->headers);
   if (request.has_body) {

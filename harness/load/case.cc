@@ -1,4 +1,4 @@
-// Names of the case model's enums.
+// Names of the case model's enums, and what the contract answers bad credentials.
 #include "load/case.h"
 
 namespace conform {
@@ -21,6 +21,26 @@ const char* CallKindName(CallKind kind) {
     case CallKind::kDelete: return "delete";
   }
   return "get";
+}
+
+const char* AuthModeName(AuthMode auth) {
+  switch (auth) {
+    case AuthMode::kToken: return "token";
+    case AuthMode::kNone: return "none";
+    case AuthMode::kWrong: return "wrong";
+    case AuthMode::kReadonly: return "readonly";
+  }
+  return "token";
+}
+
+bool IsWriteCall(CallKind kind) {
+  return kind == CallKind::kCreate || kind == CallKind::kUpdate || kind == CallKind::kDelete;
+}
+
+int CredentialRefusal(AuthMode auth, CallKind kind) {
+  if (auth == AuthMode::kNone || auth == AuthMode::kWrong) return 401;  // UNAUTHENTICATED [D]
+  if (auth == AuthMode::kReadonly && IsWriteCall(kind)) return 403;     // PERMISSION_DENIED [D]
+  return 0;
 }
 
 const std::vector<CallKind>& AllCallKinds() {

@@ -22,6 +22,11 @@ const char* CallKindName(CallKind kind);
 const std::vector<CallKind>& AllCallKinds();
 
 enum class AuthMode { kToken, kNone, kWrong, kReadonly };
+const char* AuthModeName(AuthMode auth);  // as case files write it: "token", "none", "wrong", "readonly"
+bool IsWriteCall(CallKind kind);          // create, update and delete
+// The status the contract answers a call sent with `auth` before anything else: 401 without a
+// token or with a wrong one, 403 for the read-only token on a write, 0 when the call goes on.
+int CredentialRefusal(AuthMode auth, CallKind kind);
 
 struct RequestSpec {
   CallKind call = CallKind::kGet;

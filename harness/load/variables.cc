@@ -52,18 +52,26 @@ bool ApplyFilter(const Reference& ref, std::string* value, std::string* err) {
   }
   const bool pad = ref.filter.rfind("pad:", 0) == 0, head = ref.filter.rfind("head:", 0) == 0;
   if (pad || head) {
-    const std::string digits = ref.filter.substr(pad ? 4 : 5);
+    // pad:N fills with "x", pad:N:C with the character C.
+    const std::string spec = ref.filter.substr(pad ? 4 : 5);
+    const size_t colon = pad ? spec.find(':') : std::string::npos;
+    const std::string digits = spec.substr(0, colon);
+    const std::string fill = colon == std::string::npos ? "x" : spec.substr(colon + 1);
     if (digits.empty() || digits.size() > 5 || digits.find_first_not_of("0123456789") != std::string::npos) {
       *err = "filter \"" + ref.filter + "\" needs a length, e.g. " + (pad ? "pad:256" : "head:1");
       return false;
     }
+    if (!IsValidUtf8(fill) || Utf8Length(fill) != 1) {
+      *err = "filter \"" + ref.filter + "\" fills with one character, e.g. pad:255:x";
+      return false;
+    }
     const size_t length = std::stoul(digits);
     // Names are counted in characters, as the docs count them (255 x "é" is a valid name).
-    if (pad && Utf8Length(*value) < length) value->append(length - Utf8Length(*value), 'x');
+    for (size_t have = Utf8Length(*value); pad && have < length; ++have) value->append(fill);
     if (head) *value = Utf8Head(*value, length);
     return true;
   }
-  *err = "unknown filter \"|" + ref.filter + "\" on ${" + ref.name + "} (known: url, pad:N, head:N)";
+  *err = "unknown filter \"|" + ref.filter + "\" on ${" + ref.name + "} (known: url, pad:N, pad:N:C, head:N)";
   return false;
 }
 

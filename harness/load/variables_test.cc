@@ -40,6 +40,19 @@ TEST(VariablesTest, HeadKeepsWholeCharacters) {
   EXPECT_EQ(out, "\xC3\xA9t");
 }
 
+// pad:N:C fills with a character of any width; the length counts characters, as names do.
+TEST(VariablesTest, PadFillsWithTheCharacterGiven) {
+  Variables v;
+  v.Set("x", "ab");
+  std::string out, err;
+  ASSERT_TRUE(v.Expand("${x|pad:5:\xC3\xA9}", &out, &err)) << err;
+  EXPECT_EQ(out, "ab\xC3\xA9\xC3\xA9\xC3\xA9");
+  ASSERT_TRUE(v.Expand("${x|pad:4}", &out, &err)) << err;
+  EXPECT_EQ(out, "abxx");
+  EXPECT_FALSE(v.Expand("${x|pad:4:yz}", &out, &err));
+  EXPECT_NE(err.find("fills with one character"), std::string::npos) << err;
+}
+
 TEST(VariablesTest, ReportsUnknownAndMalformed) {
   EXPECT_EQ(Expand("${nope}"), "ERROR: unknown variable ${nope}");
   EXPECT_NE(Expand("${name").find("unclosed"), std::string::npos);

@@ -55,6 +55,8 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kListWithoutAuth, "list-without-auth", "list answers without Authorization (one call kind left open)"},
       {Fault::kDeleteAnyToken, "delete-any-token", "DELETE checks only that Authorization is present, not its value"},
       {Fault::kBmpOnlyStrings, "bmp-only-strings", "characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)"},
+      {Fault::kPrefixLookup, "prefix-lookup", "get, update and delete find names by prefix: an unknown name reaches a stored one starting with it (exploration)"},
+      {Fault::kTrimNames, "trim-names", "whitespace around names is trimmed on create and on lookup (exploration)"},
   };
   return kFaults;
 }

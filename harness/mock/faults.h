@@ -60,6 +60,8 @@ enum class Fault {
   kRecreateKeepsOld,     // creating a deleted name revives the old connection (a soft delete)
   kBmpOnlyStrings,       // characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)
   kNoNameReuse,          // a deleted connection's name is refused on create (409): should-level, reuse is [I]
+  kPrefixLookup,         // get, update and delete find a name by prefix: an unknown name reaches one starting with it
+  kTrimNames,            // whitespace around names is trimmed on create and on lookup
 };
 
 struct FaultInfo {

@@ -8,9 +8,9 @@
 #include <iostream>
 #include <random>
 
-#include <curl/curl.h>
 #include <httplib.h>
 
+#include "http/curl_transport.h"
 #include "http/json_text.h"
 #include "mock/error_faults.h"
 #include "mock/freedom_effects.h"
@@ -26,16 +26,6 @@ constexpr size_t kMaxRequestBytes = 8 * 1024 * 1024;
 // does not know (a local one): "/_api/cloud-data" + "/v1/external-database-connections".
 constexpr const char* kBasePaths[] = {"/wix-data/v1/external-database-connections",
                                       "/_api/cloud-data/v1/external-database-connections"};
-
-// Percent-decodes a path segment with libcurl ('+' stays '+': this is a path, not a form).
-std::string PercentDecode(const std::string& raw) {
-  int length = 0;
-  char* decoded = curl_easy_unescape(nullptr, raw.c_str(), static_cast<int>(raw.size()), &length);
-  if (!decoded) return raw;
-  std::string out(decoded, static_cast<size_t>(length));
-  curl_free(decoded);
-  return out;
-}
 
 // The name part of the request target, before any query string, still percent-encoded.
 std::string RawNameFromTarget(const std::string& target) {

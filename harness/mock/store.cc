@@ -134,7 +134,7 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   }
 
   std::unique_lock<std::mutex> lock(mu_);
-  const std::string name = named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++);
+  const std::string name = StoredName(named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++));
   if (auto v = NameProblem(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
   if (connections_.count(name) || (Has(Fault::kNoNameReuse) && tombstones_.count(name))) {
     return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
@@ -158,13 +158,35 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   return {Has(Fault::kCreateAnswers201) ? 201 : 200, answer};
 }
 
+std::string ConnectionStore::StoredName(const std::string& name) const {
+  if (!Has(Fault::kTrimNames)) return name;
+  const size_t first = name.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::map<std::string, ConnectionStore::Stored>::const_iterator ConnectionStore::Find(const std::string& name) const {
+  const std::string key = StoredName(name);
+  auto it = connections_.find(key);
+  if (it != connections_.end() || !Has(Fault::kPrefixLookup)) return it;
+  // An unanchored lookup (LIKE 'name%'): the first stored name that starts with the one asked for.
+  it = connections_.lower_bound(key);
+  if (it != connections_.end() && it->first.compare(0, key.size(), key) == 0) return it;
+  return connections_.end();
+}
+
+std::map<std::string, ConnectionStore::Stored>::iterator ConnectionStore::Find(const std::string& name) {
+  const auto found = static_cast<const ConnectionStore*>(this)->Find(name);
+  return found == connections_.cend() ? connections_.end() : connections_.find(found->first);
+}
+
 Reply ConnectionStore::Get(const std::string& name) const {
   // validate-first checks the name too before it looks: a name it cannot hold is 400, not 404.
   if (freedoms_.validate_first) {
     if (auto v = NameProblem(name)) return Invalid(*v, false);
   }
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = connections_.find(name);
+  auto it = Find(name);
   if (it == connections_.end()) return NotFound(name);
   return {200, Wrap(Render(it->second))};
 }
@@ -219,7 +241,7 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
   std::optional<FieldViolation> invalid = BodyProblem(body);
 
   std::unique_lock<std::mutex> lock(mu_);
-  auto it = connections_.find(path_name);
+  auto it = Find(path_name);
   if (invalid) {
     // The fault applies what it can of a body before noticing it is invalid.
     if (Has(Fault::kPartialApply) && it != connections_.end() && body.is_object() &&
@@ -242,6 +264,7 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
     target = c["name"].get<std::string>();
   }
   if (it == connections_.end()) return UpdateUnknown(path_name, c);
+  if (target == path_name) target = it->first;  // the connection the name faults reached
 
   Stored previous = it->second;
   Stored next = Replace(&previous, target, c);
@@ -289,10 +312,10 @@ Reply ConnectionStore::Delete(const std::string& name) {
     if (auto v = NameProblem(name)) return Invalid(*v, false);
   }
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = connections_.find(name);
+  auto it = Find(name);
   if (it == connections_.end()) return NotFound(name);
-  if (Has(Fault::kListShowsDeleted)) deleted_[name] = it->second;
-  if (Has(Fault::kRecreateKeepsOld) || Has(Fault::kNoNameReuse)) tombstones_[name] = it->second;
+  if (Has(Fault::kListShowsDeleted)) deleted_[it->first] = it->second;
+  if (Has(Fault::kRecreateKeepsOld) || Has(Fault::kNoNameReuse)) tombstones_[it->first] = it->second;
   connections_.erase(it);
   return {200, nlohmann::json::object()};
 }

@@ -70,6 +70,12 @@ class ConnectionStore {
  private:
 
   bool Has(Fault f) const { return faults_.count(f) > 0; }
+  // The connection a name reaches: exactly, or as the name faults (prefix-lookup, trim-names)
+  // find it. Called with mu_ held.
+  std::map<std::string, Stored>::iterator Find(const std::string& name);
+  std::map<std::string, Stored>::const_iterator Find(const std::string& name) const;
+  // The name a create stores: as sent, or trimmed by the trim-names fault.
+  std::string StoredName(const std::string& name) const;
   std::optional<FieldViolation> NameProblem(const std::string& name) const;
   std::optional<FieldViolation> BodyProblem(const nlohmann::json& body) const;
   nlohmann::json Render(const Stored& stored) const;

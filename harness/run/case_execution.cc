@@ -313,7 +313,8 @@ bool Execution::Build(const RequestSpec& spec, HttpRequest* request, std::string
 }
 
 bool Execution::MayTouch(const std::string& name) {
-  if (name.empty() || name.rfind(NamePrefix(settings_.run_id), 0) == 0) return true;
+  // A name holding the run's prefix anywhere is this run's (exploration puts whitespace before it).
+  if (name.empty() || name.find(NamePrefix(settings_.run_id)) != std::string::npos) return true;
   if (std::find(s_->owned_names.begin(), s_->owned_names.end(), name) != s_->owned_names.end()) return true;
   HttpResponse response;
   if (!Send("guard GET of " + name, CallKind::kGet, NameRequest("GET", settings_.base_url, name, settings_.credentials),
