@@ -155,6 +155,18 @@ class Exploration {
       f.rule = actual == 404 ? "order.looked-up-before-validation" : "order.validated-before-lookup";
       f.message = actual == 404 ? "the name was looked up before the body was validated (conform's model validates first)"
                                 : "the body was validated before the name was looked up: " + f.actual + ", not 404";
+    } else if (!writes && expected == 404 && IsBodyRefusal(actual)) {
+      // A name the server will not hold (a character it refuses, say) may be refused before it is
+      // looked up, as the mock's validate-first does: no connection can have it either way.
+      f.level = Level::kNote;
+      f.rule = "order.validated-before-lookup";
+      f.message = "the name was validated before it was looked up: " + f.actual + ", not 404";
+    } else if (writes && expected / 100 == 2 && actual == 404 && name.find('/') != std::string::npos) {
+      // That a name may hold '/' is read from the path template {name=**} [I].
+      f.level = Level::kShould;
+      f.rule = "explore.name-with-slash-lost";
+      f.message = "a write of a name holding '/' answered 404: conform reads the docs' {name=**} as allowing '/' [I]";
+      unaligned_ = true;
     } else if (op.request.call == CallKind::kList && expected == 200 && actual == 400) {
       // A server may cap its pages (docs/contract.md section 1); refusing a paging.limit over its
       // cap, rather than capping the page, is its choice too. The cases' lists ask for 10 or less.
@@ -304,7 +316,14 @@ class Exploration {
       return true;
     }
     Finding f = MakeFinding(Level::kMust, step, "explore.state-diverged", "");
-    if (want.status != got.status) {
+    if (want.status == 200 && got.status == 404 && name.find('/') != std::string::npos) {
+      // That a name may hold '/' is read from the path template {name=**} [I].
+      f.level = Level::kShould;
+      f.rule = "explore.name-with-slash-lost";
+      f.message = "a connection whose name holds '/' cannot be read back: conform reads the docs' {name=**} as allowing '/' [I]";
+      unaligned_ = true;
+      out_.result.findings.push_back(f);
+    } else if (want.status != got.status) {
       f.message = "the connection exists for one and not the other of the target and the contract's model";
       f.expected = std::to_string(want.status);
       f.actual = std::to_string(got.status);
