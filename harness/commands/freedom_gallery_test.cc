@@ -28,7 +28,7 @@ namespace {
 
 #ifdef CONFORM_SANITIZED
 // The sanitizers make every request several times slower: fewer seeds there.
-constexpr uint64_t kSeeds = 20;
+constexpr uint64_t kSeeds = 5;
 #else
 constexpr uint64_t kSeeds = 200;
 #endif

@@ -107,14 +107,21 @@ const std::vector<std::pair<Fault, std::string>>& ExplorationFaults() {
 
 TEST_F(ExplorationProofTest, EachStorageFaultIsFoundShrunkAndReplayed) {
   auto correct = Mock({});
+  [[maybe_unused]] size_t index = 0;
   for (const auto& [fault, rule] : ExplorationFaults()) {
+#ifdef CONFORM_SANITIZED
+    // Each fault's shrinking and replay under the sanitizers is slow: every third there, all here.
+    if (index++ % 3 != 0) continue;
+#endif
     std::string name;
     for (const FaultInfo& info : AllFaults()) name = info.fault == fault ? info.name : name;
     SCOPED_TRACE(name);
     auto broken = Mock({fault});
     const ExplorationReport first = Explore(*broken, 1);
     ASSERT_EQ(first.outcome.result.outcome, Outcome::kFailed) << "the default seed must catch it";
-    if (!rule.empty()) EXPECT_EQ(first.outcome.result.id, "explore/" + rule);
+    if (!rule.empty()) {
+      EXPECT_EQ(first.outcome.result.id, "explore/" + rule);
+    }
     ASSERT_FALSE(first.found_file.empty()) << first.write_error;
     EXPECT_LE(first.outcome.sequence.size(), 4u) << "shrunk to a few operations";
     EXPECT_EQ(Replay(first.found_file, *broken), Outcome::kFailed) << first.found_file;

@@ -16,10 +16,10 @@ namespace {
 
 #ifdef CONFORM_SANITIZED
 // AddressSanitizer and UndefinedBehaviorSanitizer make a run about nine times slower and stretch
-// every race window unevenly: the sanitizer build checks 100 correct runs and 20 runs of each
+// every race window unevenly: the sanitizer build checks 30 correct runs and 20 runs of each
 // fault for memory and UB errors (each fault caught at least once); the optimised build proves
 // the rates: 1 000 correct runs, each fault caught in 99 of 100.
-constexpr int kCorrectRuns = 100;
+constexpr int kCorrectRuns = 30;
 constexpr int kFaultRuns = 20, kFaultCaught = 1;
 #else
 constexpr int kCorrectRuns = 1000;
