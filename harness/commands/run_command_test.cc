@@ -140,6 +140,7 @@ const std::map<std::string, std::set<std::string>>& ShouldRules() {
       {"generic-error-codes", {"error.code"}},
       {"delete-404-code", {"error.code"}},
       {"no-name-reuse", {"explore.name-reuse-refused"}},
+      {"case-insensitive-names", {"explore.name-case-folded"}},
   };
   return kRules;
 }

@@ -118,7 +118,7 @@ class Exploration {
     JudgeAnswer(label, op.request.call, name, observed);
     if (unaligned_) return true;
     // A call with refused credentials changes nothing: the state after is judged, not its answer.
-    const bool refused = CredentialRefusal(op.request.auth, op.request.call) != 0;
+    const bool refused = CredentialRefusal(op.request.auth, op.request.call) != 0 || ReadOnlyReadRefused(op, response.status);
     if (op.request.call == CallKind::kList) return refused || JudgeList(label, request, observed);
     if (op.request.call == CallKind::kGet && !refused) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
@@ -129,6 +129,15 @@ class Exploration {
     if (SameStatusMeaning(expected, actual)) return true;
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
       out_.result.findings.push_back(CredentialsFinding(label, op.request.auth, actual));
+      return true;
+    }
+    if (ReadOnlyReadRefused(op, actual)) {
+      // What a read-only token may do depends on the site [I]: the cases say so at should level.
+      Finding f = MakeFinding(Level::kShould, label, "explore.readonly-read-refused",
+                              "a read with the read-only token was refused; conform expects it to be served [I]");
+      f.expected = std::to_string(expected);
+      f.actual = std::to_string(actual);
+      out_.result.findings.push_back(f);
       return true;
     }
     if (ExistenceDiffers(expected, actual)) {
@@ -188,6 +197,10 @@ class Exploration {
     }
     out_.result.findings.push_back(f);
     return true;
+  }
+
+  static bool ReadOnlyReadRefused(const Operation& op, int status) {
+    return op.request.auth == AuthMode::kReadonly && !IsWriteCall(op.request.call) && (status == 401 || status == 403);
   }
 
   // One side says the name exists (2xx, or 409 on a create) and the other that it does not (404).

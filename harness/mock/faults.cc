@@ -57,6 +57,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kBmpOnlyStrings, "bmp-only-strings", "characters outside the Basic Multilingual Plane are stored as '?' (MySQL's utf8)"},
       {Fault::kPrefixLookup, "prefix-lookup", "get, update and delete find names by prefix: an unknown name reaches a stored one starting with it (exploration)"},
       {Fault::kTrimNames, "trim-names", "whitespace around names is trimmed on create and on lookup (exploration)"},
+      {Fault::kCaseInsensitiveNames, "case-insensitive-names", "names that differ only in letter case are one connection (should-level, exploration)"},
   };
   return kFaults;
 }

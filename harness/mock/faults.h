@@ -62,6 +62,7 @@ enum class Fault {
   kNoNameReuse,          // a deleted connection's name is refused on create (409): should-level, reuse is [I]
   kPrefixLookup,         // get, update and delete find a name by prefix: an unknown name reaches one starting with it
   kTrimNames,            // whitespace around names is trimmed on create and on lookup
+  kCaseInsensitiveNames,  // names that differ only in ASCII case are one (should-level: the docs are silent)
 };
 
 struct FaultInfo {

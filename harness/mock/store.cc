@@ -3,6 +3,7 @@
 #include "mock/store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <limits>
 #include <random>
@@ -136,7 +137,7 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   std::unique_lock<std::mutex> lock(mu_);
   const std::string name = StoredName(named ? c["name"].get<std::string>() : "unnamed-" + std::to_string(next_key_++));
   if (auto v = NameProblem(name)) return Invalid(*v, Has(Fault::k500OnInvalid));
-  if (connections_.count(name) || (Has(Fault::kNoNameReuse) && tombstones_.count(name))) {
+  if (Find(name) != connections_.end() || (Has(Fault::kNoNameReuse) && tombstones_.count(name))) {
     return {409, ApplicationErrorBody("ALREADY_EXISTS", "External database connection \"" + name + "\" already exists")};
   }
   if (Has(Fault::kUnlockedCreate)) {
@@ -168,7 +169,19 @@ std::string ConnectionStore::StoredName(const std::string& name) const {
 std::map<std::string, ConnectionStore::Stored>::const_iterator ConnectionStore::Find(const std::string& name) const {
   const std::string key = StoredName(name);
   auto it = connections_.find(key);
-  if (it != connections_.end() || !Has(Fault::kPrefixLookup)) return it;
+  if (it != connections_.end()) return it;
+  if (Has(Fault::kCaseInsensitiveNames)) {
+    // A collation that ignores case (MySQL's default): any stored name equal but for ASCII case.
+    const auto lower = [](std::string text) {
+      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return text;
+    };
+    for (auto other = connections_.begin(); other != connections_.end(); ++other) {
+      if (lower(other->first) == lower(key)) return other;
+    }
+    return connections_.end();
+  }
+  if (!Has(Fault::kPrefixLookup)) return it;
   // An unanchored lookup (LIKE 'name%'): the first stored name that starts with the one asked for.
   it = connections_.lower_bound(key);
   if (it != connections_.end() && it->first.compare(0, key.size(), key) == 0) return it;
