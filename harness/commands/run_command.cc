@@ -9,13 +9,13 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <random>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
 #include "explore/exploration_run.h"
+#include "explore/exploration_seed.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/target_url.h"
@@ -398,20 +398,14 @@ void InstallSignalHandlers() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-}  // namespace
-
-bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
-  if (text == "random") {
-    *seed = std::random_device{}() % 1000000000;
-    return true;
-  }
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    *err = "--seed " + text + ": a whole number, or random";
-    return false;
-  }
-  *seed = std::stoull(text);
-  return true;
+// Before the cases: the seed, so a run cut short still says what it would have explored.
+void PrintSeedLine(const RunOptions& options, uint64_t seed) {
+  if (options.explore == 0 || options.quiet) return;
+  std::cout << "exploration seed " << seed << " (" << SeedReplayFlags(seed, ExplorationShard(options.shard))
+            << " replays it)\n";
 }
+
+}  // namespace
 
 // The default budget: on this machine it takes a few tenths of a second; elsewhere every request
 // waits for --rate (40 operations and their reads are about a minute at 150 a minute).
@@ -422,15 +416,10 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
                     const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, RequestGate& gate,
                     Redactor* redactor, RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
-  explore.seed = seed;
   explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
-  Shard shard;
-  std::string ignored;
-  if (!options.shard.empty() && ParseShard(options.shard, &shard, &ignored) && shard.count > 1) {
-    // Each shard explores with its own seed and names, so a CI matrix explores more in parallel.
-    explore.seed += static_cast<uint64_t>(shard.index - 1) * 1000003;
-    explore.label = explore.names = "explore-shard-" + std::to_string(shard.index);
-  }
+  const std::optional<Shard> shard = ExplorationShard(options.shard);
+  explore.seed = ShardSeed(seed, shard);
+  if (shard) explore.label = explore.names = "explore-shard-" + std::to_string(shard->index);
   CurlTransport transport(curl);
   // Off this machine every replay is paced by --rate: fewer, over a longer time.
   ShrinkLimits limits;
@@ -448,9 +437,9 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
   }
   PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
   if (!style.quiet) {
-    std::cout << "exploration: seed " << explore.seed << " (--seed " << seed << " replays it), " << report.explored
-              << " operations sent, " << report.outcome.classes_covered << " of " << AllValueClasses().size()
-              << " value classes drawn";
+    std::cout << "exploration: seed " << explore.seed << " (" << SeedReplayFlags(seed, shard) << " replays it), "
+              << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
+              << AllValueClasses().size() << " value classes drawn";
     if (!report.found_file.empty()) {
       std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
                 << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
@@ -511,6 +500,7 @@ int RunRunCommand(const RunOptions& given_options) {
     const int code = UsageError({err}, options);
     return reference_unreachable ? kExitUnreachable : code;
   }
+  PrintSeedLine(options, seed);
   if (!options.no_preflight) {
     const PreflightOutcome preflight = Preflight(settings, curl, redactor);
     if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
@@ -522,6 +512,7 @@ int RunRunCommand(const RunOptions& given_options) {
       cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
       [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
       Repetition{options.repeat, options.warmup}, gate);
+  if (options.explore != 0) run.seed = std::to_string(seed);
   if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
     RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
     NoteGateStop(gate, &run);
