@@ -91,7 +91,10 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
                   "Exploration's seed: random (a fresh one each run) or a whole number that replays a run; printed "
                   "first and last, and in every report")
       ->capture_default_str();
-  cmd->add_option("--found", run.found_dir, "Where exploration writes a divergence as a case file")->capture_default_str();
+  cmd->add_option("--found", run.found_dir,
+                  "Where exploration writes a divergence as a case file; the case files already there are replayed "
+                  "before exploring, each its own testcase found/<file>")
+      ->capture_default_str();
   cmd->add_option("--reference", run.reference,
                   "Exploration sends every operation to this target too and compares, instead of the contract's model");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")

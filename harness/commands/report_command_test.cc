@@ -25,7 +25,8 @@ int Count(const std::string& text, const std::string& pattern) {
 class ReportCommandTest : public TempDirTest {
  protected:
   std::string Reports(const std::string& stem) const {
-    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --html " + Path(stem + ".html");
+    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --html " + Path(stem + ".html") +
+           " --found " + Path("found");
   }
 };
 

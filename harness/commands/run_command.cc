@@ -16,6 +16,7 @@
 #include "commands/mock_command.h"
 #include "explore/exploration_run.h"
 #include "explore/exploration_seed.h"
+#include "explore/found_replay.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/target_url.h"
@@ -58,6 +59,28 @@ bool LoadInputs(const Selection& selection, const std::string& schemas_dir, Sche
     return false;
   }
   return true;
+}
+
+// The cases this run sends and, when it explores, the found cases it replays first: this
+// shard's share of each, all loaded before anything is sent.
+bool LoadRunCases(const RunOptions& options, SchemaRegistry* schemas, std::vector<Case>* cases, std::vector<Case>* found,
+                  std::vector<std::string>* errors) {
+  if (!LoadInputs(options.selection, options.schemas_dir, schemas, cases, errors)) return false;
+  if (options.explore != 0 &&
+      !LoadFoundCases(options.found_dir, options.selection.cases_dir, *schemas, found, errors)) {
+    return false;
+  }
+  if (options.shard.empty()) return true;
+  Shard shard;
+  std::string err;
+  if (!ParseShard(options.shard, &shard, &err)) {
+    errors->push_back(err);
+    return false;
+  }
+  *cases = SelectShard(*cases, shard);
+  *found = SelectShard(*found, shard);
+  if (cases->empty()) errors->push_back("--shard " + options.shard + ": this shard has no cases");
+  return !cases->empty();
 }
 
 // Reports for a run that never started: one errored testcase naming every problem.
@@ -398,11 +421,16 @@ void InstallSignalHandlers() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-// Before the cases: the seed, so a run cut short still says what it would have explored.
-void PrintSeedLine(const RunOptions& options, uint64_t seed) {
+// Before the cases: the seed, and the found cases replayed before exploring.
+void PrintSeedLine(const RunOptions& options, uint64_t seed, size_t found) {
   if (options.explore == 0 || options.quiet) return;
   std::cout << "exploration seed " << seed << " (" << SeedReplayFlags(seed, ExplorationShard(options.shard))
-            << " replays it)\n";
+            << " replays it)";
+  if (found > 0) {
+    std::cout << "; first it replays " << found << (found == 1 ? " case" : " cases") << " found earlier in "
+              << options.found_dir;
+  }
+  std::cout << "\n";
 }
 
 }  // namespace
@@ -460,16 +488,8 @@ int RunRunCommand(const RunOptions& given_options) {
   if (!ApplyConfigFile(&options, &config_headers, &err)) return UsageError({err}, options);
   if (!CheckReportPaths(&options, &err)) return UsageError({err}, options);
   SchemaRegistry schemas;
-  std::vector<Case> cases;
-  if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
-    return UsageError(errors, options);
-  }
-  if (!options.shard.empty()) {
-    Shard shard;
-    if (!ParseShard(options.shard, &shard, &err)) return UsageError({err}, options);
-    cases = SelectShard(cases, shard);
-    if (cases.empty()) return UsageError({"--shard " + options.shard + ": this shard has no cases"}, options);
-  }
+  std::vector<Case> cases, found;
+  if (!LoadRunCases(options, &schemas, &cases, &found, &errors)) return UsageError(errors, options);
   LatencyGoals goals;
   if (!ParseLatencyGoals(options, &goals, &err) || !CheckRedactPointers(options, &err)) {
     return UsageError({err}, options);
@@ -500,7 +520,7 @@ int RunRunCommand(const RunOptions& given_options) {
     const int code = UsageError({err}, options);
     return reference_unreachable ? kExitUnreachable : code;
   }
-  PrintSeedLine(options, seed);
+  PrintSeedLine(options, seed, found.size());
   if (!options.no_preflight) {
     const PreflightOutcome preflight = Preflight(settings, curl, redactor);
     if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
@@ -508,13 +528,18 @@ int RunRunCommand(const RunOptions& given_options) {
   // One gate for the whole run: the exploration after the cases keeps their deadline, breaker,
   // pacing and retry count.
   RequestGate gate(settings.gate);
-  RunResult run = RunSuite(
-      cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
-      [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
-      Repetition{options.repeat, options.warmup}, gate);
-  if (options.explore != 0) run.seed = std::to_string(seed);
-  if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
-    RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
+  const TransportFactory transports = [&] { return std::make_unique<CurlTransport>(curl); };
+  const CaseListener print = [&](const CaseResult& c, size_t index, size_t total) {
+    PrintCaseWithProgress(style, c, index, total);
+  };
+  RunResult run = RunSuite(cases, settings, schemas, transports, &redactor, print,
+                           Repetition{options.repeat, options.warmup}, gate);
+  const auto going_on = [&] { return !Interrupted() && run.stopped == RunStop::kNone; };
+  if (options.explore != 0) {
+    run.seed = std::to_string(seed);
+    if (going_on()) ReplayFoundCases(found, settings, schemas, transports, &redactor, print, gate, &run);
+    NoteGateStop(gate, &run);
+    if (going_on()) RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
     NoteGateStop(gate, &run);
   }
   if (mock) mock->Stop();
