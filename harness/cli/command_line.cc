@@ -87,8 +87,14 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
                   "After the cases, send N generated operations and judge each against the contract's model "
                   "(default: 300 on this machine, 40 elsewhere; 0: none)")
       ->check(WholeNumberIn(0, 100000));
-  cmd->add_option("--seed", run.seed, "Exploration's seed: a whole number, or random (printed either way)")->capture_default_str();
-  cmd->add_option("--found", run.found_dir, "Where exploration writes a divergence as a case file")->capture_default_str();
+  cmd->add_option("--seed", run.seed,
+                  "Exploration's seed: random (a fresh one each run) or a whole number that replays a run; printed "
+                  "first and last, and in every report")
+      ->capture_default_str();
+  cmd->add_option("--found", run.found_dir,
+                  "Where exploration writes a divergence as a case file; the case files already there are replayed "
+                  "before exploring, each its own testcase found/<file>")
+      ->capture_default_str();
   cmd->add_option("--reference", run.reference,
                   "Exploration sends every operation to this target too and compares, instead of the contract's model");
   cmd->add_option("--max-retries", run.max_retries, "Retries after 429 or 503, honouring Retry-After")

@@ -54,8 +54,8 @@ struct RunOptions {
   int max_retries = 3;
   std::string max_retry_wait = "10s";  // the longest Retry-After honoured
   int explore = -1;          // operations of exploration after the cases; 0: none; -1: 300 on loopback, 40 elsewhere
-  std::string seed = "1";    // exploration's seed: a whole number, or "random"
-  std::string found_dir = "reports/found";  // where a divergence is written as a case file
+  std::string seed = "random";  // exploration's seed: a whole number, or "random" (fresh each run)
+  std::string found_dir = "reports/found";  // divergences written as case files, replayed before exploring
   std::string reference;     // exploration compares with this target instead of the contract's model
   int max_transport_errors = 3;    // consecutive unanswered requests that stop the run; 0: never
   std::string deadline;            // "10m"; empty: none

@@ -12,7 +12,7 @@ Ran Conform(const std::string& args) { return RunConformBinary(args); }
 class LatencyCommandTest : public TempDirTest {
  protected:
   std::string Reports(const std::string& stem) const {
-    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json");
+    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --found " + Path("found");
   }
 };
 

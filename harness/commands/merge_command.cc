@@ -26,6 +26,12 @@ int Fail(const std::string& message) {
   return kExitUsage;
 }
 
+// Shards given one --seed share it; shards that drew their own are listed like run ids.
+void AbsorbSeed(const std::string& seed, std::string* merged) {
+  if (seed.empty() || ("+" + *merged + "+").find("+" + seed + "+") != std::string::npos) return;
+  *merged += (merged->empty() ? "" : "+") + seed;
+}
+
 // Folds one shard into the merged run: shards ran side by side, so the wall time is the longest.
 bool Absorb(RunResult shard, const std::string& file, std::set<std::string>* ids, RunResult* merged, std::string* err) {
   for (const CaseResult& c : shard.cases) {
@@ -39,6 +45,7 @@ bool Absorb(RunResult shard, const std::string& file, std::set<std::string>* ids
   }
   if (merged->target.empty()) merged->target = shard.target;
   merged->run_id += (merged->run_id.empty() ? "" : "+") + shard.run_id;
+  AbsorbSeed(shard.seed, &merged->seed);
   merged->seconds = std::max(merged->seconds, shard.seconds);
   merged->strict = merged->strict || shard.strict;
   merged->repeat = shard.repeat;

@@ -51,13 +51,13 @@ TEST_F(MockTlsStateTest, ConformRunPassesOverHttpsWithTheCaFile) {
   MockProcess mock({"--tls", "--tls-dir", Path("tls"), "--token", "T", "--readonly-token", "R"});
   ASSERT_EQ(mock.BaseUrl().rfind("https://", 0), 0u) << mock.BaseUrl();
   Ran r = RunConformBinary("run -q --target " + mock.BaseUrl() + " --token T --readonly-token R --cacert " + Path("tls/ca.pem") +
-                           " --junit " + Path("junit.xml") + " --json " + Path("report.json"));
+                           " --junit " + Path("junit.xml") + " --json " + Path("report.json") + " --found " + Path("found"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(Json("report.json")["summary"]["skipped"], 0);
 
   // Without the CA: one line that says what to pass, exit 3.
   Ran untrusted = RunConformBinary("run -q --target " + mock.BaseUrl() + " --token T --junit " + Path("junit.xml") +
-                                   " --json " + Path("report.json"));
+                                   " --json " + Path("report.json") + " --found " + Path("found"));
   EXPECT_EQ(untrusted.exit_code, 3) << untrusted.output;
   EXPECT_NE(untrusted.output.find("tls-failure"), std::string::npos) << untrusted.output;
   EXPECT_NE(untrusted.output.find("pass --cacert FILE"), std::string::npos) << untrusted.output;

@@ -34,7 +34,8 @@ class PreflightTest : public TempDirTest {
     ASSERT_TRUE(mock_->Start(&err)) << err;
   }
   std::string Reports() const {
-    return " --junit " + Path("junit.xml") + " --json " + Path("report.json") + " --html " + Path("report.html");
+    return " --junit " + Path("junit.xml") + " --json " + Path("report.json") + " --html " + Path("report.html") +
+           " --found " + Path("found");
   }
   // Runs conform; checks it ended fast with `exit_code` and that its first line holds `cause`.
   Ran Expect(const std::string& args, int exit_code, const std::string& cause) {

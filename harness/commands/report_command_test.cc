@@ -25,7 +25,8 @@ int Count(const std::string& text, const std::string& pattern) {
 class ReportCommandTest : public TempDirTest {
  protected:
   std::string Reports(const std::string& stem) const {
-    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --html " + Path(stem + ".html");
+    return " --junit " + Path(stem + ".xml") + " --json " + Path(stem + ".json") + " --html " + Path(stem + ".html") +
+           " --found " + Path("found");
   }
 };
 
@@ -99,6 +100,7 @@ TEST_F(ReportCommandTest, GithubSummaryAndAnnotations) {
   Ran r = Conform("run -q --mock-fault text-plain" + Reports("g"), "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=" + summary);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(Text("summary.md").find("## conform: ❌ failed"), std::string::npos);
+  EXPECT_NE(Text("summary.md").find(" Exploration seed `"), std::string::npos);
   EXPECT_NE(Text("summary.md").find("| `content-type-update` | failed |"), std::string::npos);
   EXPECT_EQ(Count(r.output, "::error file=[^,]*cases/content-type-update.json,title=conform content-type-update::"), 1)
       << r.output;

@@ -32,7 +32,7 @@ class ResilienceTest : public TempDirTest {
     for (const auto& [f, file] : {std::pair{"--junit", "junit.xml"}, {"--json", "report.json"}, {"--html", "report.html"}}) {
       args += std::string(" ") + f + " " + (flag == f ? instead : Path(file));
     }
-    return args;
+    return args + " --found " + Path("found");
   }
   static std::string ErrorOf(const nlohmann::json& c, const std::string& field) {
     return c.contains("error") ? c["error"].value(field, "") : "";

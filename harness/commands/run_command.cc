@@ -9,13 +9,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <random>
 
 #include "cli/exit_codes.h"
 #include "cli/quantities.h"
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
 #include "explore/exploration_run.h"
+#include "explore/exploration_seed.h"
+#include "explore/found_replay.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/target_url.h"
@@ -58,6 +59,28 @@ bool LoadInputs(const Selection& selection, const std::string& schemas_dir, Sche
     return false;
   }
   return true;
+}
+
+// The cases this run sends and, when it explores, the found cases it replays first: this
+// shard's share of each, all loaded before anything is sent.
+bool LoadRunCases(const RunOptions& options, SchemaRegistry* schemas, std::vector<Case>* cases, std::vector<Case>* found,
+                  std::vector<std::string>* errors) {
+  if (!LoadInputs(options.selection, options.schemas_dir, schemas, cases, errors)) return false;
+  if (options.explore != 0 &&
+      !LoadFoundCases(options.found_dir, options.selection.cases_dir, *schemas, found, errors)) {
+    return false;
+  }
+  if (options.shard.empty()) return true;
+  Shard shard;
+  std::string err;
+  if (!ParseShard(options.shard, &shard, &err)) {
+    errors->push_back(err);
+    return false;
+  }
+  *cases = SelectShard(*cases, shard);
+  *found = SelectShard(*found, shard);
+  if (cases->empty()) errors->push_back("--shard " + options.shard + ": this shard has no cases");
+  return !cases->empty();
 }
 
 // Reports for a run that never started: one errored testcase naming every problem.
@@ -398,20 +421,19 @@ void InstallSignalHandlers() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-}  // namespace
-
-bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
-  if (text == "random") {
-    *seed = std::random_device{}() % 1000000000;
-    return true;
+// Before the cases: the seed, and the found cases replayed before exploring.
+void PrintSeedLine(const RunOptions& options, uint64_t seed, size_t found) {
+  if (options.explore == 0 || options.quiet) return;
+  std::cout << "exploration seed " << seed << " (" << SeedReplayFlags(seed, ExplorationShard(options.shard))
+            << " replays it)";
+  if (found > 0) {
+    std::cout << "; first it replays " << found << (found == 1 ? " case" : " cases") << " found earlier in "
+              << options.found_dir;
   }
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    *err = "--seed " + text + ": a whole number, or random";
-    return false;
-  }
-  *seed = std::stoull(text);
-  return true;
+  std::cout << "\n";
 }
+
+}  // namespace
 
 // The default budget: on this machine it takes a few tenths of a second; elsewhere every request
 // waits for --rate (40 operations and their reads are about a minute at 150 a minute).
@@ -422,15 +444,10 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
                     const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, RequestGate& gate,
                     Redactor* redactor, RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
-  explore.seed = seed;
   explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
-  Shard shard;
-  std::string ignored;
-  if (!options.shard.empty() && ParseShard(options.shard, &shard, &ignored) && shard.count > 1) {
-    // Each shard explores with its own seed and names, so a CI matrix explores more in parallel.
-    explore.seed += static_cast<uint64_t>(shard.index - 1) * 1000003;
-    explore.label = explore.names = "explore-shard-" + std::to_string(shard.index);
-  }
+  const std::optional<Shard> shard = ExplorationShard(options.shard);
+  explore.seed = ShardSeed(seed, shard);
+  if (shard) explore.label = explore.names = "explore-shard-" + std::to_string(shard->index);
   CurlTransport transport(curl);
   // Off this machine every replay is paced by --rate: fewer, over a longer time.
   ShrinkLimits limits;
@@ -448,9 +465,9 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
   }
   PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
   if (!style.quiet) {
-    std::cout << "exploration: seed " << explore.seed << " (--seed " << seed << " replays it), " << report.explored
-              << " operations sent, " << report.outcome.classes_covered << " of " << AllValueClasses().size()
-              << " value classes drawn";
+    std::cout << "exploration: seed " << explore.seed << " (" << SeedReplayFlags(seed, shard) << " replays it), "
+              << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
+              << AllValueClasses().size() << " value classes drawn";
     if (!report.found_file.empty()) {
       std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
                 << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
@@ -471,16 +488,8 @@ int RunRunCommand(const RunOptions& given_options) {
   if (!ApplyConfigFile(&options, &config_headers, &err)) return UsageError({err}, options);
   if (!CheckReportPaths(&options, &err)) return UsageError({err}, options);
   SchemaRegistry schemas;
-  std::vector<Case> cases;
-  if (!LoadInputs(options.selection, options.schemas_dir, &schemas, &cases, &errors)) {
-    return UsageError(errors, options);
-  }
-  if (!options.shard.empty()) {
-    Shard shard;
-    if (!ParseShard(options.shard, &shard, &err)) return UsageError({err}, options);
-    cases = SelectShard(cases, shard);
-    if (cases.empty()) return UsageError({"--shard " + options.shard + ": this shard has no cases"}, options);
-  }
+  std::vector<Case> cases, found;
+  if (!LoadRunCases(options, &schemas, &cases, &found, &errors)) return UsageError(errors, options);
   LatencyGoals goals;
   if (!ParseLatencyGoals(options, &goals, &err) || !CheckRedactPointers(options, &err)) {
     return UsageError({err}, options);
@@ -511,6 +520,7 @@ int RunRunCommand(const RunOptions& given_options) {
     const int code = UsageError({err}, options);
     return reference_unreachable ? kExitUnreachable : code;
   }
+  PrintSeedLine(options, seed, found.size());
   if (!options.no_preflight) {
     const PreflightOutcome preflight = Preflight(settings, curl, redactor);
     if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
@@ -518,12 +528,18 @@ int RunRunCommand(const RunOptions& given_options) {
   // One gate for the whole run: the exploration after the cases keeps their deadline, breaker,
   // pacing and retry count.
   RequestGate gate(settings.gate);
-  RunResult run = RunSuite(
-      cases, settings, schemas, [&] { return std::make_unique<CurlTransport>(curl); }, &redactor,
-      [&](const CaseResult& c, size_t index, size_t total) { PrintCaseWithProgress(style, c, index, total); },
-      Repetition{options.repeat, options.warmup}, gate);
-  if (options.explore != 0 && !Interrupted() && run.stopped == RunStop::kNone) {
-    RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
+  const TransportFactory transports = [&] { return std::make_unique<CurlTransport>(curl); };
+  const CaseListener print = [&](const CaseResult& c, size_t index, size_t total) {
+    PrintCaseWithProgress(style, c, index, total);
+  };
+  RunResult run = RunSuite(cases, settings, schemas, transports, &redactor, print,
+                           Repetition{options.repeat, options.warmup}, gate);
+  const auto going_on = [&] { return !Interrupted() && run.stopped == RunStop::kNone; };
+  if (options.explore != 0) {
+    run.seed = std::to_string(seed);
+    if (going_on()) ReplayFoundCases(found, settings, schemas, transports, &redactor, print, gate, &run);
+    NoteGateStop(gate, &run);
+    if (going_on()) RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
     NoteGateStop(gate, &run);
   }
   if (mock) mock->Stop();

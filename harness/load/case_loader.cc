@@ -259,22 +259,15 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   return true;
 }
 
-bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
-               std::vector<std::string>* errors) {
+bool LoadCaseFiles(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
+                   std::vector<std::string>* errors) {
+  const size_t before = errors->size();
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    errors->push_back(dir + ": not a directory of cases");
-    return false;
-  }
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".json") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) {
-    errors->push_back(dir + ": no case files (*.json)");
-    return false;
-  }
   std::map<std::string, std::string> seen;  // id -> file
   for (const fs::path& path : files) {
     nlohmann::json doc;
@@ -291,6 +284,22 @@ bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vecto
     }
     seen[c.id] = path.string();
     out->push_back(std::move(c));
+  }
+  return errors->size() == before;
+}
+
+bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
+               std::vector<std::string>* errors) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    errors->push_back(dir + ": not a directory of cases");
+    return false;
+  }
+  const size_t loaded = out->size();
+  if (!LoadCaseFiles(dir, schemas, out, errors)) return false;
+  if (out->size() == loaded) {
+    errors->push_back(dir + ": no case files (*.json)");
+    return false;
   }
   return errors->empty();
 }

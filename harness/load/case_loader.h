@@ -23,6 +23,11 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
 bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
                std::vector<std::string>* errors);
 
+// The same checks, for a folder conform fills itself (--found): a missing or empty folder holds
+// no cases and is no error.
+bool LoadCaseFiles(const std::string& dir, const SchemaRegistry& schemas, std::vector<Case>* out,
+                   std::vector<std::string>* errors);
+
 // The case's variables with stand-in values ("conform-<label>-<id>", "<label>-token", ...): for
 // checking what a case would send without a run (lint, fuzzing, the schema tests).
 Variables StandInVariables(const Case& c, const std::string& label);

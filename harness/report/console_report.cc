@@ -163,6 +163,7 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
   }
   if (run.repeat > 1) out << " (each case run " << run.repeat << " times)";
   if (run.Retries() > 0) out << "; " << run.Retries() << " requests retried after 429/503";
+  if (!run.seed.empty()) out << "; exploration seed " << run.seed;
   if (run.stopped != RunStop::kNone) out << "; STOPPED: " << run.stop_message;
   if (const std::vector<Cause> causes = FindCauses(run); !causes.empty()) {
     out << "; main cause (" << causes.front().cases << " of " << FailedOrErrored(run) << "): " << causes.front().title;

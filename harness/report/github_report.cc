@@ -57,7 +57,7 @@ std::string GithubStepSummary(const RunResult& run) {
                    std::to_string(run.Count(Outcome::kPassed)) + " passed, " + std::to_string(run.Count(Outcome::kWarned)) +
                    " warned, " + std::to_string(run.Count(Outcome::kFailed)) + " failed, " +
                    std::to_string(run.Count(Outcome::kError)) + " errors, " + std::to_string(run.Count(Outcome::kSkipped)) +
-                   " skipped.\n\n";
+                   " skipped." + (run.seed.empty() ? "" : " Exploration seed `" + run.seed + "`.") + "\n\n";
   if (run.stopped != RunStop::kNone) md += "**Stopped early:** " + EscapeCell(run.stop_message) + "\n\n";
   if (const std::vector<Cause> causes = FindCauses(run); !causes.empty()) {
     md += "**Causes** (of " + std::to_string(FailedOrErrored(run)) + " failed or errored cases):\n\n";

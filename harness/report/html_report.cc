@@ -56,6 +56,9 @@ void Summary(const RunResult& run, std::ostringstream& out) {
   out << "<header><h1>conform <span class=\"verdict " << verdict << "\">" << verdict << "</span></h1>"
       << "<table class=\"meta\"><tr><td>target</td><td>" << EscapeHtml(run.target) << "</td></tr>"
       << "<tr><td>run id</td><td>" << EscapeHtml(run.run_id) << "</td></tr>"
+      << "<tr><td>exploration seed</td><td>"
+      << (run.seed.empty() ? std::string("none: nothing was explored") : EscapeHtml(run.seed))
+      << "</td></tr>"
       << "<tr><td>started (UTC)</td><td>" << EscapeHtml(run.timestamp) << "</td></tr>"
       << "<tr><td>duration</td><td>" << FormatFixed(run.seconds, 2) << " s</td></tr>"
       << "<tr><td>strict</td><td>" << (run.strict ? "yes" : "no") << "</td></tr>"

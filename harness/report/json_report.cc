@@ -100,6 +100,8 @@ nlohmann::json JsonReport(const RunResult& run) {
                   {"failed", run.Count(Outcome::kFailed)},
                   {"error", run.Count(Outcome::kError)},
                   {"skipped", run.Count(Outcome::kSkipped)}};
+  // A string: --seed takes 18 digits, more than a JSON reader's double holds exactly.
+  j["seed"] = run.seed.empty() ? nlohmann::json() : nlohmann::json(run.seed);
   j["insecure"] = run.insecure;
   j["interrupted"] = run.interrupted;
   j["stopped"] = run.stopped == RunStop::kNone ? nlohmann::json()

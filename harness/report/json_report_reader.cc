@@ -94,6 +94,7 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
   try {
     run.target = report.value("target", "");
     run.run_id = report.value("run_id", "");
+    if (report.contains("seed") && report["seed"].is_string()) run.seed = report["seed"].get<std::string>();
     run.timestamp = report.value("timestamp", "");
     run.strict = report.value("strict", false);
     run.seconds = report.value("seconds", 0.0);

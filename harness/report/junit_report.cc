@@ -67,6 +67,7 @@ void WriteProperties(const RunResult& run, XmlWriter* xml) {
   xml->Open("properties");
   xml->Empty("property", {{"name", "conform.target"}, {"value", run.target}});
   xml->Empty("property", {{"name", "conform.run_id"}, {"value", run.run_id}});
+  if (!run.seed.empty()) xml->Empty("property", {{"name", "conform.seed"}, {"value", run.seed}});
   xml->Empty("property", {{"name", "conform.strict"}, {"value", run.strict ? "true" : "false"}});
   if (run.insecure) xml->Empty("property", {{"name", "conform.insecure"}, {"value", "true: TLS certificates were not checked"}});
   if (run.interrupted) xml->Empty("property", {{"name", "conform.interrupted"}, {"value", "true"}});

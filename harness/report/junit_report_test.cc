@@ -19,6 +19,7 @@ RunResult SampleRun() {
   run.run_id = "0badc0de";
   run.timestamp = "2026-01-02T03:04:05";
   run.hostname = "ci-host";
+  run.seed = "424242";
   run.seconds = 1.5;
   auto add = [&](const std::string& id, Outcome outcome) -> CaseResult& {
     CaseResult c;

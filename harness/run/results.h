@@ -71,6 +71,7 @@ struct RunResult {
   std::string run_id;
   std::string timestamp;  // UTC, "YYYY-MM-DDTHH:MM:SS"
   std::string hostname;
+  std::string seed;       // exploration's, as --seed takes it; empty when nothing was explored
   bool strict = false;
   bool insecure = false;      // TLS verification was off: every report says so
   bool interrupted = false;   // a signal stopped the run early
