@@ -1,7 +1,8 @@
 #include "check/media_type.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "http/utf8.h"
 
 namespace conform {
 
@@ -10,7 +11,7 @@ bool IsJsonMediaType(const std::string& content_type) {
   const auto space = [](unsigned char c) { return c == ' ' || c == '\t'; };
   while (!type.empty() && space(type.back())) type.pop_back();
   type.erase(type.begin(), std::find_if(type.begin(), type.end(), [&](unsigned char c) { return !space(c); }));
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  type = AsciiLower(type);
   const size_t slash = type.find('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == type.size()) return false;
   const std::string subtype = type.substr(slash + 1);

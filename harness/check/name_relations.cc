@@ -1,10 +1,10 @@
 #include "check/name_relations.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "http/curl_transport.h"
 #include "http/json_text.h"
+#include "http/utf8.h"
 
 namespace conform {
 namespace {
@@ -15,11 +15,6 @@ std::string WithoutWhitespace(const std::string& text) {
   std::string out;
   std::copy_if(text.begin(), text.end(), std::back_inserter(out), [](char c) { return !IsSpace(c); });
   return out;
-}
-
-std::string AsciiLower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 std::string Composed(std::string text) {

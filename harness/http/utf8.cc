@@ -69,4 +69,11 @@ std::string Utf8Shorten(const std::string& text, size_t max_bytes) {
   return Utf8Prefix(text, max_bytes > 3 ? max_bytes - 3 : 0) + "...";
 }
 
+std::string AsciiLower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 }  // namespace conform

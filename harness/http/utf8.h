@@ -28,4 +28,8 @@ size_t Utf8Length(const std::string& text);
 // Utf8Prefix, then "..." when something was cut (the whole is at most max_bytes).
 std::string Utf8Shorten(const std::string& text, size_t max_bytes);
 
+// ASCII letters lowered; every other byte kept, so UTF-8 stays UTF-8 (header names, media
+// types, names under a case-insensitive collation).
+std::string AsciiLower(std::string text);
+
 }  // namespace conform

@@ -3,7 +3,6 @@
 
 #include <sys/socket.h>
 
-#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <random>
@@ -12,6 +11,7 @@
 
 #include "http/curl_transport.h"
 #include "http/json_text.h"
+#include "http/utf8.h"
 #include "mock/error_faults.h"
 #include "mock/freedom_effects.h"
 #include "mock/wix_error.h"
@@ -259,9 +259,7 @@ void MockServer::InstallRoutes() {
     server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
       httplib::Headers lowered;
       for (const auto& [name, value] : res.headers) {
-        std::string lower = name;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        lowered.emplace(lower, value);
+        lowered.emplace(AsciiLower(name), value);
       }
       res.headers = std::move(lowered);
     });

@@ -3,7 +3,6 @@
 #include "mock/store.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <limits>
 #include <random>
@@ -172,12 +171,8 @@ std::map<std::string, ConnectionStore::Stored>::const_iterator ConnectionStore::
   if (it != connections_.end()) return it;
   if (Has(Fault::kCaseInsensitiveNames)) {
     // A collation that ignores case (MySQL's default): any stored name equal but for ASCII case.
-    const auto lower = [](std::string text) {
-      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return text;
-    };
     for (auto other = connections_.begin(); other != connections_.end(); ++other) {
-      if (lower(other->first) == lower(key)) return other;
+      if (AsciiLower(other->first) == AsciiLower(key)) return other;
     }
     return connections_.end();
   }
