@@ -24,7 +24,9 @@ bool IsSecretKey(const std::string& key) {
 }  // namespace
 
 void Redactor::AddSecret(const std::string& value) {
-  if (value.size() >= kMinSecretLength) secrets_.insert(value);
+  // The marker is what a redacted secret became (a found case's secretKey is written as it): it
+  // hides nothing, and as a secret every report that shows a redaction would be a leak.
+  if (value.size() >= kMinSecretLength && value != kRedacted) secrets_.insert(value);
 }
 
 void Redactor::AddNamedSecret(const std::string& value, const std::string& variable) {
