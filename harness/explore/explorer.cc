@@ -18,6 +18,7 @@
 #include "http/json_text.h"
 #include "run/boundary.h"
 #include "run/case_execution.h"
+#include "run/list_settle.h"
 #include "run/list_walker.h"
 #include "run/request_builder.h"
 
@@ -34,6 +35,7 @@ class Exploration {
       : explore_(explore),
         run_(run),
         schemas_(schemas),
+        gate_(gate),
         transport_(transport, gate,
                    [this](const HttpRequest&, const HttpResponse& answer) {
                      if (answer.status == 503) out_.result.findings.push_back(UnavailableNote(sending_step_, answer));
@@ -227,19 +229,19 @@ class Exploration {
   }
 
   // The pool's names: listed exactly when the model holds them (others on the target are not
-  // judged), walked by the one list walker. A miss is walked again before it is reported: a list
-  // may lag a write for a moment.
+  // judged), walked by the one list walker. A miss is walked again until the settle window has
+  // passed before it is reported: a list may lag a write for a moment.
   bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
     if (!observed.body || observed.response->status != 200) return true;  // its own findings say why
-    std::vector<Finding> diverged;
-    for (int walk_number = 1; walk_number <= 2; ++walk_number) {
+    const ListJudgement judge = [&](int walk_number, std::vector<Finding>* diverged) {
       ListWalk walk;
       std::optional<nlohmann::json> first = walk_number == 1 ? observed.body : std::nullopt;
-      if (!WalkList(step + (walk_number == 1 ? "" : " again"), request, std::move(first), ListFetcher(), &walk)) return false;
-      if (walk.truncated) return true;  // a page that is no list: its findings say so
-      diverged = ListDivergences(step, walk);
-      if (diverged.empty()) return true;
-    }
+      if (!WalkList(WalkLabel(step, walk_number), request, std::move(first), ListFetcher(), &walk)) return false;
+      if (!walk.truncated) *diverged = ListDivergences(step, walk);  // else a page that is no list: its findings say so
+      return true;
+    };
+    std::vector<Finding> diverged;
+    if (!JudgeSettled(run_.list_settle_us, gate_, judge, &diverged)) return false;
     for (Finding& f : diverged) out_.result.findings.push_back(std::move(f));
     return true;
   }
@@ -342,6 +344,7 @@ class Exploration {
   const ExploreSettings& explore_;
   const RunSettings& run_;
   const SchemaRegistry& schemas_;
+  RequestGate& gate_;  // the settle window's waits are the run's, cut short by its deadline
   GuardedTransport transport_;
   Redactor* redactor_;
   Variables vars_;

@@ -109,9 +109,10 @@ class Execution {
   void CheckAnswer(const Observed& observed, const HttpRequest& request, const std::string& schema, bool allow_5xx);
 
   // When a list step's expectations name connections to find (listed) or not (unlisted), walks
-  // the pages and judges them. A name judged wrong is judged again on a second walk, and only
-  // what both walks agree on is reported: a real service's list may lag a moment behind a
-  // write, and other clients' creates and deletes shift the pages.
+  // the pages and judges them. What is judged wrong is walked and judged again until the settle
+  // window (--list-settle) has passed, and only what the last walk still shows is reported: a
+  // real service's list may lag a moment behind a write, and other clients' creates and deletes
+  // shift the pages.
   bool JudgeList(const std::string& label, const HttpRequest& request, const Observed& first, const Step& step);
 
   // Pages through the list from `request`'s page (whose body is `first`, or fetched when none),

@@ -1,6 +1,7 @@
 // List steps whose expectations name connections to find or miss: the walk through the pages.
 #include "check/list_page.h"
 #include "run/case_execution.h"
+#include "run/list_settle.h"
 #include "run/list_walker.h"
 
 namespace conform {
@@ -15,15 +16,15 @@ bool Execution::JudgeList(const std::string& label, const HttpRequest& request, 
     wanted.emplace_back(std::move(expanded), level);
   }
   if (wanted.empty()) return true;
-  std::vector<Finding> findings;
-  for (int walk_number = 1; walk_number <= 2; ++walk_number) {
+  const ListJudgement judge = [&](int walk_number, std::vector<Finding>* found) {
     ListWalk walk;
     const std::optional<nlohmann::json>& body = walk_number == 1 ? first.body : std::nullopt;
-    if (!WalkList(label + (walk_number == 1 ? "" : " again"), request, body, walk_number == 1, &walk)) return false;
-    findings.clear();
-    for (const auto& [e, level] : wanted) Append(JudgeListContents(walk, e.listed, e.unlisted, level, label), &findings);
-    if (findings.empty()) return true;
-  }
+    if (!WalkList(WalkLabel(label, walk_number), request, body, walk_number == 1, &walk)) return false;
+    for (const auto& [e, level] : wanted) Append(JudgeListContents(walk, e.listed, e.unlisted, level, label), found);
+    return true;
+  };
+  std::vector<Finding> findings;
+  if (!JudgeSettled(settings_.list_settle_us, gate_, judge, &findings)) return false;
   Append(std::move(findings));
   return true;
 }
