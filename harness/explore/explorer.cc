@@ -10,6 +10,7 @@
 #include "check/expectations.h"
 #include "check/json_match.h"
 #include "check/list_page.h"
+#include "check/list_view.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "explore/reference.h"
@@ -27,6 +28,9 @@ namespace {
 
 // Only the last few exchanges are kept: a divergence shows the calls that led to it.
 constexpr size_t kKeptExchanges = 12;
+
+// A listed connection must show what the model holds (docs/contract.md §1).
+const ViewRule kListViewRule{"explore.list-view-diverged", "the contract's model holds it"};
 
 class Exploration {
  public:
@@ -228,15 +232,15 @@ class Exploration {
     return true;
   }
 
-  // The pool's names: listed exactly when the model holds them (others on the target are not
-  // judged), walked by the one list walker. A miss is walked again until the settle window has
-  // passed before it is reported: a list may lag a write for a moment.
+  // The pool's names: listed exactly when the model holds them, showing what it holds (others on
+  // the target are not judged), walked by the one list walker. What diverges is walked again
+  // until the settle window has passed before it is reported: a list may lag a write for a moment.
   bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
     if (!observed.body || observed.response->status != 200) return true;  // its own findings say why
     const ListJudgement judge = [&](int walk_number, std::vector<Finding>* diverged) {
       ListWalk walk;
       std::optional<nlohmann::json> first = walk_number == 1 ? observed.body : std::nullopt;
-      if (!WalkList(WalkLabel(step, walk_number), request, std::move(first), ListFetcher(), &walk)) return false;
+      if (!WalkList(WalkLabel(step, walk_number), request, std::move(first), ListFetcher(), touched_, &walk)) return false;
       if (!walk.truncated) *diverged = ListDivergences(step, walk);  // else a page that is no list: its findings say so
       return true;
     };
@@ -263,16 +267,27 @@ class Exploration {
   std::vector<Finding> ListDivergences(const std::string& step, const ListWalk& walk) {
     std::vector<Finding> out;
     for (const std::string& name : touched_) {
-      const bool held = ReferenceState(name).status == 200;
-      if (held == (walk.names.count(name) > 0)) continue;
-      Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
-                              held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
-      f.pointer = "/externalDatabaseConnections";
-      f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
-      f.actual = held ? "not listed" : "listed";
-      out.push_back(f);
+      const Reply& model = ReferenceState(name);
+      const bool held = model.status == 200;
+      if (held != (walk.names.count(name) > 0)) {
+        out.push_back(Membership(step, name, held));
+      } else if (auto shown = walk.shown.find(name); held && shown != walk.shown.end()) {
+        if (auto f = JudgeListedView(name, shown->second, MakeSnapshot(model.status, model.body), kListViewRule, step)) {
+          out.push_back(std::move(*f));
+        }
+      }
     }
     return out;
+  }
+
+  // A name listed that the model does not hold, or held and not listed.
+  static Finding Membership(const std::string& step, const std::string& name, bool held) {
+    Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
+                            held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
+    f.pointer = "/externalDatabaseConnections";
+    f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
+    f.actual = held ? "not listed" : "listed";
+    return f;
   }
 
   // A later page of the list that answered otherwise than 200.
