@@ -1,5 +1,7 @@
 #include "check/list_contents.h"
 
+#include "contract/connection_rules.h"
+
 namespace conform {
 namespace {
 
@@ -25,6 +27,14 @@ bool AddPage(const std::vector<std::string>& page, const std::vector<std::string
   walk->connections += page.size();
   walk->names.insert(page.begin(), page.end());
   return true;
+}
+
+void KeepOwn(const nlohmann::json& connections, const std::set<std::string>& own, ListWalk* walk) {
+  if (own.empty() || !connections.is_array()) return;
+  for (size_t i = 0; i < connections.size(); ++i) {
+    const std::string name = NameOf(connections[i]);
+    if (own.count(name) && !walk->shown.count(name)) walk->shown[name] = {connections[i], walk->pages, i};
+  }
 }
 
 std::vector<Finding> JudgeListContents(const ListWalk& walk, const std::vector<std::string>& listed,

@@ -3,6 +3,7 @@
 // since a real site holds other connections. Pure.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,10 +15,20 @@
 
 namespace conform {
 
+// One of the caller's own connections as a list page showed it.
+struct ListedConnection {
+  nlohmann::json connection;
+  int page = 0;      // 1: the first page walked
+  size_t index = 0;  // its place on that page
+};
+
 // A walk from the first page, moving paging.offset by each page's length until a page is empty
 // or shorter than paging.limit.
 struct ListWalk {
   std::set<std::string> names;  // every name on every page
+  // The caller's own names as the list showed them (the first time each was seen): what the
+  // list shows of them is judged too, and their bodies are on the pages already.
+  std::map<std::string, ListedConnection> shown;
   int pages = 0;
   size_t connections = 0;       // entries seen, repeats included
   bool offset_ignored = false;  // a later page repeated the one before: paging.offset did not move it
@@ -26,6 +37,9 @@ struct ListWalk {
 
 // Adds one page's names; false (and offset_ignored) when the page repeats `previous`.
 bool AddPage(const std::vector<std::string>& page, const std::vector<std::string>& previous, ListWalk* walk);
+
+// Keeps, of one page's connections (the walk's latest page), those named in `own`.
+void KeepOwn(const nlohmann::json& connections, const std::set<std::string>& own, ListWalk* walk);
 
 // list.missing for each of `listed` not seen, list.unexpected for each of `unlisted` seen, at
 // `level`; list.offset (must) when the offset did not move the page. A truncated walk says

@@ -53,5 +53,27 @@ TEST(ListContents, TruncatedWalkReportsNoMissingName) {
   EXPECT_EQ(Rules(JudgeListContents(walk, {}, {"a"}, Level::kMust, "s")), std::vector<std::string>{"list.unexpected"});
 }
 
+// The own connections' bodies are kept with where they were shown, the first time each is seen;
+// others' are not (a site's list may be long, and only the case's own are judged).
+TEST(ListContents, KeepsOwnConnectionsWithTheirPlace) {
+  const nlohmann::json first = nlohmann::json::array({{{"name", "other"}}, {{"name", "mine"}, {"endpoint", "https://a"}}});
+  const nlohmann::json second = nlohmann::json::array({{{"name", "mine"}, {"endpoint", "https://b"}}, {{"name", 5}}, "x"});
+  ListWalk walk;
+  ASSERT_TRUE(AddPage({"other", "mine"}, {}, &walk));
+  KeepOwn(first, {"mine", "absent"}, &walk);
+  ASSERT_TRUE(AddPage({"mine", ""}, {"other", "mine"}, &walk));
+  KeepOwn(second, {"mine", "absent"}, &walk);
+  ASSERT_EQ(walk.shown.size(), 1u);
+  const ListedConnection& mine = walk.shown.at("mine");
+  EXPECT_EQ(mine.connection["endpoint"], "https://a");
+  EXPECT_EQ(mine.page, 1);
+  EXPECT_EQ(mine.index, 1u);
+  ListWalk none;
+  AddPage({"mine"}, {}, &none);
+  KeepOwn(first, {}, &none);
+  KeepOwn(nlohmann::json::object(), {"mine"}, &none);
+  EXPECT_TRUE(none.shown.empty());
+}
+
 }  // namespace
 }  // namespace conform

@@ -102,6 +102,10 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--max-retry-wait", run.max_retry_wait,
                   "Longest pause a Retry-After may ask for; a longer one is not retried early: the request ends as an error")
       ->capture_default_str();
+  cmd->add_option("--list-settle", run.list_settle,
+                  "How long a list check that fails (a name missing or listed, a stale view) is walked again before it "
+                  "is reported, as a list may lag a write; 0: once more at once")
+      ->capture_default_str();
   cmd->add_option("--max-transport-errors", run.max_transport_errors,
                   "Stop the run after this many requests in a row get no HTTP answer (0: never)")
       ->capture_default_str()->check(WholeNumberIn(0, 1000));

@@ -53,6 +53,7 @@ struct RunOptions {
   std::string rate;                // pacing, e.g. "150/m"; empty: none on loopback, 150/m elsewhere
   int max_retries = 3;
   std::string max_retry_wait = "10s";  // the longest Retry-After honoured
+  std::string list_settle = "500ms";   // how long a failing list check is walked again (kDefaultListSettleUs)
   int explore = -1;          // operations of exploration after the cases; 0: none; -1: 300 on loopback, 40 elsewhere
   std::string seed = "random";  // exploration's seed: a whole number, or "random" (fresh each run)
   std::string found_dir = "reports/found";  // divergences written as case files, replayed before exploring

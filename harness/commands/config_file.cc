@@ -105,6 +105,7 @@ bool ApplyConfigDocument(const nlohmann::json& doc, const std::string& path, Run
          Take(doc, "rate", "--rate", o, &options->rate, path, err) &&
          Take(doc, "max_retries", "--max-retries", o, &options->max_retries, path, err) &&
          Take(doc, "max_retry_wait", "--max-retry-wait", o, &options->max_retry_wait, path, err) &&
+         Take(doc, "list_settle", "--list-settle", o, &options->list_settle, path, err) &&
          Take(doc, "max_transport_errors", "--max-transport-errors", o, &options->max_transport_errors, path, err) &&
          Take(doc, "deadline", "--deadline", o, &options->deadline, path, err) &&
          Take(doc, "latency_budgets", "--latency-budget", o, &options->latency_budgets, path, err) &&

@@ -32,10 +32,12 @@ TEST(ConfigDocumentTest, WrongTypesAndOutOfRangeNumbersNameTheKey) {
 
 TEST(ConfigDocumentTest, GoodValuesApply) {
   RunOptions options;
-  EXPECT_EQ(Apply(R"({"timeout_ms": 2000, "deadline": "10m", "max_transport_errors": 5, "tags": ["a"]})", &options),
+  EXPECT_EQ(Apply(R"({"timeout_ms": 2000, "deadline": "10m", "max_transport_errors": 5, "tags": ["a"], "list_settle": "2s"})",
+                  &options),
             "(applied)");
   EXPECT_EQ(options.timeout_ms, 2000);
   EXPECT_EQ(options.deadline, "10m");
+  EXPECT_EQ(options.list_settle, "2s");
   EXPECT_EQ(options.max_transport_errors, 5);
   EXPECT_EQ(options.selection.tags, std::vector<std::string>{"a"});
 }

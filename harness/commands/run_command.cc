@@ -388,6 +388,10 @@ bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlO
     *err = "--max-retry-wait " + detail;
     return false;
   }
+  if (!ParseDuration(options.list_settle, &settings->list_settle_us, &detail)) {
+    *err = "--list-settle " + detail;
+    return false;
+  }
   settings->gate.max_transport_errors = options.max_transport_errors;
   if (!options.deadline.empty()) {
     if (!ParseDuration(options.deadline, &settings->gate.deadline_us, &detail) || settings->gate.deadline_us <= 0) {

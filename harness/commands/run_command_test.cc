@@ -117,6 +117,7 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
       {"list-ignores-limit", {"list.limit"}},
       {"list-ignores-offset", {"list.offset"}},
       {"list-shows-deleted", {"list.unexpected"}},
+      {"stale-list-view", {"list.view-stale"}},
       {"text-plain", {"header"}},
       {"no-decode", {"status", "replace.precondition"}},
       {"partial-apply", {"replace.partial-apply"}},
@@ -163,6 +164,7 @@ const std::map<std::string, std::string>& CaughtBy() {
       {"list-ignores-limit", "list-limit-caps-page"},
       {"list-ignores-offset", "list-offset-pages-through"},
       {"list-shows-deleted", "list-omits-deleted"},
+      {"stale-list-view", "list-shows-updated"},
       {"two-step-writes", "concurrent-updates-linearizable"},
       {"unlocked-create", "concurrent-creates-single-winner"},
       {"update-resurrects", "concurrent-update-and-delete"},
@@ -244,6 +246,28 @@ TEST_F(ConformBinaryTest, EveryMockFaultIsCaughtAtItsLevel) {
       EXPECT_EQ(OutcomeOf(report, CaughtBy().at(fault.name)), "failed") << fault.name;
     }
   }
+}
+
+// A list that shows each connection as created: the case written for it fails, and so does
+// exploration on its own (seed 1), against a case that the fault does not reach.
+TEST_F(ConformBinaryTest, StaleListViewIsCaughtByItsCaseAndByExploration) {
+  Ran cased = RunConform("run -q --explore 0 --filter 'list-shows-*' --mock-fault stale-list-view " + Reports());
+  EXPECT_EQ(cased.exit_code, 1) << cased.output;
+  nlohmann::json report = ReadJson(dir_ / "report.json");
+  EXPECT_EQ(OutcomeOf(report, "list-shows-updated"), "failed");
+  EXPECT_EQ(OutcomeOf(report, "list-shows-created"), "passed");
+  EXPECT_EQ(RulesAt(report, "must"), std::set<std::string>{"list.view-stale"});
+
+  Ran explored = RunConform("run -q --seed 1 --filter list-shows-created --mock-fault stale-list-view " + Reports());
+  EXPECT_EQ(explored.exit_code, 1) << explored.output;
+  report = ReadJson(dir_ / "report.json");
+  EXPECT_EQ(report["cases"].back()["id"], "explore/explore.list-view-diverged") << explored.output;
+  // The found case replays it with the cases' own rule.
+  Ran replayed = RunConform("run -q --explore 0 --cases " + (dir_ / "found").string() + " --mock-fault stale-list-view " + Reports());
+  EXPECT_EQ(replayed.exit_code, 1) << replayed.output;
+  EXPECT_EQ(RulesAt(ReadJson(dir_ / "report.json"), "must"), std::set<std::string>{"list.view-stale"});
+  Ran correct = RunConform("run -q --explore 0 --cases " + (dir_ / "found").string() + " " + Reports());
+  EXPECT_EQ(correct.exit_code, 0) << correct.output;
 }
 
 TEST_F(ConformBinaryTest, ShouldLevelFaultsWarnAndFailOnlyWithStrict) {

@@ -17,11 +17,16 @@ void ShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, cons
   // Every replay runs on names of its own, so no attempt sees another's leftovers.
   const std::string rule = diverged->rule;
   int attempt = 0;
+  // Attempts re-walk a list once, without waiting out the settle window: hundreds of them would
+  // each wait it out against a list that is wrong for good. The minimal sequence is replayed with
+  // the window, so a list that only lagged does not end as a found case.
+  RunSettings hasty = run;
+  hasty.list_settle_us = 0;
   const Replayer replay = [&](const std::vector<Operation>& candidate) {
     ExploreSettings names = explore;
     names.names = "explore-s" + std::to_string(++attempt);
     names.learn_secrets = false;
-    const ExploreOutcome o = Replay(candidate, names, run, schemas, transport, gate, redactor);
+    const ExploreOutcome o = Replay(candidate, names, hasty, schemas, transport, gate, redactor);
     const Finding* first = FirstMust(o.result.findings);
     return first ? first->rule : std::string();
   };

@@ -11,6 +11,7 @@
 #include "check/json_match.h"
 #include "check/list_page.h"
 #include "check/name_relations.h"
+#include "check/list_view.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "explore/reference.h"
@@ -19,6 +20,7 @@
 #include "http/json_text.h"
 #include "run/boundary.h"
 #include "run/case_execution.h"
+#include "run/list_settle.h"
 #include "run/list_walker.h"
 #include "run/request_builder.h"
 
@@ -28,6 +30,9 @@ namespace {
 // Only the last few exchanges are kept: a divergence shows the calls that led to it.
 constexpr size_t kKeptExchanges = 12;
 
+// A listed connection must show what the model holds (docs/contract.md §1).
+const ViewRule kListViewRule{"explore.list-view-diverged", "the contract's model holds it"};
+
 class Exploration {
  public:
   Exploration(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
@@ -35,6 +40,7 @@ class Exploration {
       : explore_(explore),
         run_(run),
         schemas_(schemas),
+        gate_(gate),
         transport_(transport, gate,
                    [this](const HttpRequest&, const HttpResponse& answer) {
                      if (answer.status == 503) out_.result.findings.push_back(UnavailableNote(sending_step_, answer));
@@ -351,24 +357,24 @@ class Exploration {
     return true;
   }
 
-  // The pool's names: listed exactly when the model holds them (others on the target are not
-  // judged), walked by the one list walker. A miss is walked again before it is reported: a list
-  // may lag a write for a moment.
+  // The pool's names: listed exactly when the model holds them, showing what it holds (others on
+  // the target are not judged), walked by the one list walker. What diverges is walked again
+  // until the settle window has passed before it is reported: a list may lag a write for a moment.
   bool JudgeList(const std::string& step, const HttpRequest& request, const Observed& observed) {
     if (!observed.body || observed.response->status != 200) return true;  // its own findings say why
-    std::vector<Finding> diverged;
     // A page from an offset past 0 shows only the rest: the names are judged over a walk from 0,
     // with the same page size.
     const bool from_start = PageRequestOf(request.url).offset == 0;
     const HttpRequest start = from_start ? request : ListPageRequest(request, 0);
-    for (int walk_number = 1; walk_number <= 2; ++walk_number) {
+    const ListJudgement judge = [&](int walk_number, std::vector<Finding>* diverged) {
       ListWalk walk;
       std::optional<nlohmann::json> first = walk_number == 1 && from_start ? observed.body : std::nullopt;
-      if (!WalkList(step + (walk_number == 1 ? "" : " again"), start, std::move(first), ListFetcher(), &walk)) return false;
-      if (walk.truncated) return true;  // a page that is no list: its findings say so
-      diverged = ListDivergences(step, walk);
-      if (diverged.empty()) return true;
-    }
+      if (!WalkList(WalkLabel(step, walk_number), start, std::move(first), ListFetcher(), touched_, &walk)) return false;
+      if (!walk.truncated) *diverged = ListDivergences(step, walk);  // else a page that is no list: its findings say so
+      return true;
+    };
+    std::vector<Finding> diverged;
+    if (!JudgeSettled(run_.list_settle_us, gate_, judge, &diverged)) return false;
     for (Finding& f : diverged) out_.result.findings.push_back(std::move(f));
     return true;
   }
@@ -390,16 +396,27 @@ class Exploration {
   std::vector<Finding> ListDivergences(const std::string& step, const ListWalk& walk) {
     std::vector<Finding> out;
     for (const std::string& name : touched_) {
-      const bool held = ReferenceState(name).status == 200;
-      if (held == (walk.names.count(name) > 0)) continue;
-      Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
-                              held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
-      f.pointer = "/externalDatabaseConnections";
-      f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
-      f.actual = held ? "not listed" : "listed";
-      out.push_back(f);
+      const Reply& model = ReferenceState(name);
+      const bool held = model.status == 200;
+      if (held != (walk.names.count(name) > 0)) {
+        out.push_back(Membership(step, name, held));
+      } else if (auto shown = walk.shown.find(name); held && shown != walk.shown.end()) {
+        if (auto f = JudgeListedView(name, shown->second, MakeSnapshot(model.status, model.body), kListViewRule, step)) {
+          out.push_back(std::move(*f));
+        }
+      }
     }
     return out;
+  }
+
+  // A name listed that the model does not hold, or held and not listed.
+  static Finding Membership(const std::string& step, const std::string& name, bool held) {
+    Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
+                            held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
+    f.pointer = "/externalDatabaseConnections";
+    f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
+    f.actual = held ? "not listed" : "listed";
+    return f;
   }
 
   // A later page of the list that answered otherwise than 200.
@@ -471,6 +488,7 @@ class Exploration {
   const ExploreSettings& explore_;
   const RunSettings& run_;
   const SchemaRegistry& schemas_;
+  RequestGate& gate_;  // the settle window's waits are the run's, cut short by its deadline
   GuardedTransport transport_;
   Redactor* redactor_;
   Variables vars_;

@@ -256,5 +256,46 @@ TEST_F(ExplorerGapsTest, LaterListPageThatIsNotJsonIsAJsonBodyFindingNotAList) {
   EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr) << Lines(out.result.findings);
 }
 
+// Changes every connection on a list page the way `change` says.
+TamperingTransport::Tamper OnListedConnections(std::function<void(nlohmann::json*)> change) {
+  return [change](const HttpRequest& request, HttpResponse* response) {
+    if (!IsList(request) || response->status != 200) return;
+    nlohmann::json body = nlohmann::json::parse(response->body);
+    for (nlohmann::json& c : body["externalDatabaseConnections"]) change(&c);
+    response->body = body.dump();
+  };
+}
+
+// The list shows the pool's connection otherwise than the model holds it (a list that lags, or
+// was never updated): a divergence at the listed field, after the settle window.
+TEST_F(ExplorerGapsTest, AListedConnectionOtherThanTheModelsIsAListViewDivergence) {
+  const auto tamper = OnListedConnections([](nlohmann::json* c) { (*c)["endpoint"] = "https://example.com/listed"; });
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, tamper, 1);
+  const Finding* f = WithRule(out.result.findings, "explore.list-view-diverged");
+  ASSERT_NE(f, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(f->level, Level::kMust);
+  EXPECT_EQ(f->step, "operation 3 (list)");
+  EXPECT_EQ(f->pointer, "/externalDatabaseConnections/0/endpoint");
+  EXPECT_EQ(f->expected, "\"https://example.com/explore/0\"");
+  EXPECT_EQ(f->actual, "\"https://example.com/listed\"");
+  EXPECT_EQ(out.result.id, "explore/explore.list-view-diverged");
+  EXPECT_EQ(WithRule(out.result.findings, "explore.list-diverged"), nullptr) << Lines(out.result.findings);
+}
+
+// What the server owns on a listed connection (read-only fields, revisions, dates) and how it
+// writes the client's (key order, a null configuration member) never count.
+TEST_F(ExplorerGapsTest, ServerFieldsOnListedConnectionsAreNoDivergence) {
+  const auto tamper = OnListedConnections([](nlohmann::json* c) {
+    (*c)["connectionStatus"] = {{"successful", false}, {"causeOfFailure", "UNKNOWN"}};
+    (*c)["capabilities"] = {{"collectionModificationsSupported", true}, {"fieldTypes", {"TEXT"}}};
+    (*c)["revision"] = "42";
+    (*c)["_updatedDate"] = "2026-01-01T00:00:00.000Z";
+    (*c)["configuration"]["dropped"] = nullptr;
+    c->erase("protocolVersion");
+  });
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, tamper, 1);
+  EXPECT_EQ(out.result.outcome, Outcome::kPassed) << out.result.error_message << Lines(out.result.findings);
+}
+
 }  // namespace
 }  // namespace conform

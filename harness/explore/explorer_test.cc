@@ -72,6 +72,7 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
       {Fault::kUpsert, "explore/explore.status-diverged"},
       {Fault::kDropArrays, "explore/explore.answer-diverged"},
       {Fault::kListShowsDeleted, "explore/explore.list-diverged"},
+      {Fault::kStaleListView, "explore/explore.list-view-diverged"},
   };
   for (const auto& [fault, id] : faults) {
     const ExploreOutcome out = Run({fault}, 1, 300);

@@ -34,6 +34,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kListIgnoresOffset, "list-ignores-offset", "list answers the first page whatever paging.offset says"},
       {Fault::kListBarePaging, "list-bare-paging", "pagingMetadata without count, offset and total (should-level)"},
       {Fault::kListShowsDeleted, "list-shows-deleted", "deleted connections stay in the list"},
+      {Fault::kStaleListView, "stale-list-view", "the list shows each connection as it was when created"},
       {Fault::kBareApplicationErrors, "bare-application-errors", "applicationError without description and data (should-level)"},
       {Fault::kBareViolations, "bare-violations", "fieldViolations without description and violatedRule (should-level)"},
       {Fault::kViolationWrongField, "violation-wrong-field", "fieldViolations name the parent object, not the field (should-level)"},

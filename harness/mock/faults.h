@@ -40,6 +40,7 @@ enum class Fault {
   kListIgnoresOffset,    // list always answers the first page whatever paging.offset says
   kListBarePaging,       // pagingMetadata without count, offset and total (should-level)
   kListShowsDeleted,     // deleted connections stay in the list (a soft delete the list forgot)
+  kStaleListView,        // the list shows each connection as it was when created (updates never reach it)
   kBareApplicationErrors,  // applicationError has a code but no description or data (should-level)
   kBareViolations,       // fieldViolations name the field but give no description or violatedRule (should-level)
   kViolationWrongField,  // fieldViolations name the parent object, not the field at fault (should-level)

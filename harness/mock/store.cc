@@ -154,6 +154,7 @@ Reply ConnectionStore::Create(const nlohmann::json& body) {
   if (Has(Fault::kCreateDropsConfiguration)) stored.writable.erase("configuration");
   connections_[name] = stored;
   deleted_.erase(name);
+  if (Has(Fault::kStaleListView)) as_created_[name] = stored;
   if (Has(Fault::kCreateAnswersEmpty)) return {200, nlohmann::json::object()};
   return {Has(Fault::kCreateAnswers201) ? 201 : 200, answer};
 }
@@ -214,6 +215,10 @@ Reply ConnectionStore::List(const std::string& limit_raw, const std::string& off
   // A soft delete the list forgot: the deleted names are listed among the live ones, in order.
   std::map<std::string, const Stored*> listed;
   for (const auto& [name, stored] : connections_) listed[name] = &stored;
+  // An index written at create and never again: the list shows each connection as created.
+  for (const auto& [name, created] : as_created_) {
+    if (listed.count(name)) listed[name] = &created;
+  }
   if (Has(Fault::kListShowsDeleted)) {
     for (const auto& [name, stored] : deleted_) listed.emplace(name, &stored);
   }
@@ -323,6 +328,7 @@ Reply ConnectionStore::Delete(const std::string& name) {
   auto it = Find(name);
   if (it == connections_.end()) return NotFound(name);
   if (Has(Fault::kListShowsDeleted)) deleted_[it->first] = it->second;
+  as_created_.erase(it->first);
   if (Has(Fault::kRecreateKeepsOld) || Has(Fault::kNoNameReuse)) tombstones_[it->first] = it->second;
   connections_.erase(it);
   return {200, nlohmann::json::object()};

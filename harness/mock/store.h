@@ -91,6 +91,7 @@ class ConnectionStore {
   mutable std::mutex mu_;
   std::map<std::string, Stored> connections_;
   std::map<std::string, Stored> deleted_;  // kept only by the list-shows-deleted fault
+  std::map<std::string, Stored> as_created_;  // kept only by the stale-list-view fault
   std::map<std::string, Stored> tombstones_;  // kept only by the recreate-keeps-old and no-name-reuse faults
   unsigned long next_key_ = 1;
 };

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -109,19 +110,24 @@ class Execution {
   void CheckAnswer(const Observed& observed, const HttpRequest& request, const std::string& schema, bool allow_5xx);
 
   // When a list step's expectations name connections to find (listed) or not (unlisted), walks
-  // the pages and judges them. A name judged wrong is judged again on a second walk, and only
-  // what both walks agree on is reported: a real service's list may lag a moment behind a
+  // the pages and judges them, and what they show of the case's own connections. What is judged
+  // wrong is walked and judged again until the settle window (--list-settle) has passed, and only
+  // what the last walk still shows is reported: a real service's list may lag a moment behind a
   // write, and other clients' creates and deletes shift the pages.
   bool JudgeList(const std::string& label, const HttpRequest& request, const Observed& first, const Step& step);
+
+  // Each own connection the walk showed must show what a GET of its name shows now
+  // (list.view-stale). With `check`, the GETs' answers get the checks every answer gets.
+  bool JudgeViews(const std::string& label, const ListWalk& walk, bool check, std::vector<Finding>* found);
 
   // Pages through the list from `request`'s page (whose body is `first`, or fetched when none),
   // moving paging.offset by each page's length, until a page is empty, pagingMetadata.total is
   // reached, a page repeats the one before, or kMaxListPages is reached. A page shorter than
   // paging.limit does not end the walk: a server may cap its pages below the limit asked for.
   // With `check_pages` every page gets the checks every answer gets (a second walk would only
-  // repeat them).
+  // repeat them). The connections of the `own` names are kept in walk->shown.
   bool WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
-                bool check_pages, ListWalk* walk);
+                bool check_pages, const std::set<std::string>& own, ListWalk* walk);
 
   // Whatever a 2xx create made is this case's to delete, also under a name the server chose.
   void OwnCreated(const nlohmann::json& body);
@@ -141,7 +147,8 @@ class Execution {
   // is skipped and the name is neither changed nor deleted.
   bool MayTouch(const std::string& name);
 
-  bool Read(const std::string& label, const std::string& name, Snapshot* out);
+  // A GET of `name`; with `check` its answer gets the checks every answer gets.
+  bool Read(const std::string& label, const std::string& name, Snapshot* out, bool check = true);
 
   bool Evaluate(const std::optional<Expectation>& e, Level level, const Observed& observed);
 

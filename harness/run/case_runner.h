@@ -10,6 +10,7 @@
 #include "load/case.h"
 #include "load/schema_registry.h"
 #include "redact/redactor.h"
+#include "run/list_settle.h"
 #include "run/request_builder.h"
 #include "run/results.h"
 
@@ -22,6 +23,7 @@ struct RunSettings {
   std::string run_id;
   bool strict = false;
   GatePolicy gate;  // pacing, retries, breaker, deadline: one RequestGate per run
+  int64_t list_settle_us = kDefaultListSettleUs;  // how long a failing list check is walked again (--list-settle)
 };
 
 // The names created and not yet deleted, readable from a signal handler (see run_command.cc).

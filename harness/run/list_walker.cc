@@ -6,7 +6,7 @@
 namespace conform {
 
 bool WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
-              const PageFetcher& fetch, ListWalk* walk) {
+              const PageFetcher& fetch, const std::set<std::string>& own, ListWalk* walk) {
   long offset = PageRequestOf(request.url).offset;
   std::vector<std::string> page, previous;
   for (int number = 1;; ++number) {
@@ -25,6 +25,7 @@ bool WalkList(const std::string& label, const HttpRequest& request, std::optiona
     previous = std::move(page);
     page = ListedNames(*body);
     if (!AddPage(page, previous, walk)) return true;
+    KeepOwn(ListedConnections(*body), own, walk);
     const size_t shown = ListedConnections(*body).size();
     offset += static_cast<long>(shown);
     if (shown == 0 || ListEndsBy(*body, offset)) return true;

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -25,9 +26,9 @@ constexpr int kMaxListPages = 100;
 using PageFetcher =
     std::function<bool(const std::string& step, const HttpRequest& page, std::optional<nlohmann::json>* body)>;
 
-// Walks from `first` (the answer to `request`, when the caller already has it; else fetched).
-// false only when fetch said so.
+// Walks from `first` (the answer to `request`, when the caller already has it; else fetched),
+// keeping the connections of the `own` names in walk->shown. false only when fetch said so.
 bool WalkList(const std::string& label, const HttpRequest& request, std::optional<nlohmann::json> first,
-              const PageFetcher& fetch, ListWalk* walk);
+              const PageFetcher& fetch, const std::set<std::string>& own, ListWalk* walk);
 
 }  // namespace conform
