@@ -334,6 +334,8 @@ class Exploration {
       Conflated(step, name, reached);
       return true;
     }
+    // A name the server will not hold is refused on a GET too (400/413/422): nothing exists.
+    if (want.status == 404 && IsBodyRefusal(got.status)) return true;
     Finding f = MakeFinding(Level::kMust, step, "explore.state-diverged", "");
     if (want.status == 200 && got.status == 404 && name.find('/') != std::string::npos) {
       // That a name may hold '/' is read from the path template {name=**} [I].

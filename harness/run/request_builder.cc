@@ -120,11 +120,13 @@ std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id +
 
 bool CleanupLeftNothing(Transport& transport, const HttpRequest& delete_request, const HttpResponse& answer) {
   if (DeleteLeftNothing(answer)) return true;
-  if (!answer.ok() || answer.status != 400) return false;
+  // 400, 413 and 422: the answers a server gives a name (or body) it will not take.
+  const auto refused = [](int status) { return status == 400 || status == 413 || status == 422; };
+  if (!answer.ok() || !refused(answer.status)) return false;
   HttpRequest get = delete_request;
   get.method = "GET";
   const HttpResponse shown = transport.Send(get);
-  return shown.ok() && (shown.status == 404 || shown.status == 400);
+  return shown.ok() && (shown.status == 404 || refused(shown.status));
 }
 
 bool DeleteLeftNothing(const HttpResponse& response) {

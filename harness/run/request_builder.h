@@ -36,7 +36,7 @@ HttpRequest ListPageRequest(const HttpRequest& first, long offset);
 // A cleanup DELETE left nothing behind: it answered 2xx, or 404 (the name was already gone).
 bool DeleteLeftNothing(const HttpResponse& response);
 
-// Whether a cleanup DELETE left nothing: DeleteLeftNothing, or a 400 (a server that refuses the
+// Whether a cleanup DELETE left nothing: DeleteLeftNothing, or a 400, 413 or 422 (a server that refuses the
 // name as invalid, a 256-character one say, which it cannot hold either) that a GET of the same
 // URL confirms: the connection is not there.
 bool CleanupLeftNothing(Transport& transport, const HttpRequest& delete_request, const HttpResponse& answer);
