@@ -299,3 +299,57 @@ TEST_F(ExplorerGapsTest, ServerFieldsOnListedConnectionsAreNoDivergence) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+// A create whose body is `bytes` long in its endpoint's path.
+Operation BigCreate(int slot, size_t bytes) {
+  Operation op = Create(slot);
+  (*op.request.body)["externalDatabaseConnection"]["endpoint"] = "https://example.com/" + std::string(bytes, 'e');
+  return op;
+}
+
+// The last exchanges stay in the result (a divergence shows the calls that led to it): twelve.
+TEST_F(ExplorerGapsTest, TheLastTwelveExchangesAreKept) {
+  std::vector<Operation> creates;
+  for (int slot = 0; slot < 8; ++slot) creates.push_back(Create(slot));  // each a create and a GET after
+  const ExploreOutcome out = Replay(creates, [](const HttpRequest&, HttpResponse*) {});
+  EXPECT_EQ(out.result.outcome, Outcome::kPassed) << Lines(out.result.findings);
+  EXPECT_EQ(out.result.exchanges.size(), 12u);
+}
+
+// Against a second target, a body the target refuses and the reference took cannot be taken back:
+// the exploration ends there rather than compare states that no longer start alike.
+TEST_F(ExplorerGapsTest, AReferenceThatCannotUndoARefusedWriteEndsTheExploration) {
+  MockOptions target_options, reference_options;
+  target_options.token = reference_options.token = "T";
+  target_options.freedoms.validate_first = true;
+  target_options.freedoms.max_body_bytes = 2000;  // refuses the big create with 413; the reference takes it
+  MockServer target(target_options), reference(reference_options);
+  std::string err;
+  ASSERT_TRUE(target.Start(&err)) << err;
+  ASSERT_TRUE(reference.Start(&err)) << err;
+  RunSettings settings;
+  settings.base_url = target.base_url();
+  settings.run_id = "gapsref";
+  settings.credentials.token = "T";
+  ExploreSettings explore;
+  explore.reference_url = reference.base_url();
+  CurlTransport transport{CurlOptions{}};
+  RequestGate gate;
+  Redactor redactor;
+  // After the refused create the two differ on x0: a GET of it would be a state divergence.
+  Operation get;
+  get.what = "get";
+  get.request.call = CallKind::kGet;
+  get.request.name = "${name}-x0";
+  const ExploreOutcome out =
+      conform::Replay({BigCreate(0, 4000), get, Create(1)}, explore, settings, schemas_, transport, gate, &redactor);
+  EXPECT_EQ(FirstMust(out.result.findings), nullptr) << Lines(out.result.findings);
+  ASSERT_NE(WithRule(out.result.findings, "explore.valid-body-refused"), nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(out.sequence.size(), 1u) << "ended at the refused write";
+}
+
+}  // namespace
+}  // namespace conform
