@@ -177,8 +177,15 @@ bool Execution::RunSetup() {
     // its findings say why.
     CheckAnswer(Observe(spec.call, step, response), request, "", false);
     if (response.status < 200 || response.status >= 300) {
-      return Error("setup", step + " answered " + std::to_string(response.status) + ": " +
-                                Utf8Prefix(response.body, 200));
+      const std::string why = step + " answered " + std::to_string(response.status) + ": " + Utf8Prefix(response.body, 200);
+      // A should-level case rests on an [I] fact: a server that refuses what it needs (a name
+      // holding '/', say) made that choice, which warns as the case's findings would.
+      if (s_->kase->level == Level::kShould && response.status / 100 == 4) {
+        s_->result.findings.push_back(MakeFinding(Level::kShould, step, "setup.refused",
+                                                  "the server refused what this should-level case needs: " + why));
+        return false;
+      }
+      return Error("setup", why);
     }
   }
   return true;
@@ -198,6 +205,7 @@ bool Execution::RunStep(size_t index, const Step& step) {
   if (!Send(label, step.request.call, request, &response)) return false;
 
   Observed observed = Observe(step.request.call, label, response);
+  if (ReuseRefused(step, name, response.status, label)) return false;
   const Expectation* declared = step.expect ? &*step.expect : nullptr;
   const bool allow_5xx = declared && std::any_of(declared->status.begin(), declared->status.end(),
                                                  [](const StatusMatcher& m) { return m.code / 100 == 5 || m.code_class == 5; });
@@ -312,6 +320,20 @@ bool Execution::Build(const RequestSpec& spec, HttpRequest* request, std::string
   return true;
 }
 
+// A create answered 409 for a name the guard GET had just found free: the server keeps deleted
+// names (an earlier run's one-character name, say), and reusing them is [I]. The case cannot go
+// on, and warns as exploration's explore.name-reuse-refused does.
+bool Execution::ReuseRefused(const Step& step, const std::string& name, int status, const std::string& label) {
+  const auto& absent = s_->seen_absent;
+  if (step.request.call != CallKind::kCreate || status != 409 || std::find(absent.begin(), absent.end(), name) == absent.end()) {
+    return false;
+  }
+  s_->result.findings.push_back(MakeFinding(Level::kShould, label, "name-reuse-refused",
+                                            "the name \"" + name + "\" was free, yet its create answered 409: the server "
+                                            "keeps deleted names, and that names are reusable is [I]"));
+  return true;
+}
+
 bool Execution::MayTouch(const std::string& name) {
   // A name holding the run's prefix anywhere is this run's (exploration puts whitespace before it).
   if (name.empty() || name.find(NamePrefix(settings_.run_id)) != std::string::npos) return true;
@@ -321,7 +343,10 @@ bool Execution::MayTouch(const std::string& name) {
             &response)) {
     return false;
   }
-  if (response.status / 100 != 2) return true;
+  if (response.status / 100 != 2) {
+    s_->seen_absent.push_back(name);
+    return true;
+  }
   s_->skip_reason = "the case would use the name \"" + name + "\", which already exists on the target: not touched";
   return false;
 }

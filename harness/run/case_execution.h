@@ -29,6 +29,7 @@ struct CaseState {
   std::vector<std::string> owned_names;  // in first-touched order
   bool broken = false;                   // a transport or setup error ended the case
   std::string skip_reason;               // set when the case must not go on (a foreign name exists)
+  std::vector<std::string> seen_absent;  // names without the run's prefix that the guard GET found free
 };
 
 // Adds a name to the case's ledger (the names cleanup deletes), once.
@@ -145,6 +146,7 @@ class Execution {
   // A name without the run's prefix (a one-character name cannot carry it) may be somebody
   // else's: before the case first touches it, a GET must not find it. If it exists, the case
   // is skipped and the name is neither changed nor deleted.
+  bool ReuseRefused(const Step& step, const std::string& name, int status, const std::string& label);
   bool MayTouch(const std::string& name);
 
   // A GET of `name`; with `check` its answer gets the checks every answer gets.

@@ -1,0 +1,84 @@
+// Servers that refuse what the docs leave open ([I] facts) warn, and never fail a run: a server
+// that will not hold a name with '/', and one that keeps deleted names for good. Each is the
+// correct mock behind a front that makes that one choice.
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "commands/conform_binary_for_tests.h"
+#include "mock/mock_front_for_tests.h"
+#include "mock/wix_error.h"
+
+namespace conform {
+namespace {
+
+class RefusingServerTest : public TempDirTest {
+ protected:
+  std::string Run(const std::string& url, const std::string& args, int* exit_code) {
+    Ran r = RunConformBinary("run -q --explore 0 --target " + url + " --token T --json " + Path("report.json") +
+                             " --junit " + Path("junit.xml") + " --found " + Path("found") + " " + args);
+    *exit_code = r.exit_code;
+    return r.output;
+  }
+  // The outcome and the rules of one case in the last report.
+  std::pair<std::string, std::set<std::string>> CaseOutcome(const std::string& id) {
+    const nlohmann::json report = Json("report.json");
+    for (const auto& c : report["cases"]) {
+      if (c["id"] != id) continue;
+      std::set<std::string> rules;
+      for (const auto& f : c["findings"]) rules.insert(f["level"].get<std::string>() + ":" + f["rule"].get<std::string>());
+      return {c["outcome"].get<std::string>(), rules};
+    }
+    return {};
+  }
+};
+
+void Refuse(httplib::Response& res, int status, const std::string& code) {
+  res.status = status;
+  res.set_content(ApplicationErrorBody(code, "refused by this server's choice").dump(), "application/json");
+}
+
+TEST_F(RefusingServerTest, ANameWithASlashRefusedAtCreateWarns) {
+  MockFront server([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "POST") return false;
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    const std::string name = body.value("externalDatabaseConnection", nlohmann::json::object()).value("name", "");
+    if (name.find('/') == std::string::npos) return false;
+    Refuse(res, 400, "INVALID_ARGUMENT");
+    return true;
+  });
+  int exit_code = -1;
+  const std::string out = Run(server.BaseUrl(), "--filter encoding-slash-in-name", &exit_code);
+  EXPECT_EQ(exit_code, 0) << out;
+  const auto [outcome, rules] = CaseOutcome("encoding-slash-in-name");
+  EXPECT_EQ(outcome, "warned") << out;
+  EXPECT_EQ(rules.count("should:setup.refused"), 1u);
+}
+
+TEST_F(RefusingServerTest, AOneCharacterNameKeptByAnEarlierRunWarns) {
+  std::mutex mutex;
+  std::set<std::string> ever;  // names created once stay taken, deleted or not
+  MockFront server([&](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "POST") return false;
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.value("externalDatabaseConnection", nlohmann::json()).is_object()) return false;
+    const std::string name = body["externalDatabaseConnection"].value("name", "");
+    std::lock_guard<std::mutex> lock(mutex);
+    if (ever.insert(name).second) return false;
+    Refuse(res, 409, "ALREADY_EXISTS");
+    return true;
+  });
+  int exit_code = -1;
+  std::string out = Run(server.BaseUrl(), "--filter name-one-character --run-id a0000001", &exit_code);
+  EXPECT_EQ(exit_code, 0) << out;
+  EXPECT_EQ(CaseOutcome("name-one-character").first, "passed");
+  // The next run's one-character name is the same "a", deleted but kept.
+  out = Run(server.BaseUrl(), "--filter name-one-character --run-id a0000002", &exit_code);
+  EXPECT_EQ(exit_code, 0) << out;
+  const auto [outcome, rules] = CaseOutcome("name-one-character");
+  EXPECT_EQ(outcome, "warned");
+  EXPECT_EQ(rules, std::set<std::string>{"should:name-reuse-refused"});
+}
+
+}  // namespace
+}  // namespace conform
