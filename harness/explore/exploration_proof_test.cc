@@ -101,6 +101,8 @@ const std::vector<std::pair<Fault, std::string>>& ExplorationFaults() {
       // Names and credentials: dimensions a bug hides in besides the values.
       {Fault::kPrefixLookup, "explore.name-prefix-matched"}, {Fault::kTrimNames, "explore.name-whitespace-ignored"},
       {Fault::kAnyToken, "explore.credentials-ignored"},
+      // A list that shows each connection as it was created.
+      {Fault::kStaleListView, "explore.list-view-diverged"},
   };
   return kFaults;
 }

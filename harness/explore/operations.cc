@@ -8,7 +8,7 @@ namespace {
 // Of 100 operations: how many go out with other credentials than the run's token, and how many
 // that pick a name pick one related to a name the sequence has made (so lookups of unknown names
 // that resemble stored ones happen often).
-constexpr int kOtherCredentialsPercent = 6;
+constexpr int kOtherCredentialsPercent = 8;
 constexpr int kRelatedNamePercent = 35;
 
 nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
