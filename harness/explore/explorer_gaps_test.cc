@@ -353,3 +353,23 @@ TEST_F(ExplorerGapsTest, AReferenceThatCannotUndoARefusedWriteEndsTheExploration
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+// A 409 for a name the sequence never made nor deleted is no reuse refused (a should): the status
+// diverged (must).
+TEST_F(ExplorerGapsTest, AConflictOnAFreshNameIsNoReuseRefused) {
+  const ExploreOutcome out = Replay({Create(0)}, [](const HttpRequest& r, HttpResponse* response) {
+    if (r.method != "POST") return;
+    response->status = 409;
+    response->body = R"({"message":"exists","details":{"applicationError":{"code":"ALREADY_EXISTS","description":"exists"}}})";
+  });
+  EXPECT_EQ(WithRule(out.result.findings, "explore.name-reuse-refused"), nullptr) << Lines(out.result.findings);
+  const Finding* first = FirstMust(out.result.findings);
+  ASSERT_NE(first, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(first->rule, "explore.status-diverged");
+}
+
+}  // namespace
+}  // namespace conform
