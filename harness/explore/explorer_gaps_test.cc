@@ -373,3 +373,45 @@ TEST_F(ExplorerGapsTest, AConflictOnAFreshNameIsNoReuseRefused) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+Operation OnName(CallKind call, const std::string& name) {
+  Operation op;
+  op.what = CallKindName(call);
+  op.request.call = call;
+  op.request.name = name;
+  return op;
+}
+
+// A delete that took a relative of its name with it names that relative: a name the model never
+// held answers 404 too, and is not the one the delete reached.
+TEST_F(ExplorerGapsTest, ADeleteThatTookARelativeNamesTheRelativeItTook) {
+  MockOptions options;
+  options.token = "T";
+  options.faults = {Fault::kPrefixLookup};
+  MockServer mock(options);
+  std::string err;
+  ASSERT_TRUE(mock.Start(&err)) << err;
+  RunSettings settings;
+  settings.base_url = mock.base_url();
+  settings.run_id = "gapsdel";
+  settings.credentials.token = "T";
+  Operation create = Create(0);
+  (*create.request.body)["externalDatabaseConnection"]["name"] = "${name}-p-2";
+  CurlTransport transport{CurlOptions{}};
+  RequestGate gate;
+  Redactor redactor;
+  // "-p-1" is related to "-p" and never held; "-p-2" is held, and the delete of "-p" takes it.
+  const ExploreOutcome out =
+      conform::Replay({OnName(CallKind::kGet, "${name}-p-1"), create, OnName(CallKind::kDelete, "${name}-p")}, ExploreSettings{},
+                      settings, schemas_, transport, gate, &redactor);
+  const Finding* first = FirstMust(out.result.findings);
+  ASSERT_NE(first, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(first->rule, "explore.name-prefix-matched");
+  EXPECT_NE(first->actual.find("-p-2\""), std::string::npos) << first->actual;
+}
+
+}  // namespace
+}  // namespace conform
