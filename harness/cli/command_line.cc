@@ -21,6 +21,8 @@ void AddSelectionFlags(CLI::App* app, Selection* selection) {
   app->add_option("--cases", selection->cases_dir, "Folder of case files (*.json)")->capture_default_str();
   app->add_option("--filter", selection->filter, "Run only cases whose id matches this glob (e.g. 'replace-*')");
   app->add_option("--tag", selection->tags, "Run only cases carrying this tag (repeatable: all must match)");
+  app->add_option("--exclude", selection->excludes, "Leave out cases whose id matches this glob (repeatable)");
+  app->add_option("--exclude-tag", selection->exclude_tags, "Leave out cases carrying this tag (repeatable)");
 }
 
 // CLI::Range, but a value that is no whole number is called that: Range alone answers
@@ -56,7 +58,8 @@ const char* kRunExample =
     "  conform run                                  # whole suite against the embedded mock\n"
     "  conform run --target http://127.0.0.1:8080 --token T\n"
     "  conform run --filter 'replace-*' --tag configuration\n"
-    "\nExit codes: 0 passed, 1 a check failed, 2 usage/case/schema error, 3 target unreachable or stopped answering.\n";
+    "\nExit codes: 0 passed, 1 a check failed, 2 usage/case/schema error, 3 target unreachable or stopped answering,\n"
+    "4 a secret reached a file (deleted), 130 interrupted.\n";
 
 void AddRunCommand(CLI::App& app, CommandLine* out) {
   RunOptions& run = out->run;
@@ -142,6 +145,9 @@ void AddRunCommand(CLI::App& app, CommandLine* out) {
                 "Allow creating, updating and deleting connections on a target that is not this machine");
   cmd->add_flag("-v,--verbose", run.verbose, "Print every request and response (redacted)");
   cmd->add_flag("-q,--quiet", run.quiet, "Print only the summary");
+  cmd->add_option("--progress", run.progress,
+                  "A live line on a terminal (stderr): auto shows it when the run is paced or long, not under CI")
+      ->capture_default_str()->check(CLI::IsMember({"auto", "on", "off"}));
   cmd->callback([out] { out->command = Command::kRun; });
 }
 

@@ -1,4 +1,4 @@
-// The process exit codes conform documents (README "Exit codes").
+// The process exit codes conform documents (docs/usage.md, "Exit codes").
 #pragma once
 
 namespace conform {

@@ -13,6 +13,8 @@ struct Selection {
   std::string cases_dir;
   std::string filter;              // glob over case ids; empty = all
   std::vector<std::string> tags;   // a case must carry every one
+  std::vector<std::string> excludes;      // globs over case ids: a case matching any is left out
+  std::vector<std::string> exclude_tags;  // a case carrying any is left out
 };
 
 struct RunOptions {
@@ -63,6 +65,7 @@ struct RunOptions {
   bool no_preflight = false;       // skip the list call that checks the target before the cases
   std::string max_body = "8MB";
   std::string config_path;         // --config; empty: ./conform.json if it exists
+  std::string progress = "auto";   // the live line on a terminal: auto, on, off
   std::set<std::string> given;     // flags given on the command line (they beat the config file)
 };
 

@@ -100,6 +100,8 @@ bool ApplyConfigDocument(const nlohmann::json& doc, const std::string& path, Run
          Take(doc, "schemas", "--schemas", o, &options->schemas_dir, path, err) &&
          Take(doc, "filter", "--filter", o, &options->selection.filter, path, err) &&
          Take(doc, "tags", "--tag", o, &options->selection.tags, path, err) &&
+         Take(doc, "exclude", "--exclude", o, &options->selection.excludes, path, err) &&
+         Take(doc, "exclude_tags", "--exclude-tag", o, &options->selection.exclude_tags, path, err) &&
          Take(doc, "strict", "--strict", o, &options->strict, path, err) &&
          Take(doc, "timeout_ms", "--timeout", o, &options->timeout_ms, path, err) &&
          Take(doc, "rate", "--rate", o, &options->rate, path, err) &&

@@ -25,6 +25,8 @@ TEST(ConfigDocumentTest, WrongTypesAndOutOfRangeNumbersNameTheKey) {
   EXPECT_EQ(whole.timeout_ms, 2000);
   EXPECT_EQ(Apply(R"({"max_retries": 99999999999})"), "conform.json: /max_retries: has the wrong type for --max-retries");
   EXPECT_EQ(Apply(R"({"tags": "replace"})"), "conform.json: /tags: has the wrong type for --tag");
+  EXPECT_EQ(Apply(R"({"exclude": "auth-*"})"), "conform.json: /exclude: has the wrong type for --exclude");
+  EXPECT_EQ(Apply(R"({"exclude_tags": [1]})"), "conform.json: /exclude_tags: has the wrong type for --exclude-tag");
   EXPECT_EQ(Apply(R"({"headers": ["x"]})"), "conform.json: /headers: must be an object of header names to string values");
   EXPECT_EQ(Apply(R"({"headers": {"x": 1}})"), "conform.json: /headers/x: must be a string");
   EXPECT_EQ(Apply(R"([1, 2])"), "conform.json: /: a config file is a JSON object");
@@ -40,6 +42,18 @@ TEST(ConfigDocumentTest, GoodValuesApply) {
   EXPECT_EQ(options.list_settle, "2s");
   EXPECT_EQ(options.max_transport_errors, 5);
   EXPECT_EQ(options.selection.tags, std::vector<std::string>{"a"});
+}
+
+TEST(ConfigDocumentTest, ExclusionsApplyUnlessTheCommandLineGaveThem) {
+  RunOptions options;
+  EXPECT_EQ(Apply(R"({"exclude": ["auth-*", "load-*"], "exclude_tags": ["slow"]})", &options), "(applied)");
+  EXPECT_EQ(options.selection.excludes, (std::vector<std::string>{"auth-*", "load-*"}));
+  EXPECT_EQ(options.selection.exclude_tags, std::vector<std::string>{"slow"});
+  RunOptions given;
+  given.selection.excludes = {"replace-*"};
+  given.given.insert("--exclude");
+  EXPECT_EQ(Apply(R"({"exclude": ["auth-*"]})", &given), "(applied)");
+  EXPECT_EQ(given.selection.excludes, std::vector<std::string>{"replace-*"}) << "a flag given beats the file";
 }
 
 }  // namespace

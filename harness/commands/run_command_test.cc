@@ -489,5 +489,26 @@ TEST_F(ConformBinaryTest, ListSendsNothingAndHonoursTags) {
   EXPECT_EQ(r.output.find("replace-shortens-array"), std::string::npos);
 }
 
+TEST_F(ConformBinaryTest, ListAndRunHonourExclusions) {
+  Ran r = RunConform("list --tag auth --exclude 'auth-wrong-*' --exclude-tag siblings");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("auth-no-token-update\tmust\t"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("auth-readonly-token-update\t"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("auth-wrong-token-update"), std::string::npos) << "excluded by glob: " << r.output;
+  EXPECT_EQ(r.output.find("auth-no-token-delete"), std::string::npos) << "excluded by tag: " << r.output;
+  // A run takes the same selection: only the cases left are testcases.
+  r = RunConform("run --tag auth --exclude 'auth-no-token-*' --exclude 'auth-wrong-token-*' --explore 0 " + Reports());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const std::string junit = ReadText(dir_ / "junit.xml");
+  EXPECT_EQ(junit.find("auth-no-token-"), std::string::npos);
+  EXPECT_EQ(junit.find("auth-wrong-token-"), std::string::npos);
+  EXPECT_NE(junit.find("auth-readonly-token-update"), std::string::npos) << junit;
+  // Excluding everything is a usage error that says why, and sends nothing.
+  r = RunConform("run --exclude '*' " + Reports());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("no case matches the selection"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("1 --exclude"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace conform

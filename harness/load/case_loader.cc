@@ -304,14 +304,29 @@ bool LoadCases(const std::string& dir, const SchemaRegistry& schemas, std::vecto
   return errors->empty();
 }
 
+namespace {
+
+bool Carries(const Case& c, const std::string& tag) {
+  return std::find(c.tags.begin(), c.tags.end(), tag) != c.tags.end();
+}
+
+// The habit of Hurl, pytest and Newman: --filter/--tag choose, --exclude/--exclude-tag then leave
+// out, so "all of replace-* but the slow ones" is two flags.
+bool Selected(const Case& c, const Selection& selection) {
+  const auto matches = [&](const std::string& glob) { return fnmatch(glob.c_str(), c.id.c_str(), 0) == 0; };
+  const auto carries = [&](const std::string& tag) { return Carries(c, tag); };
+  if (!selection.filter.empty() && !matches(selection.filter)) return false;
+  if (!std::all_of(selection.tags.begin(), selection.tags.end(), carries)) return false;
+  if (std::any_of(selection.excludes.begin(), selection.excludes.end(), matches)) return false;
+  return std::none_of(selection.exclude_tags.begin(), selection.exclude_tags.end(), carries);
+}
+
+}  // namespace
+
 std::vector<Case> SelectCases(const std::vector<Case>& cases, const Selection& selection) {
   std::vector<Case> out;
   for (const Case& c : cases) {
-    if (!selection.filter.empty() && fnmatch(selection.filter.c_str(), c.id.c_str(), 0) != 0) continue;
-    bool has_tags = std::all_of(selection.tags.begin(), selection.tags.end(), [&](const std::string& tag) {
-      return std::find(c.tags.begin(), c.tags.end(), tag) != c.tags.end();
-    });
-    if (has_tags) out.push_back(c);
+    if (Selected(c, selection)) out.push_back(c);
   }
   return out;
 }

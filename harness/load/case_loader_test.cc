@@ -179,5 +179,39 @@ TEST(SelectCasesTest, FilterGlobAndTags) {
   EXPECT_TRUE(SelectCases(cases, s).empty());
 }
 
+std::vector<std::string> Ids(const std::vector<Case>& cases) {
+  std::vector<std::string> ids;
+  for (const Case& c : cases) ids.push_back(c.id);
+  return ids;
+}
+
+TEST(SelectCasesTest, ExcludeGlobsAndTagsLeaveOutAfterTheFilterChose) {
+  std::vector<Case> cases(4);
+  cases[0].id = "replace-a";
+  cases[0].tags = {"replace", "slow"};
+  cases[1].id = "replace-b";
+  cases[1].tags = {"replace"};
+  cases[2].id = "auth-a";
+  cases[2].tags = {"auth"};
+  cases[3].id = "auth-b";
+  cases[3].tags = {"auth", "slow"};
+  Selection s;
+  s.excludes = {"auth-*"};
+  EXPECT_EQ(Ids(SelectCases(cases, s)), (std::vector<std::string>{"replace-a", "replace-b"}));
+  s.excludes = {"*-a", "replace-b"};  // any glob leaves a case out
+  EXPECT_EQ(Ids(SelectCases(cases, s)), (std::vector<std::string>{"auth-b"}));
+  s.excludes.clear();
+  s.exclude_tags = {"slow"};
+  EXPECT_EQ(Ids(SelectCases(cases, s)), (std::vector<std::string>{"replace-b", "auth-a"}));
+  s.exclude_tags = {"replace", "slow"};  // any excluded tag leaves a case out
+  EXPECT_EQ(Ids(SelectCases(cases, s)), (std::vector<std::string>{"auth-a"}));
+  s.exclude_tags = {"slow"};
+  s.filter = "replace-*";  // the filter chooses first, the exclusions then take from what it chose
+  s.tags = {"replace"};
+  EXPECT_EQ(Ids(SelectCases(cases, s)), (std::vector<std::string>{"replace-b"}));
+  s.excludes = {"replace-b"};
+  EXPECT_TRUE(SelectCases(cases, s).empty());
+}
+
 }  // namespace
 }  // namespace conform
