@@ -28,6 +28,7 @@
 #include "report/github_report.h"
 #include "report/json_report.h"
 #include "report/junit_report.h"
+#include "report/progress_line.h"
 #include "report/report_files.h"
 #include "report/report_set.h"
 #include "run/boundary.h"
@@ -55,7 +56,9 @@ bool LoadInputs(const Selection& selection, const std::string& schemas_dir, Sche
   *selected = SelectCases(cases, selection);
   if (selected->empty()) {
     errors->push_back(selection.cases_dir + ": no case matches the selection (--filter '" + selection.filter +
-                      "', " + std::to_string(selection.tags.size()) + " --tag)");
+                      "', " + std::to_string(selection.tags.size()) + " --tag, " +
+                      std::to_string(selection.excludes.size()) + " --exclude, " +
+                      std::to_string(selection.exclude_tags.size()) + " --exclude-tag)");
     return false;
   }
   return true;
@@ -219,7 +222,7 @@ bool PrepareTarget(const RunOptions& options, size_t case_count, RunSettings* se
   }
   if (!loopback && !options.quiet) {
     std::cout << "conform will create, update and delete connections named " << names << " on " << settings->base_url
-              << " (and " << NamePrefix(settings->run_id) << "explore-x0 to x3 while exploring)"
+              << " (and names starting " << NamePrefix(settings->run_id) << "explore while exploring)"
               << " and nothing else; each is deleted when its case ends\n";
   }
   if (settings->credentials.token.empty()) {
@@ -261,12 +264,8 @@ std::string FirstCause(const RunResult& run) {
   return run.cases.empty() ? "" : run.cases.front().error_message;
 }
 
-// Under the case lines, a terminal shows "[12/62] done" on a line that the next case line
-// overwrites, so a long run shows it is alive.
 // Cases a stopped run never started are one line, not one each.
-void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total) {
-  const bool progress = style.terminal && !style.quiet && !style.verbose;
-  if (progress) std::cout << "\r\033[K";
+void PrintCase(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total) {
   static bool not_run_shown = false;
   if (!WasNotRun(c)) {
     PrintCaseLine(std::cout, c, style);
@@ -275,7 +274,6 @@ void PrintCaseWithProgress(const ConsoleStyle& style, const CaseResult& c, size_
     std::cout << "ERROR " << total - index << " cases not run (" << c.id << " and after): "
               << c.error_message.substr(std::string(kNotRun).size()) << "\n";
   }
-  if (progress && index + 1 < total) std::cout << "[" << index + 1 << "/" << total << "] done" << std::flush;
 }
 
 // The details, the summary and the verdict; a bug of conform's in printing them loses the
@@ -426,6 +424,18 @@ void InstallSignalHandlers() {
 }
 
 // Before the cases: the seed, and the found cases replayed before exploring.
+// The live line goes to stderr, so it is the terminal there that matters; CI sets $CI.
+ProgressPolicy DetectProgressPolicy(const RunOptions& options, const RunSettings& settings) {
+  ProgressPolicy policy;
+  ParseProgressMode(options.progress, &policy.mode);  // the flag's values are checked when parsed
+  policy.terminal = isatty(2);
+  const char* ci = std::getenv("CI");
+  policy.ci = ci && *ci;
+  policy.quiet_or_verbose = options.quiet || options.verbose;
+  policy.paced = settings.gate.min_interval_us > 0;
+  return policy;
+}
+
 void PrintSeedLine(const RunOptions& options, uint64_t seed, size_t found) {
   if (options.explore == 0 || options.quiet) return;
   std::cout << "exploration seed " << seed << " (" << SeedReplayFlags(seed, ExplorationShard(options.shard))
@@ -444,11 +454,33 @@ void PrintSeedLine(const RunOptions& options, uint64_t seed, size_t found) {
 constexpr int kLoopbackExplore = 300;
 constexpr int kRemoteExplore = 40;
 
+// The exploration's testcase line, then what it sent and, at a divergence, the case it wrote.
+void PrintExplorationLines(const RunOptions& options, const ConsoleStyle& style, uint64_t seed,
+                           const std::optional<Shard>& shard, const ExplorationReport& report, size_t index) {
+  PrintCase(style, report.outcome.result, index, index + 1);
+  if (style.quiet) return;
+  std::cout << "exploration: seed " << ShardSeed(seed, shard) << " (" << SeedReplayFlags(seed, shard) << " replays it), "
+            << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
+            << AllValueClasses().size() << " value classes drawn";
+  if (!report.found_file.empty()) {
+    std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
+              << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
+              << " (replay: conform run --cases " << options.found_dir << ")";
+  }
+  std::cout << "\n";
+}
+
+int ExplorationBudget(const RunOptions& options, const std::string& base_url) {
+  if (options.explore >= 0) return options.explore;
+  return IsLoopbackTarget(base_url) ? kLoopbackExplore : kRemoteExplore;
+}
+
 void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t seed, const RunSettings& settings,
                     const SchemaRegistry& schemas, const CurlOptions& curl, const ConsoleStyle& style, RequestGate& gate,
-                    Redactor* redactor, RunResult* run) {
+                    Redactor* redactor, ProgressLine* progress, RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
-  explore.operations = options.explore >= 0 ? options.explore : loopback ? kLoopbackExplore : kRemoteExplore;
+  explore.operations = ExplorationBudget(options, settings.base_url);
+  explore.sent_counter = progress->operations_done();
   const std::optional<Shard> shard = ExplorationShard(options.shard);
   explore.seed = ShardSeed(seed, shard);
   if (shard) explore.label = explore.names = "explore-shard-" + std::to_string(shard->index);
@@ -467,18 +499,7 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
     report.outcome.result.tags = {"explore"};
     MarkInternalError(redactor->Text(internal), &report.outcome.result);
   }
-  PrintCaseWithProgress(style, report.outcome.result, run->cases.size(), run->cases.size() + 1);
-  if (!style.quiet) {
-    std::cout << "exploration: seed " << explore.seed << " (" << SeedReplayFlags(seed, shard) << " replays it), "
-              << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
-              << AllValueClasses().size() << " value classes drawn";
-    if (!report.found_file.empty()) {
-      std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
-                << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
-                << " (replay: conform run --cases " << options.found_dir << ")";
-    }
-    std::cout << "\n";
-  }
+  progress->Above([&] { PrintExplorationLines(options, style, seed, shard, report, run->cases.size()); });
   if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
   report.outcome.result.retries = gate.retries() - retries_before;  // exploration's, shrinking's replays included
   run->cases.push_back(std::move(report.outcome.result));
@@ -532,9 +553,17 @@ int RunRunCommand(const RunOptions& given_options) {
   // One gate for the whole run: the exploration after the cases keeps their deadline, breaker,
   // pacing and retry count.
   RequestGate gate(settings.gate);
+  ProgressLine progress(DetectProgressPolicy(options, settings), settings.gate.min_interval_us / 1e6,
+                        [&gate] { return gate.admitted(); });
+  if (options.explore != 0) progress.SetOperationsTotal(ExplorationBudget(options, settings.base_url));
+  const int total_cases = static_cast<int>(cases.size() + (options.explore != 0 ? found.size() : 0));
+  int cases_done = 0;
+  progress.SetCases(0, total_cases);
+  progress.Start();
   const TransportFactory transports = [&] { return std::make_unique<CurlTransport>(curl); };
   const CaseListener print = [&](const CaseResult& c, size_t index, size_t total) {
-    PrintCaseWithProgress(style, c, index, total);
+    progress.SetCases(++cases_done, total_cases);
+    progress.Above([&] { PrintCase(style, c, index, total); });
   };
   RunResult run = RunSuite(cases, settings, schemas, transports, &redactor, print,
                            Repetition{options.repeat, options.warmup}, gate);
@@ -543,9 +572,12 @@ int RunRunCommand(const RunOptions& given_options) {
     run.seed = std::to_string(seed);
     if (going_on()) ReplayFoundCases(found, settings, schemas, transports, &redactor, print, gate, &run);
     NoteGateStop(gate, &run);
-    if (going_on()) RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &run);
+    if (going_on()) {
+      RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &progress, &run);
+    }
     NoteGateStop(gate, &run);
   }
+  progress.Stop();
   if (mock) mock->Stop();
   run.insecure = options.insecure;
   run.interrupted = Interrupted();

@@ -5,6 +5,7 @@
 // The first divergence ends the sequence.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct ExploreSettings {
   std::string reference_url;      // empty: the contract's model; else a second target to compare with
   CurlOptions reference_curl;     // how the reference is reached
   bool learn_secrets = true;      // false in replays: their shrunk values are fragments of secrets
+  std::atomic<int>* sent_counter = nullptr;  // counts each operation sent (the progress line); replays don't
 };
 
 struct ExploreOutcome {

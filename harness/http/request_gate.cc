@@ -69,6 +69,7 @@ bool RequestGate::Admit(HttpRequest* request, HttpResponse* refusal) {
     return false;
   }
   if (has_deadline_ && (request->timeout_ms == 0 || request->timeout_ms > left_ms)) request->timeout_ms = left_ms;
+  admitted_.fetch_add(1, std::memory_order_relaxed);
   return true;
 }
 

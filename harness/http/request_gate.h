@@ -3,6 +3,7 @@
 // One gate per run, shared by the transports of all its cases; used from one thread.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -49,6 +50,8 @@ class RequestGate {
   const char* StopType() const;
   int retries() const { return retries_; }
   int unanswered() const { return unanswered_; }
+  // Requests let through so far; read by the progress line's thread while the run goes on.
+  int admitted() const { return admitted_.load(std::memory_order_relaxed); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -66,6 +69,7 @@ class RequestGate {
   std::string last_cause_;
   int retries_ = 0;
   int unanswered_ = 0;
+  std::atomic<int> admitted_{0};
 };
 
 }  // namespace conform

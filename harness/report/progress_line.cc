@@ -1,0 +1,132 @@
+#include "report/progress_line.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+namespace conform {
+namespace {
+
+constexpr auto kRedrawEvery = std::chrono::milliseconds(250);
+
+// "45s", "3m05s", "1h02m": whole seconds are as precise as a person watching wants.
+std::string Clock(double seconds) {
+  const long s = std::lround(std::max(0.0, seconds));
+  char text[32];
+  if (s < 60) {
+    std::snprintf(text, sizeof text, "%lds", s);
+  } else if (s < 3600) {
+    std::snprintf(text, sizeof text, "%ldm%02lds", s / 60, s % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%ldh%02ldm", s / 3600, s % 3600 / 60);
+  }
+  return text;
+}
+
+// Seconds left, or a negative number when nothing is known yet. A case and an exploration
+// operation each count as one unit of work; the requests a unit took so far say how many the
+// rest will take, and the pacing makes each of those wait its turn.
+double SecondsLeft(const ProgressSnapshot& s) {
+  const int done = s.cases_done + s.operations_done;
+  const int left = (s.cases_total - s.cases_done) + (s.operations_total - s.operations_done);
+  if (done <= 0 || left < 0) return -1;
+  const double by_speed = s.elapsed_s / done * left;
+  const double by_pacing = s.request_interval_s * (static_cast<double>(s.requests) / done) * left;
+  return std::max(by_speed, by_pacing);
+}
+
+}  // namespace
+
+bool ParseProgressMode(const std::string& text, ProgressMode* mode) {
+  if (text == "auto") *mode = ProgressMode::kAuto;
+  else if (text == "on") *mode = ProgressMode::kOn;
+  else if (text == "off") *mode = ProgressMode::kOff;
+  else return false;
+  return true;
+}
+
+std::string FormatProgress(const ProgressSnapshot& s) {
+  std::string line = std::to_string(s.cases_done) + "/" + std::to_string(s.cases_total) + " cases";
+  if (s.operations_total > 0) {
+    line += ", " + std::to_string(s.operations_done) + "/" + std::to_string(s.operations_total) + " operations";
+  }
+  line += ", " + Clock(s.elapsed_s) + " elapsed";
+  const double left = SecondsLeft(s);
+  if (left >= 0) line += ", about " + Clock(left) + " left";
+  return line;
+}
+
+bool ProgressShown(const ProgressPolicy& p, double elapsed_s) {
+  if (!p.terminal || p.mode == ProgressMode::kOff) return false;
+  if (p.mode == ProgressMode::kOn) return true;
+  return !p.ci && !p.quiet_or_verbose && (p.paced || elapsed_s > kAutoAfterSeconds);
+}
+
+ProgressLine::ProgressLine(const ProgressPolicy& policy, double request_interval_s, std::function<int()> requests)
+    : policy_(policy), interval_s_(request_interval_s), requests_(std::move(requests)) {}
+
+ProgressLine::~ProgressLine() { Stop(); }
+
+void ProgressLine::Start() {
+  const bool never = !policy_.terminal || policy_.mode == ProgressMode::kOff ||
+                     (policy_.mode == ProgressMode::kAuto && (policy_.ci || policy_.quiet_or_verbose));
+  if (never || ticker_.joinable()) return;
+  ticker_ = std::thread([this] { Loop(); });
+}
+
+void ProgressLine::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+    Clear();
+  }
+  wake_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+}
+
+void ProgressLine::Above(const std::function<void()>& print) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const bool was_drawn = drawn_;
+  Clear();
+  print();
+  std::cout.flush();
+  if (was_drawn && !stopping_) Draw();
+}
+
+void ProgressLine::SetCases(int done, int total) {
+  cases_done_ = done;
+  cases_total_ = total;
+}
+
+void ProgressLine::Loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    if (ProgressShown(policy_, Elapsed())) Draw();
+    wake_.wait_for(lock, kRedrawEvery, [this] { return stopping_; });
+  }
+}
+
+void ProgressLine::Draw() {
+  ProgressSnapshot s;
+  s.cases_done = cases_done_;
+  s.cases_total = cases_total_;
+  s.operations_done = std::min(operations_done_.load(), operations_total_.load());
+  s.operations_total = operations_total_;
+  s.requests = requests_ ? requests_() : 0;
+  s.elapsed_s = Elapsed();
+  s.request_interval_s = interval_s_;
+  std::cerr << "\r\033[K" << FormatProgress(s) << std::flush;
+  drawn_ = true;
+}
+
+void ProgressLine::Clear() {
+  if (!drawn_) return;
+  std::cerr << "\r\033[K" << std::flush;
+  drawn_ = false;
+}
+
+double ProgressLine::Elapsed() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+}  // namespace conform
