@@ -31,7 +31,7 @@ struct Freedoms {
   bool lowercase_headers = false;   // header names in lower case; application/json;charset=UTF-8
 };
 
-// The variant names and what each does, for --help and the README.
+// The variant names and what each does, for --help and docs/mock.md.
 const std::vector<std::pair<std::string, std::string>>& FreedomVariants();
 // Turns on the freedom `name`; false if unknown.
 bool ApplyFreedom(const std::string& name, Freedoms* freedoms);

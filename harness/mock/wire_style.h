@@ -19,7 +19,7 @@ struct WireStyle {
   bool connection_close = false;  // every answer closes its connection
 };
 
-// The variant names and what each does, for --help and the README.
+// The variant names and what each does, for --help and docs/mock.md.
 const std::vector<std::pair<std::string, std::string>>& WireVariants();
 // Turns on the variant `name`; false if unknown.
 bool ApplyWireVariant(const std::string& name, WireStyle* style);

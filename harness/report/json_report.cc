@@ -1,4 +1,4 @@
-// report.json layout (documented in the README).
+// report.json layout (documented in docs/reports.md).
 #include "report/json_report.h"
 
 #include "http/utf8.h"
