@@ -18,22 +18,11 @@
 #include <nlohmann/json.hpp>
 
 #include "load/json_file.h"
+#include "run/proof_depth_for_tests.h"
 
 extern char** environ;
 
 namespace conform {
-
-// Under the sanitizers a whole run is several times slower. A test that repeats one check over
-// many faults takes every third there (the optimised build takes them all): each code path still
-// runs under AddressSanitizer, and CI stays within its time.
-inline bool SanitizerSkips(size_t index) {
-#ifdef CONFORM_SANITIZED
-  return index % 3 != 0;
-#else
-  (void)index;
-  return false;
-#endif
-}
 
 struct Ran {
   int exit_code = -1;

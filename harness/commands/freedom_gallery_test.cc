@@ -26,12 +26,9 @@
 namespace conform {
 namespace {
 
-#ifdef CONFORM_SANITIZED
-// The sanitizers make every request several times slower: fewer seeds there.
-constexpr uint64_t kSeeds = 5;
-#else
-constexpr uint64_t kSeeds = 200;
-#endif
+// Exploration's seeds against each freedom: 200 in the full proof, 30 in the test command, 2
+// under the sanitizers (run/proof_depth_for_tests.h).
+const uint64_t kSeeds = ByProofDepth<uint64_t>(2, 30, 200);
 constexpr int kOperations = 100;
 // A failure message lists findings up to this many lines, then counts the rest.
 constexpr size_t kMaxLines = 200;
