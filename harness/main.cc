@@ -7,6 +7,7 @@
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
 #include "commands/cleanup_command.h"
+#include "commands/config_file.h"
 #include "commands/lint_command.h"
 #include "commands/load_command.h"
 #include "commands/merge_command.h"
@@ -17,6 +18,20 @@
 
 namespace {
 
+// conform list and lint show what run would take: their flags, then the config file's selection.
+int RunSelectionCommand(const conform::CommandLine& command_line) {
+  conform::Selection selection = command_line.list;
+  std::string err;
+  if (!conform::ApplyConfigSelection(command_line.list_config, command_line.list_schemas_dir, command_line.list_given,
+                                     &selection, &err)) {
+    std::cerr << "conform: " << err << "\n";
+    return conform::kExitUsage;
+  }
+  return command_line.command == conform::Command::kList
+             ? conform::RunListCommand(selection, command_line.list_schemas_dir)
+             : conform::RunLintCommand(selection, command_line.list_schemas_dir);
+}
+
 int RunCommand(const conform::CommandLine& command_line) {
   int code = conform::kExitUsage;
   {
@@ -24,11 +39,7 @@ int RunCommand(const conform::CommandLine& command_line) {
       case conform::Command::kMock: code = conform::RunMockCommand(command_line.mock); break;
       case conform::Command::kRun: code = conform::RunRunCommand(command_line.run); break;
       case conform::Command::kList:
-        code = conform::RunListCommand(command_line.list, command_line.list_schemas_dir);
-        break;
-      case conform::Command::kLint:
-        code = conform::RunLintCommand(command_line.list, command_line.list_schemas_dir);
-        break;
+      case conform::Command::kLint: code = RunSelectionCommand(command_line); break;
       case conform::Command::kMerge:
         code = conform::RunMergeCommand(command_line.merge);
         break;

@@ -16,6 +16,7 @@ namespace conform {
 namespace {
 
 CLI::App* run_command_ = nullptr;  // to read which run flags were given, after parsing
+std::vector<CLI::App*> selection_commands_;  // list and lint: the same, for their selection flags
 
 void AddSelectionFlags(CLI::App* app, Selection* selection) {
   app->add_option("--cases", selection->cases_dir, "Folder of case files (*.json)")->capture_default_str();
@@ -226,12 +227,16 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
 
 void AddListCommand(CLI::App& app, CommandLine* out) {
   CLI::App* cmd = app.add_subcommand("list", "List the selected cases; sends nothing");
-  AddSelectionFlags(cmd, &out->list);
-  cmd->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
-  cmd->callback([out] { out->command = Command::kList; });
   CLI::App* lint = app.add_subcommand("lint", "Check schemas and case files, listing every problem; sends nothing");
-  AddSelectionFlags(lint, &out->list);
-  lint->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+  for (CLI::App* command : {cmd, lint}) {
+    AddSelectionFlags(command, &out->list);
+    command->add_option("--schemas", out->list_schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+    command->add_option("--config", out->list_config,
+                        "A JSON config file whose selection (filter, tags, exclude, ...) applies, as for run "
+                        "(default: ./conform.json if present)");
+    selection_commands_.push_back(command);
+  }
+  cmd->callback([out] { out->command = Command::kList; });
   lint->callback([out] { out->command = Command::kLint; });
 }
 
@@ -320,6 +325,11 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   }
   for (const CLI::Option* option : run_command_->get_options()) {
     if (option->count() > 0) out->run.given.insert(option->get_name());
+  }
+  for (const CLI::App* command : selection_commands_) {
+    for (const CLI::Option* option : command->get_options()) {
+      if (option->count() > 0) out->list_given.insert(option->get_name());
+    }
   }
   return -1;
 }

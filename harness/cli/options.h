@@ -139,6 +139,8 @@ struct CommandLine {
   CleanupOptions cleanup;
   Selection list;
   std::string list_schemas_dir;
+  std::string list_config;               // conform list/lint --config; empty: ./conform.json if present
+  std::set<std::string> list_given;      // their selection flags given (they beat the config file)
   std::string openapi_output;  // conform openapi -o; empty: stdout
 };
 

@@ -85,6 +85,19 @@ bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err) {
   return ApplyConfigDocument(doc, path, options, headers, err);
 }
 
+bool ApplyConfigSelection(const std::string& config_path, const std::string& schemas_dir,
+                          const std::set<std::string>& given, Selection* selection, std::string* err) {
+  RunOptions options;
+  options.selection = *selection;
+  options.schemas_dir = schemas_dir;
+  options.config_path = config_path;
+  options.given = given;
+  Headers headers;
+  if (!ApplyConfigFile(&options, &headers, err)) return false;
+  *selection = options.selection;
+  return true;
+}
+
 bool ApplyConfigDocument(const nlohmann::json& doc, const std::string& path, RunOptions* options, Headers* headers,
                          std::string* err) {
   if (!doc.is_object()) {

@@ -45,8 +45,11 @@ std::vector<std::string> LintCases(const Selection& selection, const SchemaRegis
   std::vector<std::string> problems;
   std::vector<Case> cases;
   LoadCases(selection.cases_dir, schemas, &cases, &problems);
-  if (count) *count = cases.size();
-  for (const Case& c : SelectCases(cases, selection)) {
+  // Every file must load; the bodies are checked for the cases the selection takes.
+  const std::vector<Case> selected = SelectCases(cases, selection);
+  if (count) *count = selected.size();
+  if (selected.empty() && !cases.empty()) problems.push_back(selection.cases_dir + ": no case matches the selection");
+  for (const Case& c : selected) {
     for (size_t i = 0; i < c.setup.size(); ++i) CheckBody(c, c.setup[i], "/setup/" + std::to_string(i), schemas, &problems);
     for (size_t i = 0; i < c.steps.size(); ++i) {
       const std::string at = "/steps/" + std::to_string(i);

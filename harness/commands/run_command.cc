@@ -405,8 +405,11 @@ bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlO
 void OnSignal(int) {
   if (!Interrupted()) {
     Interrupt();
-    const char message[] = "\nconform: interrupted; cleaning up (interrupt again to exit at once)\n";
-    [[maybe_unused]] ssize_t n = write(2, message, sizeof(message) - 1);
+    // On a terminal, "\r\033[K" clears a progress line (or the echoed ^C) instead of leaving it.
+    const char erase[] = "\r\033[K";
+    const char message[] = "conform: interrupted; cleaning up (interrupt again to exit at once)\n";
+    [[maybe_unused]] ssize_t n = isatty(2) ? write(2, erase, sizeof(erase) - 1) : write(2, "\n", 1);
+    n = write(2, message, sizeof(message) - 1);
     return;
   }
   const char header[] = "\nconform: exiting now; these connections may be left behind (conform cleanup removes them):\n";
@@ -429,6 +432,7 @@ ProgressPolicy DetectProgressPolicy(const RunOptions& options, const RunSettings
   ProgressPolicy policy;
   ParseProgressMode(options.progress, &policy.mode);  // the flag's values are checked when parsed
   policy.terminal = isatty(2);
+  policy.stdout_terminal = isatty(1);
   const char* ci = std::getenv("CI");
   policy.ci = ci && *ci;
   policy.quiet_or_verbose = options.quiet || options.verbose;
@@ -480,7 +484,7 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
                     Redactor* redactor, ProgressLine* progress, RunResult* run) {
   const bool loopback = IsLoopbackTarget(settings.base_url);
   explore.operations = ExplorationBudget(options, settings.base_url);
-  explore.sent_counter = progress->operations_done();
+  explore.progress = progress->exploration();
   const std::optional<Shard> shard = ExplorationShard(options.shard);
   explore.seed = ShardSeed(seed, shard);
   if (shard) explore.label = explore.names = "explore-shard-" + std::to_string(shard->index);
@@ -499,8 +503,10 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
     report.outcome.result.tags = {"explore"};
     MarkInternalError(redactor->Text(internal), &report.outcome.result);
   }
-  progress->Above([&] { PrintExplorationLines(options, style, seed, shard, report, run->cases.size()); });
-  if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
+  progress->Above([&] {
+    PrintExplorationLines(options, style, seed, shard, report, run->cases.size());
+    if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
+  });
   report.outcome.result.retries = gate.retries() - retries_before;  // exploration's, shrinking's replays included
   run->cases.push_back(std::move(report.outcome.result));
 }
@@ -573,6 +579,7 @@ int RunRunCommand(const RunOptions& given_options) {
     if (going_on()) ReplayFoundCases(found, settings, schemas, transports, &redactor, print, gate, &run);
     NoteGateStop(gate, &run);
     if (going_on()) {
+      progress.CasesDone();  // from here the requests are exploration's, priced apart
       RunExploration(options, explore, seed, settings, schemas, curl, style, gate, &redactor, &progress, &run);
     }
     NoteGateStop(gate, &run);

@@ -510,5 +510,26 @@ TEST_F(ConformBinaryTest, ListAndRunHonourExclusions) {
   EXPECT_NE(r.output.find("1 --exclude"), std::string::npos) << r.output;
 }
 
+TEST_F(ConformBinaryTest, ListAndLintShowWhatRunWouldTakeFromTheConfigFile) {
+  const fs::path config = dir_ / "conform.json";
+  std::ofstream(config) << R"({"tags": ["auth"], "exclude": ["auth-wrong-*"], "exclude_tags": ["siblings"]})";
+  Ran r = RunConform("list --config " + config.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("auth-no-token-update\t"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("auth-readonly-token-update\t"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("auth-wrong-token-update"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("auth-no-token-delete"), std::string::npos) << r.output;
+  // A flag beats the file key by key: --exclude-tag replaces the file's, its exclude stands.
+  r = RunConform("list --config " + config.string() + " --exclude-tag none-such");
+  EXPECT_NE(r.output.find("auth-no-token-delete\t"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("auth-wrong-token-"), std::string::npos) << r.output;
+  // ./conform.json is read without --config, as run reads it.
+  r = RunConformBinary("lint", "", dir_.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("lint: 3 cases"), std::string::npos) << r.output;
+  r = RunConform("lint --exclude '*'");
+  EXPECT_EQ(r.exit_code, 2) << "an empty selection checks nothing: " << r.output;
+}
+
 }  // namespace
 }  // namespace conform

@@ -61,8 +61,10 @@ class Exploration {
     const CredentialMix credentials{!run_.credentials.token.empty(), !run_.credentials.readonly_token.empty()};
     out_.sequence = GenerateOperations(explore_.operations, &values, credentials);
     out_.classes_covered = AllValueClasses().size() - values.Undrawn();
-    sent_counter_ = explore_.sent_counter;
-    return RunSequence();
+    progress_ = explore_.progress;
+    ExploreOutcome outcome = RunSequence();
+    if (progress_) progress_->finished = true;
+    return outcome;
   }
 
   ExploreOutcome Run(std::vector<Operation> sequence) {
@@ -112,7 +114,7 @@ class Exploration {
     HttpResponse response;
     if (!Send(label, op.request.call, request, &response)) return false;
     ++out_.sent;
-    if (sent_counter_) sent_counter_->fetch_add(1, std::memory_order_relaxed);
+    if (progress_) progress_->sent.fetch_add(1, std::memory_order_relaxed);
     const Observed observed = Observe(op.request.call, label, response);
     CheckResponse(observed, schemas_, "", false, &out_.result.findings);
 
@@ -511,7 +513,7 @@ class Exploration {
     HttpResponse response;
   };
   std::deque<Sent> recent_;  // the last exchanges, redacted into the result at the end
-  std::atomic<int>* sent_counter_ = nullptr;  // set for a generated run, not for a replay
+  ExploreProgress* progress_ = nullptr;  // set for a generated run, not for a replay
   ExploreOutcome out_;
 };
 

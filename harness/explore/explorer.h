@@ -5,7 +5,6 @@
 // The first divergence ends the sequence.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +16,7 @@
 #include "load/schema_registry.h"
 #include "redact/redactor.h"
 #include "run/case_runner.h"
+#include "run/run_progress.h"
 #include "run/results.h"
 
 namespace conform {
@@ -29,7 +29,7 @@ struct ExploreSettings {
   std::string reference_url;      // empty: the contract's model; else a second target to compare with
   CurlOptions reference_curl;     // how the reference is reached
   bool learn_secrets = true;      // false in replays: their shrunk values are fragments of secrets
-  std::atomic<int>* sent_counter = nullptr;  // counts each operation sent (the progress line); replays don't
+  ExploreProgress* progress = nullptr;  // what a watcher (the progress line) reads; replays tell it nothing
 };
 
 struct ExploreOutcome {

@@ -23,16 +23,21 @@ std::string Clock(double seconds) {
   return text;
 }
 
-// Seconds left, or a negative number when nothing is known yet. A case and an exploration
-// operation each count as one unit of work; the requests a unit took so far say how many the
-// rest will take, and the pacing makes each of those wait its turn.
+// An operation and the GET after it, before the first operation says otherwise.
+constexpr double kRequestsPerOperation = 2;
+
+// Seconds left, or a negative number when nothing is known yet.
 double SecondsLeft(const ProgressSnapshot& s) {
-  const int done = s.cases_done + s.operations_done;
-  const int left = (s.cases_total - s.cases_done) + (s.operations_total - s.operations_done);
-  if (done <= 0 || left < 0) return -1;
-  const double by_speed = s.elapsed_s / done * left;
-  const double by_pacing = s.request_interval_s * (static_cast<double>(s.requests) / done) * left;
-  return std::max(by_speed, by_pacing);
+  if (s.cases_done <= 0 || s.requests <= 0 || s.shrinking) return -1;
+  const int case_requests = s.case_requests >= 0 ? s.case_requests : s.requests;
+  const double per_case = static_cast<double>(case_requests) / s.cases_done;
+  const double per_operation = s.operations_done > 0 && s.case_requests >= 0
+                                   ? static_cast<double>(s.requests - s.case_requests) / s.operations_done
+                                   : kRequestsPerOperation;
+  const double left = std::max(0, s.cases_total - s.cases_done) * per_case +
+                      std::max(0, s.operations_total - s.operations_done) * per_operation;
+  const double seconds_per_request = std::max(s.elapsed_s / s.requests, s.request_interval_s);
+  return left * seconds_per_request;
 }
 
 }  // namespace
@@ -47,7 +52,9 @@ bool ParseProgressMode(const std::string& text, ProgressMode* mode) {
 
 std::string FormatProgress(const ProgressSnapshot& s) {
   std::string line = std::to_string(s.cases_done) + "/" + std::to_string(s.cases_total) + " cases";
-  if (s.operations_total > 0) {
+  if (s.shrinking) {
+    line += ", exploration diverged after " + std::to_string(s.operations_done) + " operations: shrinking";
+  } else if (s.operations_total > 0) {
     line += ", " + std::to_string(s.operations_done) + "/" + std::to_string(s.operations_total) + " operations";
   }
   line += ", " + Clock(s.elapsed_s) + " elapsed";
@@ -59,7 +66,7 @@ std::string FormatProgress(const ProgressSnapshot& s) {
 bool ProgressShown(const ProgressPolicy& p, double elapsed_s) {
   if (!p.terminal || p.mode == ProgressMode::kOff) return false;
   if (p.mode == ProgressMode::kOn) return true;
-  return !p.ci && !p.quiet_or_verbose && (p.paced || elapsed_s > kAutoAfterSeconds);
+  return p.stdout_terminal && !p.ci && !p.quiet_or_verbose && (p.paced || elapsed_s > kAutoAfterSeconds);
 }
 
 ProgressLine::ProgressLine(const ProgressPolicy& policy, double request_interval_s, std::function<int()> requests)
@@ -69,7 +76,8 @@ ProgressLine::~ProgressLine() { Stop(); }
 
 void ProgressLine::Start() {
   const bool never = !policy_.terminal || policy_.mode == ProgressMode::kOff ||
-                     (policy_.mode == ProgressMode::kAuto && (policy_.ci || policy_.quiet_or_verbose));
+                     (policy_.mode == ProgressMode::kAuto &&
+                      (!policy_.stdout_terminal || policy_.ci || policy_.quiet_or_verbose));
   if (never || ticker_.joinable()) return;
   ticker_ = std::thread([this] { Loop(); });
 }
@@ -110,9 +118,11 @@ void ProgressLine::Draw() {
   ProgressSnapshot s;
   s.cases_done = cases_done_;
   s.cases_total = cases_total_;
-  s.operations_done = std::min(operations_done_.load(), operations_total_.load());
+  s.operations_done = std::min(exploration_.sent.load(), operations_total_.load());
   s.operations_total = operations_total_;
+  s.shrinking = exploration_.finished && s.operations_done < s.operations_total;
   s.requests = requests_ ? requests_() : 0;
+  s.case_requests = case_requests_;
   s.elapsed_s = Elapsed();
   s.request_interval_s = interval_s_;
   std::cerr << "\r\033[K" << FormatProgress(s) << std::flush;

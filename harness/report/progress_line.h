@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "run/run_progress.h"
+
 namespace conform {
 
 enum class ProgressMode { kAuto, kOn, kOff };
@@ -24,21 +26,24 @@ struct ProgressSnapshot {
   int cases_total = 0;
   int operations_done = 0;
   int operations_total = 0;    // 0: no exploration
+  bool shrinking = false;      // exploration diverged and is being shrunk: no estimate
   int requests = 0;            // sent so far
+  int case_requests = -1;      // sent by the cases, once they are all done; -1 before
   double elapsed_s = 0;
   double request_interval_s = 0;  // the pacing; 0: not paced
 };
 
-// "12/85 cases, 3/40 operations, 1m05s elapsed, about 2m10s left". The estimate is what is left
-// of the work at the pace seen so far; when paced, the pacing bounds it from below, since every
-// request left waits its turn.
+// "12/85 cases, 3/40 operations, 1m05s elapsed, about 2m10s left". The estimate counts the
+// requests left (a case as many as the cases took so far, an operation as many as the operations
+// did, or 2 before the first) and times them at the speed seen so far, or the pacing if slower.
 std::string FormatProgress(const ProgressSnapshot& s);
 
 // Whether a line is shown: `auto` wants a terminal on stderr, no CI variable, not -q or -v, and a
 // run that is paced or has gone on longer than kAutoAfter; `on` wants only the terminal.
 struct ProgressPolicy {
   ProgressMode mode = ProgressMode::kAuto;
-  bool terminal = false;   // stderr is a terminal
+  bool terminal = false;   // stderr is a terminal (the line's)
+  bool stdout_terminal = false;  // so is stdout (auto: case lines piped elsewhere would land on the line)
   bool ci = false;         // $CI is set
   bool quiet_or_verbose = false;
   bool paced = false;
@@ -63,9 +68,11 @@ class ProgressLine {
   void Above(const std::function<void()>& print);
 
   void SetCases(int done, int total);
+  // The cases are over: the requests so far are theirs (the estimate prices operations apart).
+  void CasesDone() { case_requests_ = requests_ ? requests_() : 0; }
   void SetOperationsTotal(int total) { operations_total_ = total; }
   // The explorer counts its operations here as it sends them.
-  std::atomic<int>* operations_done() { return &operations_done_; }
+  ExploreProgress* exploration() { return &exploration_; }
 
  private:
   void Loop();
@@ -77,7 +84,8 @@ class ProgressLine {
   const double interval_s_;
   const std::function<int()> requests_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::atomic<int> cases_done_{0}, cases_total_{0}, operations_done_{0}, operations_total_{0};
+  std::atomic<int> cases_done_{0}, cases_total_{0}, operations_total_{0}, case_requests_{-1};
+  ExploreProgress exploration_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
