@@ -13,6 +13,7 @@
 #include "commands/merge_command.h"
 #include "commands/mock_command.h"
 #include "commands/openapi_command.h"
+#include "commands/profile_command.h"
 #include "commands/run_command.h"
 #include "run/boundary.h"
 
@@ -45,6 +46,7 @@ int RunCommand(const conform::CommandLine& command_line) {
         break;
       case conform::Command::kLoad: code = conform::RunLoadCommand(command_line.load); break;
       case conform::Command::kCleanup: code = conform::RunCleanupCommand(command_line.cleanup); break;
+      case conform::Command::kProfile: code = conform::RunProfileCommand(command_line.profile); break;
       case conform::Command::kFaults: code = conform::RunFaultsCommand(); break;
       case conform::Command::kOpenApi:
         code = conform::RunOpenApiCommand(command_line.list_schemas_dir, command_line.openapi_output);

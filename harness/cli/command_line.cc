@@ -254,6 +254,46 @@ void AddCleanupCommand(CLI::App& app, CommandLine* out) {
   cmd->callback([out] { out->command = Command::kCleanup; });
 }
 
+const char* kProfileExample =
+    "\nExamples:\n"
+    "  conform profile                                        # the embedded mock's choices\n"
+    "  conform profile --target http://127.0.0.1:8080 --token T -o mine.json\n"
+    "  conform profile --diff wix.json mine.json             # exit 1 when a choice differs\n"
+    "  conform profile --target http://127.0.0.1:8080 --reference http://127.0.0.1:9090 --token T\n";
+
+void AddProfileCommand(CLI::App& app, CommandLine* out) {
+  ProfileOptions& profile = out->profile;
+  CLI::App* cmd = app.add_subcommand(
+      "profile", "The choices a server made where the contract leaves it free; compare two servers' choices");
+  cmd->footer(kProfileExample);
+  cmd->add_option("--target", profile.target, "Base URL of the service (default: the embedded mock)");
+  cmd->add_option("--token", profile.token, "Authorization value sent with every request (default: $CONFORM_TOKEN)");
+  cmd->add_option("--reference", profile.reference, "Profile this target too, and compare (exit 1 when a choice differs)");
+  cmd->add_option("--reference-token", profile.reference_token, "Authorization for --reference (default: --token)");
+  cmd->add_option("--diff", profile.diff, "Compare two profile files; sends nothing (exit 1 when a choice differs)")
+      ->expected(2)->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", profile.output, "Where the profile is written")->capture_default_str();
+  cmd->add_option("--reference-output", profile.reference_output, "Where the reference's profile is written")
+      ->capture_default_str();
+  cmd->add_option("--reports", profile.reports_dir, "Folder for the probes' run reports (JUnit, JSON, HTML)")
+      ->capture_default_str();
+  cmd->add_option("--probes", profile.probes_dir, "Folder of probe files (*.json)")->capture_default_str();
+  cmd->add_option("--schemas", profile.schemas_dir, "Folder of JSON Schemas")->capture_default_str();
+  cmd->add_option("--site-id", profile.site_id, "Send wix-site-id (default: $CONFORM_SITE_ID)");
+  cmd->add_option("--account-id", profile.account_id, "Send wix-account-id (default: $CONFORM_ACCOUNT_ID)");
+  cmd->add_option("--rate", profile.rate, "Pace requests, e.g. 150/m (default: none on loopback, 150/m elsewhere)");
+  cmd->add_option("--cacert", profile.cacert, "Trust this CA bundle");
+  cmd->add_flag("--insecure", profile.insecure, "Skip TLS certificate checks");
+  cmd->add_option("--timeout", profile.timeout_ms, "Bound on each whole request (ms)")
+      ->capture_default_str()->check(WholeNumberIn(1L, 3600000L));
+  cmd->add_option("--max-retries", profile.max_retries, "Retries after 429 or 503")
+      ->capture_default_str()->check(WholeNumberIn(0, 20));
+  cmd->add_flag("--allow-mutations", profile.allow_mutations,
+                "Allow creating, updating and deleting connections on a target that is not this machine");
+  cmd->add_flag("-q,--quiet", profile.quiet, "Print only the profile or the differences");
+  cmd->callback([out] { out->command = Command::kProfile; });
+}
+
 void AddMergeCommand(CLI::App& app, CommandLine* out) {
   MergeCommandOptions& merge = out->merge;
   CLI::App* cmd = app.add_subcommand("merge", "Combine shard reports: report.json files, or JUnit XML files");
@@ -296,9 +336,15 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   out->run.schemas_dir = DefaultDataDir("schemas");
   out->list.cases_dir = out->run.selection.cases_dir;
   out->list_schemas_dir = out->run.schemas_dir;
-  if (const char* token = std::getenv("CONFORM_TOKEN")) out->run.token = out->load.token = out->cleanup.token = token;
-  if (const char* site = std::getenv("CONFORM_SITE_ID")) out->run.site_id = out->cleanup.site_id = site;
-  if (const char* account = std::getenv("CONFORM_ACCOUNT_ID")) out->run.account_id = out->cleanup.account_id = account;
+  out->profile.probes_dir = DefaultDataDir("probes");
+  out->profile.schemas_dir = out->run.schemas_dir;
+  if (const char* token = std::getenv("CONFORM_TOKEN")) {
+    out->run.token = out->load.token = out->cleanup.token = out->profile.token = token;
+  }
+  if (const char* site = std::getenv("CONFORM_SITE_ID")) out->run.site_id = out->cleanup.site_id = out->profile.site_id = site;
+  if (const char* account = std::getenv("CONFORM_ACCOUNT_ID")) {
+    out->run.account_id = out->cleanup.account_id = out->profile.account_id = account;
+  }
 
   CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");
   app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION);
@@ -311,6 +357,7 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   AddCleanupCommand(app, out);
   AddFaultsCommand(app, out);
   AddOpenApiCommand(app, out);
+  AddProfileCommand(app, out);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -66,6 +66,7 @@ struct RunOptions {
   std::string max_body = "8MB";
   std::string config_path;         // --config; empty: ./conform.json if it exists
   std::string progress = "auto";   // the live line on a terminal: auto, on, off
+  bool silent = false;             // no summary either (conform profile -q prints its own)
   std::set<std::string> given;     // flags given on the command line (they beat the config file)
 };
 
@@ -121,6 +122,29 @@ struct CleanupOptions {
   long timeout_ms = 10000;
 };
 
+// `conform profile`: the choices a server made where the contract leaves it free.
+struct ProfileOptions {
+  std::string target;            // empty: the embedded mock
+  std::string token;             // flag, else CONFORM_TOKEN
+  std::string reference;         // profile this target too and compare the two
+  std::string reference_token;   // empty: the same token
+  std::vector<std::string> diff;  // two profile files to compare; nothing is sent
+  std::string output = "reports/profile.json";
+  std::string reference_output = "reports/profile-reference.json";
+  std::string reports_dir = "reports/profile";  // the probes' run: junit.xml, report.json, report.html
+  std::string probes_dir;
+  std::string schemas_dir;
+  std::string site_id;
+  std::string account_id;
+  std::string rate;              // as conform run: none on loopback, 150/m elsewhere
+  std::string cacert;
+  bool insecure = false;
+  bool allow_mutations = false;
+  long timeout_ms = 10000;
+  int max_retries = 3;
+  bool quiet = false;
+};
+
 struct MergeCommandOptions {
   std::vector<std::string> inputs;
   std::string output;
@@ -128,7 +152,7 @@ struct MergeCommandOptions {
   std::string html;
 };
 
-enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint, kCleanup, kOpenApi };
+enum class Command { kNone, kRun, kMock, kList, kFaults, kLoad, kMerge, kLint, kCleanup, kOpenApi, kProfile };
 
 struct CommandLine {
   Command command = Command::kNone;
@@ -137,6 +161,7 @@ struct CommandLine {
   LoadCommandOptions load;
   MergeCommandOptions merge;
   CleanupOptions cleanup;
+  ProfileOptions profile;
   Selection list;
   std::string list_schemas_dir;
   std::string list_config;               // conform list/lint --config; empty: ./conform.json if present

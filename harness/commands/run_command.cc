@@ -511,7 +511,7 @@ void RunExploration(const RunOptions& options, ExploreSettings explore, uint64_t
   run->cases.push_back(std::move(report.outcome.result));
 }
 
-int RunRunCommand(const RunOptions& given_options) {
+int RunRunCommand(const RunOptions& given_options, RunResult* result) {
   RunOptions options = given_options;
   std::string err;
   std::vector<std::string> errors;
@@ -589,10 +589,12 @@ int RunRunCommand(const RunOptions& given_options) {
   run.insecure = options.insecure;
   run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);
-  PrintVerdict(run, style);
+  if (!options.silent) PrintVerdict(run, style);
   bool leaked = false;
   const bool reports_ok = Report(run, options, redactor, !options.quiet, &leaked);
-  return ExitCodeFor(run, reports_ok, leaked, settings.base_url);
+  const int code = ExitCodeFor(run, reports_ok, leaked, settings.base_url);
+  if (result) *result = std::move(run);
+  return code;
 }
 
 int RunListCommand(const Selection& selection, const std::string& schemas_dir) {

@@ -3,10 +3,14 @@
 #pragma once
 
 #include "cli/options.h"
+#include "run/results.h"
 
 namespace conform {
 
-int RunRunCommand(const RunOptions& options);
+// `result`, when given, receives what the run produced (redacted, its bodies uncut, as the
+// reports are written from it) whenever the run took place: conform profile reads its probes'
+// answers from it.
+int RunRunCommand(const RunOptions& options, RunResult* result = nullptr);
 int RunListCommand(const Selection& selection, const std::string& schemas_dir);
 
 }  // namespace conform

@@ -89,6 +89,20 @@ struct Step {
   std::optional<ParallelGroup> parallel;  // a parallel step: request, expect and oracle unused
 };
 
+// What a probe (probes/, conform profile) reads from one step's last answer as the choice a server
+// made where the contract leaves it free. `read` is one of: status, header (name), value, keys,
+// keys-in-order, count (at a JSON pointer), present (which of the comma-separated pointers in
+// `at` exist), literal (the raw text of the first value of key `name`), integer (that text
+// without a trailing ".0").
+struct ChoiceSpec {
+  std::string id;       // the profile's row, e.g. "create.status"
+  std::string freedom;  // what is free, in words
+  int step = 1;         // 1-based
+  std::string read;
+  std::string at;
+  std::string name;
+};
+
 struct Case {
   std::string id;
   std::string title;
@@ -101,6 +115,7 @@ struct Case {
   std::vector<std::string> budgets;  // "update.p95=200ms", parsed by stats/latency_budget
   std::vector<RequestSpec> setup;
   std::vector<Step> steps;
+  std::vector<ChoiceSpec> choices;  // a probe's; empty for a case
 };
 
 }  // namespace conform

@@ -255,6 +255,16 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
     for (const auto& r : doc["setup"]) c.setup.push_back(ParseRequest(r));
   }
   for (const auto& s : doc["steps"]) c.steps.push_back(ParseStep(s));
+  for (const auto& j : doc.value("choices", nlohmann::json::array())) {
+    ChoiceSpec choice{j["id"].get<std::string>(), j["freedom"].get<std::string>(), j["step"].get<int>(),
+                      j["read"].get<std::string>(), j.value("at", ""), j.value("name", "")};
+    const std::string where = file + ": /choices/" + std::to_string(c.choices.size());
+    if (choice.step > static_cast<int>(c.steps.size())) {
+      errors->push_back(where + "/step: the case has " + std::to_string(c.steps.size()) + " steps");
+      return false;
+    }
+    c.choices.push_back(std::move(choice));
+  }
   *out = std::move(c);
   return true;
 }

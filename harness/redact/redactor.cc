@@ -162,7 +162,12 @@ std::string Redactor::Body(const std::string& body) const {
 
 std::string Redactor::Body(const std::string& body, const nlohmann::json& parsed) const {
   if (parsed.is_discarded() || body.empty()) return Text(body);
-  return Json(parsed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // A body with nothing to hide keeps the server's own text (key order, escapes, 5.0): how it was
+  // written is part of what a report, or a profile, shows. Hidden values are in the parsed form
+  // too, so an equal parse means none are there.
+  const nlohmann::json redacted = Json(parsed);
+  if (redacted == parsed) return Text(body);
+  return redacted.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Headers Redactor::RedactHeaders(const Headers& headers) const {

@@ -36,7 +36,8 @@ class Redactor {
 
   std::string Text(const std::string& text) const;
   nlohmann::json Json(const nlohmann::json& value) const;
-  // A body: JSON is redacted structurally and re-serialised; other text by value.
+  // A body: JSON is redacted structurally and re-serialised (kept as sent when nothing in it is
+  // hidden); other text by value.
   std::string Body(const std::string& body) const;
   // The same, for a body the caller already parsed (discarded when it is not JSON).
   std::string Body(const std::string& body, const nlohmann::json& parsed) const;

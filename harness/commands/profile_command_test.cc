@@ -1,0 +1,140 @@
+// conform profile end to end: the embedded mock's profile, a server profiled twice giving the
+// same choices, each --variant of the mock differing in exactly its own choices, --reference and
+// --diff, pacing and cleanup, and bad input.
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "commands/conform_binary_for_tests.h"
+#include "mock/mock_server.h"
+
+namespace conform {
+namespace {
+
+class ProfileCommandTest : public TempDirTest {
+ protected:
+  // `conform profile` with its outputs in this test's folder.
+  Ran Profile(const std::string& args, const std::string& out) const {
+    return RunConformBinary("profile " + args + " -o " + Path(out) + " --reference-output " + Path(out + ".ref") +
+                            " --reports " + Path(out + ".reports"));
+  }
+  std::set<std::string> Differing(const std::string& a, const std::string& b) const {
+    const Ran diff = RunConformBinary("profile --diff " + Path(a) + " " + Path(b));
+    std::set<std::string> ids;
+    const std::string marker = "\n  ";
+    for (size_t at = diff.output.find(marker); at != std::string::npos; at = diff.output.find(marker, at + 1)) {
+      const size_t end = diff.output.find(':', at);
+      const std::string id = diff.output.substr(at + marker.size(), end - at - marker.size());
+      if (id.find(' ') == std::string::npos) ids.insert(id);
+    }
+    EXPECT_EQ(diff.exit_code, ids.empty() ? 0 : 1) << diff.output;
+    return ids;
+  }
+};
+
+TEST_F(ProfileCommandTest, TheEmbeddedMocksProfileHasEveryRowWithItsEvidence) {
+  const Ran r = Profile("", "mock.json");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("create.status"), std::string::npos) << r.output;
+  const nlohmann::json profile = Json("mock.json");
+  ASSERT_TRUE(profile["choices"].is_object()) << profile.dump();
+  EXPECT_GE(profile["choices"].size(), 18u);
+  for (const auto& [id, row] : profile["choices"].items()) {
+    EXPECT_FALSE(row.contains("problem")) << id << ": " << row.dump();
+    if (id != "load.statuses-retried") EXPECT_NE(row["evidence"]["request"], "") << id;
+  }
+  EXPECT_EQ(profile["choices"]["create.status"]["choice"], 200);
+  EXPECT_EQ(profile["choices"]["update.without-body-name"]["choice"], 200);
+  EXPECT_EQ(profile["choices"]["numbers.beyond-2to53"]["choice"], "9007199254740993");
+  EXPECT_EQ(profile["choices"]["list.page-at-limit-100"]["choice"], 12);
+  EXPECT_TRUE(profile["measurements"]["latency"].contains("create")) << profile["measurements"].dump();
+  EXPECT_TRUE(std::filesystem::exists(Path("mock.json.reports/report.html"))) << "the probes' run has its reports";
+}
+
+TEST_F(ProfileCommandTest, OneServerProfiledTwiceDoesNotDiffer) {
+  // 503s now and then (retried at once), so the two profiles meet them at other requests.
+  MockProcess mock({"--token", "T", "--variant", "transient-503", "--retry-after", "0"});
+  ASSERT_FALSE(mock.BaseUrl().empty());
+  ASSERT_EQ(Profile("--target " + mock.BaseUrl() + " --token T", "one.json").exit_code, 0);
+  ASSERT_EQ(Profile("--target " + mock.BaseUrl() + " --token T", "two.json").exit_code, 0);
+  EXPECT_TRUE(Differing("one.json", "two.json").empty());
+}
+
+// Each variant of the mock is a choice the contract allows; the profile names it, and nothing else.
+TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
+  const std::map<std::string, std::set<std::string>> expected = {
+      {"float-numbers", {"wire.integral-number"}},
+      {"reversed-keys", {"wire.key-order"}},
+      {"ascii-escapes", {"wire.non-ascii"}},
+      {"chunked", {"wire.transfer-encoding"}},
+      {"connection-close", {"wire.connection"}},
+      {"requires-body-name", {"update.without-body-name"}},
+      {"validate-first", {"order.refused-body-unknown-name", "order.overlong-name-get"}},
+      {"transient-503", {"load.statuses-retried"}},
+      {"double-numbers", {"numbers.beyond-2to53"}},
+      {"proto3-omissions", {"list.empty-page-fields"}},
+      {"moving-revision", {"create.fields-answered"}},
+      {"lowercase-headers", {"wire.content-type"}},
+  };
+  MockProcess plain({"--token", "T"});
+  ASSERT_EQ(Profile("--target " + plain.BaseUrl() + " --token T", "plain.json").exit_code, 0);
+  for (const auto& [variant, choices] : expected) {
+    SCOPED_TRACE(variant);
+    MockProcess mock({"--token", "T", "--variant", variant, "--retry-after", "0"});
+    const Ran r = Profile("--target " + mock.BaseUrl() + " --token T", variant + ".json");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(Differing("plain.json", variant + ".json"), choices);
+  }
+  MockProcess capped({"--token", "T", "--max-page", "2"});
+  ASSERT_EQ(Profile("--target " + capped.BaseUrl() + " --token T", "capped.json").exit_code, 0);
+  EXPECT_EQ(Differing("plain.json", "capped.json"), std::set<std::string>{"list.page-at-limit-100"});
+}
+
+TEST_F(ProfileCommandTest, ReferenceComparesTwoServersInOneGo) {
+  MockProcess plain({"--token", "T"});
+  MockProcess lowercase({"--token", "T", "--variant", "lowercase-headers"});
+  Ran r = Profile("--target " + plain.BaseUrl() + " --reference " + lowercase.BaseUrl() + " --token T", "a.json");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("1 of "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("wire.content-type"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("application/json;charset=UTF-8"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("latency p50/p99"), std::string::npos) << r.output;
+  r = Profile("--target " + plain.BaseUrl() + " --reference " + plain.BaseUrl() + " --token T", "b.json");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("no choice differs"), std::string::npos) << r.output;
+}
+
+TEST_F(ProfileCommandTest, PacedAndLeavesNothingBehind) {
+  MockOptions options;
+  options.token = "T";
+  MockServer mock(options);
+  std::string err;
+  ASSERT_TRUE(mock.Start(&err)) << err;
+  const auto start = std::chrono::steady_clock::now();
+  const Ran r = Profile("--target " + mock.base_url() + " --token T --rate 40/s", "paced.json");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_GE(seconds, (mock.requests() - 1) / 40.0) << mock.requests() << " requests";
+  EXPECT_EQ(mock.store().Size(), 0u) << "every probe cleans up after itself";
+}
+
+TEST_F(ProfileCommandTest, BadInputIsOneLineAndSendsNothing) {
+  std::ofstream(Path("not-a-profile.json")) << R"({"conform_profile": 1, "target": "x", "choices": {"a": 1}})";
+  std::ofstream(Path("empty.json")) << R"({"conform_profile": 1, "target": "x", "choices": {}})";
+  Ran r = RunConformBinary("profile --diff " + Path("not-a-profile.json") + " " + Path("empty.json"));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("not-a-profile.json: /choices/a"), std::string::npos) << r.output;
+  r = Profile("--target http://127.0.0.1:9 --token T", "unreachable.json");
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  r = Profile("--target http://192.0.2.1:8080 --token T", "remote.json");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--allow-mutations"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,169 @@
+#include "profile/choice_reader.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "http/json_text.h"
+#include "http/utf8.h"
+
+namespace conform {
+
+const char* const kAbsent = "(absent)";
+
+namespace {
+
+// The last answer a step got: its label is "step N (call)"; an answer that was retried is
+// recorded as "step N (call) (retried)" and is not the one the step was judged by.
+const Exchange* LastAnswerOf(const CaseResult& result, int step) {
+  const std::string prefix = "step " + std::to_string(step) + " (";
+  const Exchange* last = nullptr;
+  for (const Exchange& x : result.exchanges) {
+    if (x.step.rfind(prefix, 0) == 0 && x.step.find("(retried)") == std::string::npos) last = &x;
+  }
+  return last;
+}
+
+// nullptr when `pointer` is not a JSON pointer or names nothing in `doc`.
+const nlohmann::json* At(const nlohmann::json& doc, const std::string& pointer) {
+  try {
+    const nlohmann::json::json_pointer p(pointer);
+    return doc.contains(p) ? &doc.at(p) : nullptr;
+  } catch (const nlohmann::json::exception&) {
+    return nullptr;
+  }
+}
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, ',')) parts.push_back(part);
+  return parts;
+}
+
+// The raw text of the first value of `key` in a JSON text: "5.0", "\"\\u00e9\"". How a server
+// writes a value is a choice the parsed value hides. Scans the text once; never parses.
+std::string LiteralAfterKey(const std::string& body, const std::string& key) {
+  const std::string quoted = "\"" + key + "\"";
+  for (size_t at = body.find(quoted); at != std::string::npos; at = body.find(quoted, at + 1)) {
+    size_t i = at + quoted.size();
+    while (i < body.size() && isspace(static_cast<unsigned char>(body[i]))) ++i;
+    if (i >= body.size() || body[i] != ':') continue;  // the key's text inside a value, not a key
+    ++i;
+    while (i < body.size() && isspace(static_cast<unsigned char>(body[i]))) ++i;
+    const size_t start = i;
+    if (i < body.size() && body[i] == '"') {
+      for (++i; i < body.size() && body[i] != '"'; ++i) {
+        if (body[i] == '\\') ++i;
+      }
+      return body.substr(start, std::min(i + 1, body.size()) - start);
+    }
+    while (i < body.size() && body[i] != ',' && body[i] != '}' && body[i] != ']' &&
+           !isspace(static_cast<unsigned char>(body[i]))) {
+      ++i;
+    }
+    return body.substr(start, i - start);
+  }
+  return kAbsent;
+}
+
+nlohmann::json KeysOf(const nlohmann::json* object) {
+  if (!object || !object->is_object()) return kAbsent;
+  nlohmann::json keys = nlohmann::json::array();
+  for (auto it = object->begin(); it != object->end(); ++it) keys.push_back(it.key());
+  return keys;
+}
+
+// The keys in the order the answer wrote them (nlohmann::json sorts; ordered_json keeps order).
+nlohmann::json KeysInOrder(const std::string& body, const std::string& pointer) {
+  if (JsonNestingDepth(body) > kMaxJsonDepth) return kAbsent;
+  const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(body, nullptr, false);
+  if (doc.is_discarded()) return kAbsent;
+  try {
+    const nlohmann::ordered_json::json_pointer p(pointer);
+    if (!doc.contains(p) || !doc.at(p).is_object()) return kAbsent;
+    nlohmann::json keys = nlohmann::json::array();
+    for (auto it = doc.at(p).begin(); it != doc.at(p).end(); ++it) keys.push_back(it.key());
+    return keys;
+  } catch (const nlohmann::json::exception&) {
+    return kAbsent;
+  }
+}
+
+nlohmann::json ReadFromAnswer(const ChoiceSpec& spec, const Exchange& x) {
+  if (spec.read == "status") return x.response.status;
+  if (spec.read == "header") {
+    const std::string value = x.response.Header(spec.name);
+    return value.empty() ? nlohmann::json(kAbsent) : nlohmann::json(value);
+  }
+  if (spec.read == "literal") return LiteralAfterKey(x.response.body, spec.name);
+  if (spec.read == "integer") {
+    std::string text = LiteralAfterKey(x.response.body, spec.name);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text;
+  }
+  if (spec.read == "keys-in-order") return KeysInOrder(x.response.body, spec.at);
+  const nlohmann::json body = ParseJsonText(x.response.body);
+  if (body.is_discarded()) return kAbsent;
+  if (spec.read == "present") {
+    nlohmann::json present = nlohmann::json::array();
+    for (const std::string& pointer : SplitCommas(spec.at)) {
+      if (At(body, pointer)) present.push_back(pointer);
+    }
+    return present;
+  }
+  const nlohmann::json* value = At(body, spec.at);
+  if (spec.read == "keys") return KeysOf(value);
+  if (spec.read == "count") return value && value->is_array() ? nlohmann::json(value->size()) : nlohmann::json(kAbsent);
+  return value ? *value : nlohmann::json(kAbsent);  // "value"
+}
+
+}  // namespace
+
+ChoiceEvidence EvidenceOf(const Exchange& x) {
+  ChoiceEvidence e;
+  e.request = x.request.method + " " + x.request.url;
+  e.request_body = Utf8Shorten(x.request.body, kEvidenceChars);
+  e.status = x.response.status;
+  e.response_body = Utf8Shorten(x.response.body, kEvidenceChars);
+  return e;
+}
+
+Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result) {
+  Choice choice;
+  choice.id = spec.id;
+  choice.freedom = spec.freedom;
+  const Exchange* answer = LastAnswerOf(result, spec.step);
+  if (!answer) {
+    choice.problem = "step " + std::to_string(spec.step) + " of " + result.id + " was not sent" +
+                     (result.error_message.empty() ? "" : " (" + result.error_message + ")");
+    return choice;
+  }
+  choice.evidence = EvidenceOf(*answer);
+  if (!answer->response.ok()) {
+    choice.problem = "step " + std::to_string(spec.step) + " of " + result.id + " got no answer (" +
+                     answer->response.error_message + ")";
+    return choice;
+  }
+  choice.value = ReadFromAnswer(spec, *answer);
+  return choice;
+}
+
+Choice ReadRetriedStatuses(const std::vector<CaseResult>& results) {
+  Choice choice;
+  choice.id = "load.statuses-retried";
+  choice.freedom = "the statuses (429, 503) a server answered and a retry recovered from while profiled";
+  std::set<int> statuses;
+  for (const CaseResult& r : results) {
+    for (const Exchange& x : r.exchanges) {
+      if (x.step.find("(retried)") == std::string::npos) continue;
+      if (statuses.empty()) choice.evidence = EvidenceOf(x);
+      statuses.insert(x.response.status);
+    }
+  }
+  choice.value = nlohmann::json(std::vector<int>(statuses.begin(), statuses.end()));
+  return choice;
+}
+
+}  // namespace conform

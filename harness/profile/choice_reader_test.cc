@@ -1,0 +1,91 @@
+// Reading a choice from recorded answers: each kind of read, the answer a step was judged by
+// (not one a retry replaced), and hostile bodies that must give "(absent)", never a crash.
+#include "profile/choice_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "http/utf8.h"
+
+namespace conform {
+namespace {
+
+Exchange Answer(const std::string& step, int status, const std::string& body, Headers headers = {}) {
+  Exchange x;
+  x.step = step;
+  x.request.method = "GET";
+  x.request.url = "http://127.0.0.1:1/wix-data/v1/external-database-connections/x";
+  x.response.status = status;
+  x.response.body = body;
+  x.response.headers = std::move(headers);
+  return x;
+}
+
+nlohmann::json Read(const std::string& read, const std::string& body, const std::string& at = "",
+                    const std::string& name = "") {
+  CaseResult r;
+  r.exchanges.push_back(Answer("step 1 (get)", 200, body, {{"Content-Type", "application/json; charset=utf-8"}}));
+  const Choice c = ReadChoice({"row", "what", 1, read, at, name}, r);
+  EXPECT_TRUE(c.problem.empty()) << c.problem;
+  return c.value;
+}
+
+TEST(ChoiceReaderTest, EachKindOfRead) {
+  const std::string body = R"({"c":{"b":1,"a":[1,2,3],"n":5.0,"s":"\u00e9","big":9007199254740993.0},"e":[]})";
+  EXPECT_EQ(Read("status", body), 200);
+  EXPECT_EQ(Read("header", body, "", "content-type"), "application/json; charset=utf-8") << "names are case-blind";
+  EXPECT_EQ(Read("header", body, "", "Transfer-Encoding"), kAbsent);
+  EXPECT_EQ(Read("value", body, "/c/b"), 1);
+  EXPECT_EQ(Read("value", body, "/c/missing"), kAbsent);
+  EXPECT_EQ(Read("keys", body, "/c"), nlohmann::json({"a", "b", "big", "n", "s"})) << "sorted";
+  EXPECT_EQ(Read("keys-in-order", body, "/c"), nlohmann::json({"b", "a", "n", "s", "big"})) << "as written";
+  EXPECT_EQ(Read("count", body, "/c/a"), 3);
+  EXPECT_EQ(Read("count", body, "/c/b"), kAbsent) << "not an array";
+  EXPECT_EQ(Read("present", body, "/e,/f,/c/a"), nlohmann::json({"/e", "/c/a"}));
+  EXPECT_EQ(Read("literal", body, "", "n"), "5.0");
+  EXPECT_EQ(Read("literal", body, "", "s"), "\"\\u00e9\"");
+  EXPECT_EQ(Read("integer", body, "", "big"), "9007199254740993") << "a trailing .0 is how, not what";
+  EXPECT_EQ(Read("literal", body, "", "none"), kAbsent);
+}
+
+TEST(ChoiceReaderTest, LiteralFindsTheKeyNotTheSameTextInAValue) {
+  EXPECT_EQ(Read("literal", R"({"x":"\"n\" is here","n" : 7})", "", "n"), "7");
+  EXPECT_EQ(Read("literal", R"({"n":"a \"quoted\" word"})", "", "n"), R"("a \"quoted\" word")");
+  EXPECT_EQ(Read("literal", R"({"n":"unterminated)", "", "n"), R"("unterminated)") << "cut, never past the end";
+  EXPECT_EQ(Read("literal", R"({"n":)", "", "n"), "");
+}
+
+TEST(ChoiceReaderTest, HostileBodiesReadAsAbsent) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(Read("value", deep, "/0"), kAbsent);
+  EXPECT_EQ(Read("keys-in-order", deep, ""), kAbsent);
+  EXPECT_EQ(Read("keys", "not json", ""), kAbsent);
+  EXPECT_EQ(Read("value", R"({"a":1})", "no-leading-slash"), kAbsent) << "not a JSON pointer";
+}
+
+TEST(ChoiceReaderTest, TheAnswerAStepWasJudgedByNotARetriedOne) {
+  CaseResult r;
+  r.exchanges.push_back(Answer("setup 1 (create)", 200, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update) (retried)", 503, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update)", 400, "{}"));
+  r.exchanges.push_back(Answer("step 12 (get)", 404, "{}"));
+  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", ""}, r).value, 400);
+  EXPECT_EQ(ReadChoice({"row", "what", 12, "status", "", ""}, r).value, 404) << "step 12 is not step 1";
+  const Choice missing = ReadChoice({"row", "what", 2, "status", "", ""}, r);
+  EXPECT_TRUE(missing.value.is_null());
+  EXPECT_NE(missing.problem.find("step 2"), std::string::npos) << missing.problem;
+  const Choice retried = ReadRetriedStatuses({r});
+  EXPECT_EQ(retried.value, nlohmann::json({503}));
+  EXPECT_EQ(retried.evidence.status, 503);
+}
+
+TEST(ChoiceReaderTest, EvidenceIsCutByCharacters) {
+  const Exchange x = Answer("step 1 (get)", 200, std::string(296, 'x') + "é" + std::string(100, 'y'));
+  const ChoiceEvidence e = EvidenceOf(x);
+  EXPECT_LE(e.response_body.size(), kEvidenceChars);
+  EXPECT_TRUE(IsValidUtf8(e.response_body)) << "never cut inside a character";
+  EXPECT_EQ(e.status, 200);
+  EXPECT_EQ(e.request, "GET http://127.0.0.1:1/wix-data/v1/external-database-connections/x");
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,146 @@
+#include "profile/profile.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "http/json_text.h"
+#include "http/utf8.h"
+#include "cli/quantities.h"
+
+namespace conform {
+namespace {
+
+constexpr size_t kChoiceColumn = 34;
+
+std::string Pad(const std::string& text, size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+nlohmann::json EvidenceJson(const ChoiceEvidence& e) {
+  return {{"request", e.request}, {"request_body", e.request_body}, {"status", e.status},
+          {"response_body", e.response_body}};
+}
+
+ChoiceEvidence EvidenceFrom(const nlohmann::json& j) {
+  ChoiceEvidence e;
+  e.request = j.value("request", "");
+  e.request_body = j.value("request_body", "");
+  e.status = j.value("status", 0);
+  e.response_body = j.value("response_body", "");
+  return e;
+}
+
+}  // namespace
+
+Profile BuildProfile(const std::vector<Case>& probes, const RunResult& run) {
+  Profile profile;
+  profile.target = run.target;
+  profile.taken = run.timestamp;
+  std::map<std::string, const CaseResult*> results;
+  for (const CaseResult& r : run.cases) results[r.id] = &r;
+  for (const Case& probe : probes) {
+    for (const ChoiceSpec& spec : probe.choices) {
+      const auto it = results.find(probe.id);
+      if (it != results.end()) {
+        profile.choices.push_back(ReadChoice(spec, *it->second));
+        continue;
+      }
+      Choice missing{spec.id, spec.freedom, nullptr, "the probe " + probe.id + " did not run", {}};
+      profile.choices.push_back(missing);
+    }
+  }
+  profile.choices.push_back(ReadRetriedStatuses(run.cases));
+  std::sort(profile.choices.begin(), profile.choices.end(),
+            [](const Choice& a, const Choice& b) { return a.id < b.id; });
+  for (const auto& [kind, histogram] : run.latency) {
+    if (histogram.count() == 0) continue;
+    profile.latency[CallKindName(kind)] = {histogram.Percentile(50) / 1000.0, histogram.Percentile(99) / 1000.0,
+                                           histogram.count()};
+  }
+  return profile;
+}
+
+nlohmann::json ProfileToJson(const Profile& profile) {
+  nlohmann::json choices = nlohmann::json::object();
+  for (const Choice& c : profile.choices) {
+    nlohmann::json row = {{"freedom", c.freedom}, {"choice", c.value}, {"evidence", EvidenceJson(c.evidence)}};
+    if (!c.problem.empty()) row["problem"] = c.problem;
+    choices[c.id] = row;
+  }
+  nlohmann::json latency = nlohmann::json::object();
+  for (const auto& [kind, f] : profile.latency) {
+    latency[kind] = {{"p50_ms", f.p50_ms}, {"p99_ms", f.p99_ms}, {"count", f.count}};
+  }
+  return {{"conform_profile", 1}, {"target", profile.target}, {"taken", profile.taken}, {"choices", choices},
+          {"measurements", {{"latency", latency}}}};
+}
+
+namespace {
+
+bool ReadProfileDocument(const nlohmann::json& doc, Profile* out, std::string* err) {
+  if (!doc.is_object() || doc.value("conform_profile", 0) != 1 || !doc.contains("choices") ||
+      !doc["choices"].is_object()) {
+    *err = "/: not a conform profile (conform profile -o writes one)";
+    return false;
+  }
+  Profile p;
+  p.target = doc.value("target", "");
+  p.taken = doc.value("taken", "");
+  for (auto it = doc["choices"].begin(); it != doc["choices"].end(); ++it) {
+    const nlohmann::json& row = it.value();
+    if (!row.is_object() || !row.contains("choice")) {
+      *err = "/choices/" + it.key() + ": a choice is an object with a \"choice\"";
+      return false;
+    }
+    Choice c;
+    c.id = it.key();
+    c.freedom = row.value("freedom", "");
+    c.value = row["choice"];
+    c.problem = row.value("problem", "");
+    if (row.contains("evidence") && row["evidence"].is_object()) c.evidence = EvidenceFrom(row["evidence"]);
+    p.choices.push_back(std::move(c));
+  }
+  const nlohmann::json latency = doc.value("measurements", nlohmann::json::object()).value("latency", nlohmann::json::object());
+  for (auto it = latency.begin(); latency.is_object() && it != latency.end(); ++it) {
+    if (!it.value().is_object()) continue;
+    p.latency[it.key()] = {it.value().value("p50_ms", 0.0), it.value().value("p99_ms", 0.0),
+                           it.value().value("count", uint64_t{0})};
+  }
+  *out = std::move(p);
+  return true;
+}
+
+}  // namespace
+
+// A file that passed profile.schema.json reads without surprise; anything else (the fuzz target
+// feeds it any JSON) may hold a wrong type where a value is read, which is refused, never thrown.
+bool ProfileFromJson(const nlohmann::json& doc, Profile* out, std::string* err) {
+  try {
+    return ReadProfileDocument(doc, out, err);
+  } catch (const nlohmann::json::exception& e) {
+    *err = "/: not a conform profile (" + ParserWords(e) + ")";
+    return false;
+  }
+}
+
+std::string ChoiceText(const Choice& choice) {
+  if (!choice.problem.empty()) return "? (" + choice.problem + ")";
+  return Utf8Shorten(DumpJson(choice.value), 120);
+}
+
+std::string ProfileTable(const Profile& profile) {
+  std::ostringstream out;
+  out << "profile of " << profile.target << " (" << profile.choices.size() << " choices, " << profile.taken
+      << " UTC)\n";
+  for (const Choice& c : profile.choices) out << "  " << Pad(c.id, kChoiceColumn) << ChoiceText(c) << "\n";
+  if (!profile.latency.empty()) {
+    out << "latency (ms, a measurement, not a choice):";
+    for (const auto& [kind, f] : profile.latency) {
+      out << "  " << kind << " p50 " << FormatFixed(f.p50_ms, 3) << " p99 " << FormatFixed(f.p99_ms, 3);
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace conform
