@@ -74,7 +74,7 @@ TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
       {"chunked", {"wire.transfer-encoding"}},
       {"connection-close", {"wire.connection"}},
       {"requires-body-name", {"update.without-body-name"}},
-      {"validate-first", {"order.refused-body-unknown-name", "order.overlong-name-get"}},
+      {"validate-first", {"order.refused-body-unknown-name", "order.overlong-name-get", "limits.body-of-1200kb"}},
       {"transient-503", {"load.statuses-retried"}},
       {"double-numbers", {"numbers.beyond-2to53"}},
       {"proto3-omissions", {"list.empty-page-fields"}},
