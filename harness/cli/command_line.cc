@@ -270,8 +270,9 @@ void AddProfileCommand(CLI::App& app, CommandLine* out) {
   cmd->add_option("--token", profile.token, "Authorization value sent with every request (default: $CONFORM_TOKEN)");
   cmd->add_option("--reference", profile.reference, "Profile this target too, and compare (exit 1 when a choice differs)");
   cmd->add_option("--reference-token", profile.reference_token, "Authorization for --reference (default: --token)");
-  cmd->add_option("--diff", profile.diff, "Compare two profile files; sends nothing (exit 1 when a choice differs)")
-      ->expected(2)->check(CLI::ExistingFile);
+  CLI::Option* diff =
+      cmd->add_option("--diff", profile.diff, "Compare two profile files; sends nothing (exit 1 when a choice differs)")
+          ->expected(2)->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", profile.output, "Where the profile is written")->capture_default_str();
   cmd->add_option("--reference-output", profile.reference_output, "Where the reference's profile is written")
       ->capture_default_str();
@@ -291,6 +292,13 @@ void AddProfileCommand(CLI::App& app, CommandLine* out) {
   cmd->add_flag("--allow-mutations", profile.allow_mutations,
                 "Allow creating, updating and deleting connections on a target that is not this machine");
   cmd->add_flag("-q,--quiet", profile.quiet, "Print only the profile or the differences");
+  // --diff compares files and sends nothing: a flag about sending beside it is a mistake to say.
+  for (const char* sending : {"--target", "--token", "--reference", "--reference-token", "--rate", "--allow-mutations",
+                              "--site-id", "--account-id", "--probes", "--reports", "-o"}) {
+    diff->excludes(cmd->get_option(sending));
+  }
+  cmd->get_option("--reference-token")->needs(cmd->get_option("--reference"));
+  cmd->get_option("--reference-output")->needs(cmd->get_option("--reference"));
   cmd->callback([out] { out->command = Command::kProfile; });
 }
 

@@ -67,6 +67,7 @@ struct RunOptions {
   std::string config_path;         // --config; empty: ./conform.json if it exists
   std::string progress = "auto";   // the live line on a terminal: auto, on, off
   bool silent = false;             // no summary either (conform profile -q prints its own)
+  bool read_config = true;         // conform profile: its own flags say everything; no conform.json
   std::set<std::string> given;     // flags given on the command line (they beat the config file)
 };
 

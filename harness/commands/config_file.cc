@@ -75,6 +75,7 @@ bool CheckAgainstSchema(const std::string& schemas_dir, const std::string& path,
 }  // namespace
 
 bool ApplyConfigFile(RunOptions* options, Headers* headers, std::string* err) {
+  if (!options->read_config) return true;
   std::string path = options->config_path;
   std::error_code ec;
   if (path.empty() && std::filesystem::is_regular_file(kDefaultConfig, ec)) path = kDefaultConfig;

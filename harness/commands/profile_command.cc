@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "cli/exit_codes.h"
 #include "commands/run_command.h"
@@ -19,8 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The probes run as cases do; the run's own config file may name the target and pacing, but
-// never the selection or the report paths, which are the profile's.
+// The probes run as cases do, with what the profile's own flags say and nothing from a
+// conform.json in the working folder (it would name another target, another pace).
 RunOptions ProbeRun(const ProfileOptions& o, const std::string& target, const std::string& token,
                     const std::string& reports_dir) {
   RunOptions run;
@@ -43,7 +44,7 @@ RunOptions ProbeRun(const ProfileOptions& o, const std::string& target, const st
   run.junit_path = (fs::path(reports_dir) / "junit.xml").string();
   run.json_path = (fs::path(reports_dir) / "report.json").string();
   run.html_path = (fs::path(reports_dir) / "report.html").string();
-  run.given = {"--cases", "--filter", "--tag", "--exclude", "--exclude-tag", "--junit", "--json", "--html"};
+  run.read_config = false;
   return run;
 }
 
@@ -54,6 +55,16 @@ bool LoadProbes(const ProfileOptions& o, std::vector<Case>* probes, std::string*
   if (!LoadCases(o.probes_dir, schemas, probes, &errors)) {
     *err = errors.empty() ? o.probes_dir + ": no probes" : errors.front();
     return false;
+  }
+  // One row per id in the profile: an id two probes read would be one row reading two things.
+  std::map<std::string, std::string> owner = {{"load.statuses-retried", "conform itself"}};
+  for (const Case& probe : *probes) {
+    for (size_t i = 0; i < probe.choices.size(); ++i) {
+      const auto [it, fresh] = owner.emplace(probe.choices[i].id, probe.file);
+      if (fresh) continue;
+      *err = probe.file + ": /choices/" + std::to_string(i) + "/id: \"" + it->first + "\" is already read by " + it->second;
+      return false;
+    }
   }
   return true;
 }

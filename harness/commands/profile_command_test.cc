@@ -20,8 +20,10 @@ class ProfileCommandTest : public TempDirTest {
  protected:
   // `conform profile` with its outputs in this test's folder.
   Ran Profile(const std::string& args, const std::string& out) const {
-    return RunConformBinary("profile " + args + " -o " + Path(out) + " --reference-output " + Path(out + ".ref") +
-                            " --reports " + Path(out + ".reports"));
+    const bool reference = args.find("--reference") != std::string::npos;
+    return RunConformBinary("profile " + args + " -o " + Path(out) +
+                            (reference ? " --reference-output " + Path(out + ".ref") : "") + " --reports " +
+                            Path(out + ".reports"));
   }
   std::set<std::string> Differing(const std::string& a, const std::string& b) const {
     const Ran diff = RunConformBinary("profile --diff " + Path(a) + " " + Path(b));
@@ -123,6 +125,17 @@ TEST_F(ProfileCommandTest, PacedAndLeavesNothingBehind) {
   EXPECT_EQ(mock.store().Size(), 0u) << "every probe cleans up after itself";
 }
 
+TEST_F(ProfileCommandTest, AConfigFileInTheFolderDoesNotSteerTheProfile) {
+  MockProcess plain({"--token", "T"});
+  MockProcess lowercase({"--token", "T", "--variant", "lowercase-headers"});
+  std::ofstream(Path("conform.json")) << R"({"target": ")" << lowercase.BaseUrl() << R"(", "rate": "1/m"})";
+  const Ran r = RunConformBinary("profile --target " + plain.BaseUrl() + " --reference " + lowercase.BaseUrl() +
+                                     " --token T -o a.json --reference-output b.json --reports r",
+                                 "", dir_.string());
+  EXPECT_EQ(r.exit_code, 1) << "the two targets given, not the config's twice: " << r.output;
+  EXPECT_NE(r.output.find("wire.content-type"), std::string::npos) << r.output;
+}
+
 TEST_F(ProfileCommandTest, BadInputIsOneLineAndSendsNothing) {
   std::ofstream(Path("not-a-profile.json")) << R"({"conform_profile": 1, "target": "x", "choices": {"a": 1}})";
   std::ofstream(Path("empty.json")) << R"({"conform_profile": 1, "target": "x", "choices": {}})";
@@ -131,6 +144,10 @@ TEST_F(ProfileCommandTest, BadInputIsOneLineAndSendsNothing) {
   EXPECT_NE(r.output.find("not-a-profile.json: /choices/a"), std::string::npos) << r.output;
   r = Profile("--target http://127.0.0.1:9 --token T", "unreachable.json");
   EXPECT_EQ(r.exit_code, 3) << r.output;
+  r = RunConformBinary("profile --diff " + Path("empty.json") + " " + Path("empty.json") + " --target http://127.0.0.1:9");
+  EXPECT_EQ(r.exit_code, 2) << "--diff sends nothing: a target beside it is a mistake " << r.output;
+  r = RunConformBinary("profile --reference-token T");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
   r = Profile("--target http://192.0.2.1:8080 --token T", "remote.json");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("--allow-mutations"), std::string::npos) << r.output;

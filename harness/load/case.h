@@ -93,7 +93,7 @@ struct Step {
 // made where the contract leaves it free. `read` is one of: status, header (name), value, keys,
 // keys-in-order, count (at a JSON pointer), present (which of the comma-separated pointers in
 // `at` exist), literal (the raw text of the first value of key `name`), integer (that text
-// without a trailing ".0").
+// without a trailing ".0"), connection (open or close).
 struct ChoiceSpec {
   std::string id;       // the profile's row, e.g. "create.status"
   std::string freedom;  // what is free, in words
@@ -101,6 +101,7 @@ struct ChoiceSpec {
   std::string read;
   std::string at;
   std::string name;
+  std::string answered;  // "2xx", "4xx": the class the answer must be in to be read; empty: any
 };
 
 struct Case {

@@ -257,10 +257,20 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   for (const auto& s : doc["steps"]) c.steps.push_back(ParseStep(s));
   for (const auto& j : doc.value("choices", nlohmann::json::array())) {
     ChoiceSpec choice{j["id"].get<std::string>(), j["freedom"].get<std::string>(), j["step"].get<int>(),
-                      j["read"].get<std::string>(), j.value("at", ""), j.value("name", "")};
+                      j["read"].get<std::string>(), j.value("at", ""), j.value("name", ""),
+                      j.value("answered", "")};
     const std::string where = file + ": /choices/" + std::to_string(c.choices.size());
     if (choice.step > static_cast<int>(c.steps.size())) {
       errors->push_back(where + "/step: the case has " + std::to_string(c.steps.size()) + " steps");
+      return false;
+    }
+    const bool needs_name = choice.read == "header" || choice.read == "literal" || choice.read == "integer";
+    if (needs_name && choice.name.empty()) {
+      errors->push_back(where + ": read \"" + choice.read + "\" needs a name (a header or a key)");
+      return false;
+    }
+    if (std::any_of(c.choices.begin(), c.choices.end(), [&](const ChoiceSpec& o) { return o.id == choice.id; })) {
+      errors->push_back(where + "/id: \"" + choice.id + "\" is already a choice of this probe");
       return false;
     }
     c.choices.push_back(std::move(choice));

@@ -91,8 +91,19 @@ nlohmann::json KeysInOrder(const std::string& body, const std::string& pointer) 
   }
 }
 
+bool ReadsJson(const std::string& read) {
+  return read == "value" || read == "keys" || read == "keys-in-order" || read == "count" || read == "present";
+}
+
+// "close" or "open": HTTP/1.1 keeps a connection open unless an answer says close, so a missing
+// header and "keep-alive" are the same choice.
+std::string ConnectionChoice(const std::string& header) {
+  return AsciiLower(header).find("close") != std::string::npos ? "close" : "open";
+}
+
 nlohmann::json ReadFromAnswer(const ChoiceSpec& spec, const Exchange& x) {
   if (spec.read == "status") return x.response.status;
+  if (spec.read == "connection") return ConnectionChoice(x.response.Header("Connection"));
   if (spec.read == "header") {
     const std::string value = x.response.Header(spec.name);
     return value.empty() ? nlohmann::json(kAbsent) : nlohmann::json(value);
@@ -137,13 +148,23 @@ Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result) {
   const Exchange* answer = LastAnswerOf(result, spec.step);
   if (!answer) {
     choice.problem = "step " + std::to_string(spec.step) + " of " + result.id + " was not sent" +
-                     (result.error_message.empty() ? "" : " (" + result.error_message + ")");
+                     (result.error_type.empty() ? "" : " (the probe ended: " + result.error_type + ")");
     return choice;
   }
   choice.evidence = EvidenceOf(*answer);
+  const std::string step = "step " + std::to_string(spec.step) + " of " + result.id;
+  // Problems name a stable kind only (no URL, no port): two profiles of one server compare equal.
   if (!answer->response.ok()) {
-    choice.problem = "step " + std::to_string(spec.step) + " of " + result.id + " got no answer (" +
-                     answer->response.error_message + ")";
+    choice.problem = step + " got no answer (" + TransportErrorName(answer->response.error) + ")";
+    return choice;
+  }
+  const int status_class = answer->response.status / 100;
+  if (!spec.answered.empty() && std::to_string(status_class) + "xx" != spec.answered) {
+    choice.problem = step + " answered " + std::to_string(answer->response.status) + ", not " + spec.answered;
+    return choice;
+  }
+  if (ReadsJson(spec.read) && ParseJsonText(answer->response.body).is_discarded()) {
+    choice.problem = step + " answered " + std::to_string(answer->response.status) + " with a body that is not JSON";
     return choice;
   }
   choice.value = ReadFromAnswer(spec, *answer);
@@ -153,11 +174,21 @@ Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result) {
 Choice ReadRetriedStatuses(const std::vector<CaseResult>& results) {
   Choice choice;
   choice.id = "load.statuses-retried";
-  choice.freedom = "the statuses (429, 503) a server answered and a retry recovered from while profiled";
+  choice.freedom = "the statuses (429, 503) a server answered that a retry then recovered from, while profiled";
   std::set<int> statuses;
   for (const CaseResult& r : results) {
-    for (const Exchange& x : r.exchanges) {
-      if (x.step.find("(retried)") == std::string::npos) continue;
+    for (size_t i = 0; i < r.exchanges.size(); ++i) {
+      const Exchange& x = r.exchanges[i];
+      const size_t retried = x.step.find(" (retried)");
+      if (retried == std::string::npos) continue;
+      // Recovered: the same request's final answer, recorded after its retries, is no 429 or 503.
+      const std::string step = x.step.substr(0, retried);
+      bool recovered = false;
+      for (size_t j = i + 1; j < r.exchanges.size() && !recovered; ++j) {
+        const int status = r.exchanges[j].response.status;
+        recovered = r.exchanges[j].step == step && status != 429 && status != 503 && r.exchanges[j].response.ok();
+      }
+      if (!recovered) continue;
       if (statuses.empty()) choice.evidence = EvidenceOf(x);
       statuses.insert(x.response.status);
     }

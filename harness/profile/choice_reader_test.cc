@@ -54,12 +54,60 @@ TEST(ChoiceReaderTest, LiteralFindsTheKeyNotTheSameTextInAValue) {
   EXPECT_EQ(Read("literal", R"({"n":)", "", "n"), "");
 }
 
-TEST(ChoiceReaderTest, HostileBodiesReadAsAbsent) {
+Choice ReadAnswer(const ChoiceSpec& spec, int status, const std::string& body, Headers headers = {}) {
+  CaseResult r;
+  r.id = "probe";
+  r.exchanges.push_back(Answer("step 1 (get)", status, body, std::move(headers)));
+  return ReadChoice(spec, r);
+}
+
+TEST(ChoiceReaderTest, AnAnswerThatIsNoJsonIsAProblemNotAChoice) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  EXPECT_EQ(Read("value", deep, "/0"), kAbsent);
-  EXPECT_EQ(Read("keys-in-order", deep, ""), kAbsent);
-  EXPECT_EQ(Read("keys", "not json", ""), kAbsent);
+  for (const std::string& read : {"value", "keys", "keys-in-order", "count", "present"}) {
+    for (const std::string& body : {deep, std::string("not json"), std::string("<html>")}) {
+      const Choice c = ReadAnswer({"row", "what", 1, read, "/0", "", ""}, 200, body);
+      EXPECT_TRUE(c.value.is_null()) << read;
+      EXPECT_EQ(c.problem, "step 1 of probe answered 200 with a body that is not JSON") << read;
+    }
+  }
   EXPECT_EQ(Read("value", R"({"a":1})", "no-leading-slash"), kAbsent) << "not a JSON pointer";
+  EXPECT_EQ(Read("literal", deep, "", "n"), kAbsent) << "a scan, never a parse";
+}
+
+TEST(ChoiceReaderTest, ARefusedAnswerIsNoChoiceWhereTheRowWantsASuccess) {
+  const ChoiceSpec created{"create.status", "a successful create's status", 1, "status", "", "", "2xx"};
+  EXPECT_EQ(ReadAnswer(created, 201, "{}").value, 201);
+  const Choice refused = ReadAnswer(created, 400, "{}");
+  EXPECT_TRUE(refused.value.is_null());
+  EXPECT_EQ(refused.problem, "step 1 of probe answered 400, not 2xx");
+  EXPECT_EQ(refused.evidence.status, 400) << "the evidence shows what came instead";
+  const ChoiceSpec error{"error.fields", "an error's fields", 1, "keys", "", "", "4xx"};
+  EXPECT_EQ(ReadAnswer(error, 404, R"({"message":"x"})").value, nlohmann::json({"message"}));
+  EXPECT_EQ(ReadAnswer(error, 200, "{}").problem, "step 1 of probe answered 200, not 4xx");
+}
+
+TEST(ChoiceReaderTest, ConnectionIsOpenOrClose) {
+  const ChoiceSpec spec{"wire.connection", "what", 1, "connection", "", "", ""};
+  EXPECT_EQ(ReadAnswer(spec, 200, "{}").value, "open");
+  EXPECT_EQ(ReadAnswer(spec, 200, "{}", {{"Connection", "keep-alive"}}).value, "open") << "the same choice";
+  EXPECT_EQ(ReadAnswer(spec, 200, "{}", {{"connection", "Close"}}).value, "close");
+}
+
+TEST(ChoiceReaderTest, ProblemsNameAStableKindNotTheUrl) {
+  CaseResult r;
+  r.id = "probe";
+  Exchange x = Answer("step 1 (get)", 0, "");
+  x.response.error = TransportError::kReset;
+  x.response.error_message = "GET http://127.0.0.1:40123/...: reset";
+  r.exchanges.push_back(x);
+  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", "", ""}, r).problem,
+            std::string("step 1 of probe got no answer (") + TransportErrorName(TransportError::kReset) + ")");
+  CaseResult setup_refused;
+  setup_refused.id = "probe";
+  setup_refused.error_type = "setup";
+  setup_refused.error_message = "setup 1 (create) answered 400 at http://127.0.0.1:40123/...";
+  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", "", ""}, setup_refused).problem,
+            "step 1 of probe was not sent (the probe ended: setup)");
 }
 
 TEST(ChoiceReaderTest, TheAnswerAStepWasJudgedByNotARetriedOne) {
@@ -76,6 +124,17 @@ TEST(ChoiceReaderTest, TheAnswerAStepWasJudgedByNotARetriedOne) {
   const Choice retried = ReadRetriedStatuses({r});
   EXPECT_EQ(retried.value, nlohmann::json({503}));
   EXPECT_EQ(retried.evidence.status, 503);
+}
+
+TEST(ChoiceReaderTest, OnlyAStatusARetryRecoveredFromCounts) {
+  CaseResult r;
+  r.exchanges.push_back(Answer("step 1 (update) (retried)", 429, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update) (retried)", 503, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update)", 503, "{}"));  // the retries ran out
+  EXPECT_EQ(ReadRetriedStatuses({r}).value, nlohmann::json::array());
+  r.exchanges.push_back(Answer("step 2 (get) (retried)", 429, "{}"));
+  r.exchanges.push_back(Answer("step 2 (get)", 200, "{}"));
+  EXPECT_EQ(ReadRetriedStatuses({r}).value, nlohmann::json({429}));
 }
 
 TEST(ChoiceReaderTest, EvidenceIsCutByCharacters) {

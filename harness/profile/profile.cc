@@ -132,7 +132,15 @@ std::string ProfileTable(const Profile& profile) {
   std::ostringstream out;
   out << "profile of " << profile.target << " (" << profile.choices.size() << " choices, " << profile.taken
       << " UTC)\n";
-  for (const Choice& c : profile.choices) out << "  " << Pad(c.id, kChoiceColumn) << ChoiceText(c) << "\n";
+  size_t unread = 0;
+  for (const Choice& c : profile.choices) {
+    out << "  " << Pad(c.id, kChoiceColumn) << ChoiceText(c) << "\n";
+    unread += !c.problem.empty();
+  }
+  if (unread > 0) {
+    out << unread << " of " << profile.choices.size()
+        << " choices could not be read (marked ?): the probes' reports say what the server answered\n";
+  }
   if (!profile.latency.empty()) {
     out << "latency (ms, a measurement, not a choice):";
     for (const auto& [kind, f] : profile.latency) {
