@@ -17,7 +17,7 @@ class LatencyCommandTest : public TempDirTest {
 };
 
 TEST_F(LatencyCommandTest, ReportedLatencyIncludesTheInjectedDelay) {
-  Ran r = Conform("run -q --filter 'replace-*' --mock-delay put=20ms" + Reports("r"));
+  Ran r = Conform("run -q --explore 0 --filter 'replace-*' --mock-delay put=20ms" + Reports("r"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   nlohmann::json latency = Json("r.json")["latency"];
   EXPECT_GE(latency["update"]["p50_ms"].get<double>(), 20.0);
@@ -27,7 +27,7 @@ TEST_F(LatencyCommandTest, ReportedLatencyIncludesTheInjectedDelay) {
 }
 
 TEST_F(LatencyCommandTest, MissedBudgetFailsTheRunAsItsOwnTestcase) {
-  Ran missed = Conform("run -q --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10ms" + Reports("m"));
+  Ran missed = Conform("run -q --explore 0 --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10ms" + Reports("m"));
   EXPECT_EQ(missed.exit_code, 1) << missed.output;
   const std::string junit = Text("m.xml");
   EXPECT_NE(junit.find("<testcase name=\"budget update.p50&lt;=10.000 ms\" classname=\"conform.latency\""),
@@ -35,20 +35,20 @@ TEST_F(LatencyCommandTest, MissedBudgetFailsTheRunAsItsOwnTestcase) {
   EXPECT_NE(junit.find("exceeds the budget of 10.000 ms"), std::string::npos);
   EXPECT_EQ(Json("m.json")["summary"]["failed"], 0);  // the functional cases still pass
 
-  Ran met = Conform("run -q --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10s" + Reports("k"));
+  Ran met = Conform("run -q --explore 0 --filter 'replace-*' --mock-delay put=20ms --latency-budget put.p50=10s" + Reports("k"));
   EXPECT_EQ(met.exit_code, 0) << met.output;
 }
 
 TEST_F(LatencyCommandTest, BaselineRegressionFailsTheRun) {
-  ASSERT_EQ(Conform("run -q --filter 'replace-*' --repeat 2" + Reports("base")).exit_code, 0);
+  ASSERT_EQ(Conform("run -q --explore 0 --filter 'replace-*' --repeat 2" + Reports("base")).exit_code, 0);
   const std::string baseline = " --baseline " + Path("base.json");
-  Ran slower = Conform("run -q --filter 'replace-*' --repeat 2 --mock-delay put=5ms" + baseline + Reports("slow"));
+  Ran slower = Conform("run -q --explore 0 --filter 'replace-*' --repeat 2 --mock-delay put=5ms" + baseline + Reports("slow"));
   EXPECT_EQ(slower.exit_code, 1) << slower.output;
   EXPECT_NE(Text("slow.xml").find("<testcase name=\"baseline update\""), std::string::npos);
   EXPECT_NE(slower.output.find("(REGRESSED)"), std::string::npos) << slower.output;
 
   // A generous noise floor makes the same comparison pass: the rule, not luck, decides.
-  Ran same = Conform("run -q --filter 'replace-*' --repeat 2 --regression-noise 1s" + baseline + Reports("same"));
+  Ran same = Conform("run -q --explore 0 --filter 'replace-*' --repeat 2 --regression-noise 1s" + baseline + Reports("same"));
   EXPECT_EQ(same.exit_code, 0) << same.output;
   EXPECT_NE(Conform("run -q --baseline /nonexistent/report.json").output.find("/nonexistent/report.json: cannot read"),
             std::string::npos);

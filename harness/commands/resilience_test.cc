@@ -137,7 +137,8 @@ TEST_F(ResilienceTest, ThrottlingEveryFortiethRequestPassesWithRetriesCounted) {
   MockServer mock(options);
   std::string err;
   ASSERT_TRUE(mock.Start(&err)) << err;
-  Ran r = RunConformBinary("run -q --target " + mock.base_url() + " --token T" + Reports());
+  // Every shipped case and some exploration: each 429 costs its Retry-After's second.
+  Ran r = RunConformBinary("run -q --explore 60 --target " + mock.base_url() + " --token T" + Reports());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   const nlohmann::json report = Json("report.json");
   EXPECT_EQ(report["summary"]["error"], 0);

@@ -14,6 +14,7 @@
 #include "mock/mock_front_for_tests.h"
 #include "mock/mock_server.h"
 #include "report/report_set.h"
+#include "run/proof_depth_for_tests.h"
 
 namespace conform {
 namespace {
@@ -37,7 +38,7 @@ bool AllStringsValid(const nlohmann::json& value) {
 // Property: every value class, for many seeds, and every value the shrinker derives from it down
 // to the simplest, is valid UTF-8 and written by the JSON library without an exception.
 TEST(ExplorationValues, GeneratedAndShrunkValuesStayWritable) {
-  constexpr uint64_t kSeeds = 200;
+  const uint64_t kSeeds = ByProofDepth<uint64_t>(60, 200, 200);  // the sanitizers: 60
   std::printf("seeds 1 to %llu\n", static_cast<unsigned long long>(kSeeds));
   size_t checked = 0;
   for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
