@@ -3,6 +3,7 @@
 // at least 19 of 20 other seeds (under the rule that names its class), shrunk to a few
 // operations, and written as a case file that fails against the fault and passes against the
 // correct mock.
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -57,8 +58,12 @@ class ExplorationProofTest : public ::testing::Test {
     CurlTransport transport{CurlOptions{}};
     RequestGate gate;
     Redactor redactor;
+    // A run's default budget (5 s) is too short under the sanitizers for the longer sequences;
+    // the test judges how far shrinking gets, not how fast an instrumented build is.
+    ShrinkLimits limits;
+    limits.budget = std::chrono::milliseconds(ByProofDepth(60000, 5000, 5000));
     return ExploreShrinkAndWrite(explore, Settings(mock, "s" + std::to_string(seed)), schemas_, transport, gate, &redactor,
-                                 found_.string(), {});
+                                 found_.string(), limits);
   }
   // The found case run as an ordinary case against `mock`.
   Outcome Replay(const std::string& file, MockServer& mock) {
