@@ -63,8 +63,7 @@ void PrintExchanges(std::ostream& out, const CaseResult& c) {
 ConsoleStyle DetectConsoleStyle(int fd, bool quiet, bool verbose) {
   ConsoleStyle style;
   const char* no_color = std::getenv("NO_COLOR");
-  style.terminal = isatty(fd);
-  style.color = style.terminal && !(no_color && *no_color);
+  style.color = isatty(fd) && !(no_color && *no_color);
   style.quiet = quiet;
   style.verbose = verbose;
   return style;

@@ -10,7 +10,6 @@
 namespace conform {
 
 struct ConsoleStyle {
-  bool terminal = false;  // a person is watching: show a progress line
   bool color = false;
   bool quiet = false;    // summary only
   bool verbose = false;  // every exchange too

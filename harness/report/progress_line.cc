@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <limits>
 
 namespace conform {
 namespace {
@@ -75,9 +76,8 @@ ProgressLine::ProgressLine(const ProgressPolicy& policy, double request_interval
 ProgressLine::~ProgressLine() { Stop(); }
 
 void ProgressLine::Start() {
-  const bool never = !policy_.terminal || policy_.mode == ProgressMode::kOff ||
-                     (policy_.mode == ProgressMode::kAuto &&
-                      (!policy_.stdout_terminal || policy_.ci || policy_.quiet_or_verbose));
+  // A line that would not show however long the run went never will: no thread for it.
+  const bool never = !ProgressShown(policy_, std::numeric_limits<double>::infinity());
   if (never || ticker_.joinable()) return;
   ticker_ = std::thread([this] { Loop(); });
 }
