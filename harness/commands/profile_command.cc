@@ -69,13 +69,10 @@ bool LoadProbes(const ProfileOptions& o, std::vector<Case>* probes, std::string*
   return true;
 }
 
-// Checks a profile file against schemas/profile.schema.json, then reads it.
-bool ReadProfile(const std::string& path, const std::string& schemas_dir, Profile* out, std::string* err) {
+// Checks a profile file against profile.schema.json (loaded once, in `schemas`), then reads it.
+bool ReadProfile(const std::string& path, const SchemaRegistry& schemas, Profile* out, std::string* err) {
   nlohmann::json doc;
   if (!ReadJsonFile(path, &doc, err)) return false;
-  SchemaRegistry schemas;
-  const std::string schema = (fs::path(schemas_dir) / "profile.schema.json").string();
-  if (!schemas.LoadFile(schema, err)) return false;
   const std::vector<Violation> violations = schemas.Validate("profile", doc);
   if (!violations.empty()) {
     *err = DescribeViolation(path, violations[0]);
@@ -120,7 +117,9 @@ int Compare(const Profile& a, const Profile& b) {
 int DiffFiles(const ProfileOptions& o) {
   Profile a, b;
   std::string err;
-  if (!ReadProfile(o.diff[0], o.schemas_dir, &a, &err) || !ReadProfile(o.diff[1], o.schemas_dir, &b, &err)) {
+  SchemaRegistry schemas;
+  if (!schemas.LoadFile((fs::path(o.schemas_dir) / "profile.schema.json").string(), &err) ||
+      !ReadProfile(o.diff[0], schemas, &a, &err) || !ReadProfile(o.diff[1], schemas, &b, &err)) {
     std::cerr << "conform: --diff " << err << "\n";
     return kExitUsage;
   }

@@ -101,7 +101,8 @@ std::string ConnectionChoice(const std::string& header) {
   return AsciiLower(header).find("close") != std::string::npos ? "close" : "open";
 }
 
-nlohmann::json ReadFromAnswer(const ChoiceSpec& spec, const Exchange& x) {
+// `body` is the answer parsed, for the reads that need it (ReadsJson), discarded otherwise.
+nlohmann::json ReadFromAnswer(const ChoiceSpec& spec, const Exchange& x, const nlohmann::json& body) {
   if (spec.read == "status") return x.response.status;
   if (spec.read == "connection") return ConnectionChoice(x.response.Header("Connection"));
   if (spec.read == "header") {
@@ -115,8 +116,6 @@ nlohmann::json ReadFromAnswer(const ChoiceSpec& spec, const Exchange& x) {
     return text;
   }
   if (spec.read == "keys-in-order") return KeysInOrder(x.response.body, spec.at);
-  const nlohmann::json body = ParseJsonText(x.response.body);
-  if (body.is_discarded()) return kAbsent;
   if (spec.read == "present") {
     nlohmann::json present = nlohmann::json::array();
     for (const std::string& pointer : SplitCommas(spec.at)) {
@@ -163,11 +162,13 @@ Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result) {
     choice.problem = step + " answered " + std::to_string(answer->response.status) + ", not " + spec.answered;
     return choice;
   }
-  if (ReadsJson(spec.read) && ParseJsonText(answer->response.body).is_discarded()) {
+  const nlohmann::json body =
+      ReadsJson(spec.read) ? ParseJsonText(answer->response.body) : nlohmann::json(nlohmann::json::value_t::discarded);
+  if (ReadsJson(spec.read) && body.is_discarded()) {
     choice.problem = step + " answered " + std::to_string(answer->response.status) + " with a body that is not JSON";
     return choice;
   }
-  choice.value = ReadFromAnswer(spec, *answer);
+  choice.value = ReadFromAnswer(spec, *answer, body);
   return choice;
 }
 
