@@ -65,6 +65,11 @@ bool LoadProbes(const ProfileOptions& o, std::vector<Case>* probes, std::string*
       *err = probe.file + ": /choices/" + std::to_string(i) + "/id: \"" + it->first + "\" is already read by " + it->second;
       return false;
     }
+    if (!probe.search) continue;
+    const auto [it, fresh] = owner.emplace(probe.search->id, probe.file);
+    if (fresh) continue;
+    *err = probe.file + ": /search/id: \"" + it->first + "\" is already read by " + it->second;
+    return false;
   }
   return true;
 }

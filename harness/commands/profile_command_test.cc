@@ -48,12 +48,20 @@ TEST_F(ProfileCommandTest, TheEmbeddedMocksProfileHasEveryRowWithItsEvidence) {
   EXPECT_GE(profile["choices"].size(), 18u);
   for (const auto& [id, row] : profile["choices"].items()) {
     EXPECT_FALSE(row.contains("problem")) << id << ": " << row.dump();
-    if (id != "load.statuses-retried") EXPECT_NE(row["evidence"]["request"], "") << id;
+    if (id != "load.statuses-retried") {
+      EXPECT_NE(row["evidence"]["request"], "") << id;
+    }
   }
   EXPECT_EQ(profile["choices"]["create.status"]["choice"], 200);
   EXPECT_EQ(profile["choices"]["update.without-body-name"]["choice"], 200);
   EXPECT_EQ(profile["choices"]["numbers.beyond-2to53"]["choice"], "9007199254740993");
   EXPECT_EQ(profile["choices"]["list.page-at-limit-100"]["choice"], 12);
+  // The limits searched for: the mock takes the largest string and key count tried, and parses
+  // JSON to 256 levels (the grown object sits three levels down).
+  EXPECT_EQ(profile["choices"]["limits.largest-string"]["choice"], nlohmann::json({{"accepted", 4194304}, {"refused", nullptr}}));
+  EXPECT_EQ(profile["choices"]["limits.most-keys"]["choice"], nlohmann::json({{"accepted", 10000}, {"refused", nullptr}}));
+  EXPECT_EQ(profile["choices"]["limits.deepest-nesting"]["choice"],
+            nlohmann::json({{"accepted", 253}, {"refused", 254}, {"refused_with", 400}}));
   EXPECT_TRUE(profile["measurements"]["latency"].contains("create")) << profile["measurements"].dump();
   EXPECT_TRUE(std::filesystem::exists(Path("mock.json.reports/report.html"))) << "the probes' run has its reports";
 }
@@ -76,7 +84,7 @@ TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
       {"chunked", {"wire.transfer-encoding"}},
       {"connection-close", {"wire.connection"}},
       {"requires-body-name", {"update.without-body-name"}},
-      {"validate-first", {"order.refused-body-unknown-name", "order.overlong-name-get", "limits.body-of-1200kb"}},
+      {"validate-first", {"order.refused-body-unknown-name", "order.overlong-name-get", "limits.largest-string"}},
       {"transient-503", {"load.statuses-retried"}},
       {"double-numbers", {"numbers.beyond-2to53"}},
       {"proto3-omissions", {"list.empty-page-fields"}},
@@ -93,6 +101,12 @@ TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
     const Ran r = Profile("--target " + mock.BaseUrl() + " --token T", variant + ".json");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(Differing("plain.json", variant + ".json"), choices);
+    if (variant != "validate-first") continue;
+    // It refuses bodies over 512 KB: the search ends within 1/256 below that.
+    const nlohmann::json found = Json(variant + ".json")["choices"]["limits.largest-string"]["choice"];
+    EXPECT_EQ(found["refused_with"], 413) << found.dump();
+    EXPECT_GT(found["accepted"].get<int64_t>(), 524288 - 524288 / 256 - 400) << found.dump();
+    EXPECT_LE(found["refused"].get<int64_t>(), 524288) << found.dump();
   }
   MockProcess capped({"--token", "T", "--max-page", "2"});
   ASSERT_EQ(Profile("--target " + capped.BaseUrl() + " --token T", "capped.json").exit_code, 0);

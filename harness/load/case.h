@@ -104,6 +104,22 @@ struct ChoiceSpec {
   std::string answered;  // "2xx", "4xx": the class the answer must be in to be read; empty: any
 };
 
+// A probe that searches for a limit: step `step`'s body gets, at JSON pointer `at`, a value of a
+// size between `from` and `to` (a string of that many characters, objects nested that deep, or an
+// object with that many keys), and the run bisects for the largest size the server accepts
+// (run/limit_search.h). The profile's row `id` reads what the tries found.
+constexpr int64_t kMaxSearchNesting = 2000;
+
+struct SearchSpec {
+  std::string id;
+  std::string freedom;
+  int step = 1;  // 1-based
+  std::string at;
+  std::string grow;  // "characters", "nesting" or "keys"
+  int64_t from = 1;
+  int64_t to = 1;
+};
+
 struct Case {
   std::string id;
   std::string title;
@@ -117,6 +133,7 @@ struct Case {
   std::vector<RequestSpec> setup;
   std::vector<Step> steps;
   std::vector<ChoiceSpec> choices;  // a probe's; empty for a case
+  std::optional<SearchSpec> search;  // a probe's that searches for a limit
 };
 
 }  // namespace conform

@@ -214,6 +214,47 @@ void CheckHeaderPatterns(const nlohmann::json& doc, const std::string& file, std
   }
 }
 
+// A probe's search: its step must exist, have a body, and hold an object where the grown value
+// goes (the schema has checked the shape of every field).
+bool ParseSearch(const nlohmann::json& j, const std::string& file, Case& c, std::vector<std::string>* errors) {
+  SearchSpec search{j["id"].get<std::string>(), j["freedom"].get<std::string>(), j["step"].get<int>(),
+                    j["at"].get<std::string>(), j["grow"].get<std::string>(), j["from"].get<int64_t>(),
+                    j["to"].get<int64_t>()};
+  const std::string where = file + ": /search";
+  if (search.from >= search.to) {
+    errors->push_back(where + "/to: must be above from (" + std::to_string(search.from) + ")");
+    return false;
+  }
+  // Nested values are written and expanded by recursive code: their depth stays far from the stack's.
+  if (search.grow == "nesting" && search.to > kMaxSearchNesting) {
+    errors->push_back(where + "/to: nesting is searched up to " + std::to_string(kMaxSearchNesting) + " levels");
+    return false;
+  }
+  if (search.step > static_cast<int>(c.steps.size()) || !c.steps[search.step - 1].request.body) {
+    errors->push_back(where + "/step: step " + std::to_string(search.step) + " is not a step with a body");
+    return false;
+  }
+  const nlohmann::json& body = *c.steps[search.step - 1].request.body;
+  bool in_object = false;
+  try {
+    const nlohmann::json::json_pointer parent = nlohmann::json::json_pointer(search.at).parent_pointer();
+    in_object = !search.at.empty() && body.contains(parent) && body.at(parent).is_object();
+  } catch (const nlohmann::json::exception&) {
+    // not a JSON pointer: reported below
+  }
+  if (!in_object) {
+    errors->push_back(where + "/at: \"" + search.at + "\" is not a key of an object in step " +
+                      std::to_string(search.step) + "'s body");
+    return false;
+  }
+  if (std::any_of(c.choices.begin(), c.choices.end(), [&](const ChoiceSpec& o) { return o.id == search.id; })) {
+    errors->push_back(where + "/id: \"" + search.id + "\" is already a choice of this probe");
+    return false;
+  }
+  c.search = std::move(search);
+  return true;
+}
+
 }  // namespace
 
 bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaRegistry& schemas, Case* out,
@@ -275,6 +316,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
     }
     c.choices.push_back(std::move(choice));
   }
+  if (doc.contains("search") && !ParseSearch(doc["search"], file, c, errors)) return false;
   *out = std::move(c);
   return true;
 }

@@ -74,6 +74,37 @@ TEST_F(CaseLoaderTest, SchemaViolationsNameFileAndPointer) {
   EXPECT_FALSE(Errors(doc).empty());
 }
 
+// A probe's limit search: it parses, and a search that could not run is refused with its pointer.
+TEST_F(CaseLoaderTest, SearchesParseAndAreChecked) {
+  json doc = Good();
+  doc["search"] = {{"id", "limits.x"}, {"freedom", "f"}, {"step", 1}, {"at", "/externalDatabaseConnection/grown"},
+                   {"grow", "keys"}, {"from", 1}, {"to", 100}};
+  Case c;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(ParseCase(doc, "x.json", schemas_, &c, &errors)) << errors.front();
+  ASSERT_TRUE(c.search.has_value());
+  EXPECT_EQ(c.search->grow, "keys");
+  EXPECT_EQ(c.search->to, 100);
+  const auto refused = [&](const char* pointer, const json& value, const std::string& says) {
+    json bad = doc;
+    bad[json::json_pointer(pointer)] = value;
+    const std::vector<std::string> e = Errors(bad);
+    ASSERT_FALSE(e.empty()) << pointer;
+    EXPECT_NE(e.front().find(says), std::string::npos) << e.front();
+  };
+  refused("/search/from", 100, "x.json: /search/to: must be above from (100)");
+  refused("/search/step", 2, "x.json: /search/step: step 2 is not a step with a body");
+  refused("/search/at", "/nothing/grown", "x.json: /search/at: \"/nothing/grown\" is not a key of an object");
+  refused("/search/at", "/externalDatabaseConnection/name/x", "is not a key of an object");
+  refused("/search/at", "no-slash", "x.json: /search/at");
+  refused("/search/grow", "bytes", "x.json: /search/grow");
+  json deep = doc;
+  deep["search"]["grow"] = "nesting";
+  deep["search"]["to"] = kMaxSearchNesting + 1;
+  ASSERT_FALSE(Errors(deep).empty());
+  EXPECT_NE(Errors(deep).front().find("x.json: /search/to: nesting is searched up to"), std::string::npos);
+}
+
 // A parallel step: its group parses with per-target counts, ${writer} and ${round} are known
 // inside it only, and what its oracle cannot judge is refused with the pointer.
 TEST_F(CaseLoaderTest, ParallelStepsParseAndAreChecked) {

@@ -13,17 +13,6 @@ const char* const kAbsent = "(absent)";
 
 namespace {
 
-// The last answer a step got: its label is "step N (call)"; an answer that was retried is
-// recorded as "step N (call) (retried)" and is not the one the step was judged by.
-const Exchange* LastAnswerOf(const CaseResult& result, int step) {
-  const std::string prefix = "step " + std::to_string(step) + " (";
-  const Exchange* last = nullptr;
-  for (const Exchange& x : result.exchanges) {
-    if (x.step.rfind(prefix, 0) == 0 && x.step.find("(retried)") == std::string::npos) last = &x;
-  }
-  return last;
-}
-
 // nullptr when `pointer` is not a JSON pointer or names nothing in `doc`.
 const nlohmann::json* At(const nlohmann::json& doc, const std::string& pointer) {
   try {
@@ -180,7 +169,7 @@ Choice ReadRetriedStatuses(const std::vector<CaseResult>& results) {
   for (const CaseResult& r : results) {
     for (size_t i = 0; i < r.exchanges.size(); ++i) {
       const Exchange& x = r.exchanges[i];
-      const size_t retried = x.step.find(" (retried)");
+      const size_t retried = x.step.find(kRetriedLabel);
       if (retried == std::string::npos) continue;
       // Recovered: the same request's final answer, recorded after its retries, is no 429 or 503.
       const std::string step = x.step.substr(0, retried);
@@ -195,6 +184,34 @@ Choice ReadRetriedStatuses(const std::vector<CaseResult>& results) {
     }
   }
   choice.value = nlohmann::json(std::vector<int>(statuses.begin(), statuses.end()));
+  return choice;
+}
+
+Choice ReadSearch(const SearchSpec& spec, const std::vector<const CaseResult*>& tries) {
+  Choice choice{spec.id, spec.freedom, nullptr, "", {}};
+  const Exchange* accepted = nullptr;
+  const Exchange* refused = nullptr;
+  int64_t largest = -1, smallest = -1;
+  for (const CaseResult* r : tries) {
+    const Exchange* answer = LastAnswerOf(*r, spec.step);
+    if (!answer) continue;  // the try ended before its step (setup failed): it shows nothing
+    if (answer->response.status / 100 == 2) {
+      if (r->search_size > largest) largest = r->search_size, accepted = answer;
+    } else if (smallest < 0 || r->search_size < smallest) {
+      smallest = r->search_size, refused = answer;
+    }
+  }
+  if (!accepted && !refused) {
+    choice.problem = "the search " + spec.id + " sent no try that was answered or refused";
+    return choice;
+  }
+  choice.evidence = EvidenceOf(refused ? *refused : *accepted);
+  choice.value = {{"accepted", accepted ? nlohmann::json(largest) : nlohmann::json(nullptr)},
+                  {"refused", refused ? nlohmann::json(smallest) : nlohmann::json(nullptr)}};
+  if (refused) {
+    choice.value["refused_with"] = refused->response.ok() ? nlohmann::json(refused->response.status)
+                                                          : nlohmann::json(TransportErrorName(refused->response.error));
+  }
   return choice;
 }
 

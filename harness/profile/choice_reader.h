@@ -35,6 +35,12 @@ extern const char* const kAbsent;
 
 Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result);
 
+// What a limit search's tries (results carrying search_size) found: {"accepted": the largest size
+// answered 2xx or null, "refused": the smallest size answered otherwise or null, "refused_with":
+// its status, or the transport error when it got no answer}. The evidence is the smallest refusal,
+// or the largest acceptance when nothing was refused.
+Choice ReadSearch(const SearchSpec& spec, const std::vector<const CaseResult*>& tries);
+
 // The statuses (429, 503) that were answered and retried in any of `results`: how a server sheds
 // load, as far as the profile saw it.
 Choice ReadRetriedStatuses(const std::vector<CaseResult>& results);

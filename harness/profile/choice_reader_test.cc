@@ -24,7 +24,7 @@ nlohmann::json Read(const std::string& read, const std::string& body, const std:
                     const std::string& name = "") {
   CaseResult r;
   r.exchanges.push_back(Answer("step 1 (get)", 200, body, {{"Content-Type", "application/json; charset=utf-8"}}));
-  const Choice c = ReadChoice({"row", "what", 1, read, at, name}, r);
+  const Choice c = ReadChoice({"row", "what", 1, read, at, name, ""}, r);
   EXPECT_TRUE(c.problem.empty()) << c.problem;
   return c.value;
 }
@@ -63,7 +63,7 @@ Choice ReadAnswer(const ChoiceSpec& spec, int status, const std::string& body, H
 
 TEST(ChoiceReaderTest, AnAnswerThatIsNoJsonIsAProblemNotAChoice) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  for (const std::string& read : {"value", "keys", "keys-in-order", "count", "present"}) {
+  for (const char* read : {"value", "keys", "keys-in-order", "count", "present"}) {
     for (const std::string& body : {deep, std::string("not json"), std::string("<html>")}) {
       const Choice c = ReadAnswer({"row", "what", 1, read, "/0", "", ""}, 200, body);
       EXPECT_TRUE(c.value.is_null()) << read;
@@ -116,9 +116,9 @@ TEST(ChoiceReaderTest, TheAnswerAStepWasJudgedByNotARetriedOne) {
   r.exchanges.push_back(Answer("step 1 (update) (retried)", 503, "{}"));
   r.exchanges.push_back(Answer("step 1 (update)", 400, "{}"));
   r.exchanges.push_back(Answer("step 12 (get)", 404, "{}"));
-  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", ""}, r).value, 400);
-  EXPECT_EQ(ReadChoice({"row", "what", 12, "status", "", ""}, r).value, 404) << "step 12 is not step 1";
-  const Choice missing = ReadChoice({"row", "what", 2, "status", "", ""}, r);
+  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", "", ""}, r).value, 400);
+  EXPECT_EQ(ReadChoice({"row", "what", 12, "status", "", "", ""}, r).value, 404) << "step 12 is not step 1";
+  const Choice missing = ReadChoice({"row", "what", 2, "status", "", "", ""}, r);
   EXPECT_TRUE(missing.value.is_null());
   EXPECT_NE(missing.problem.find("step 2"), std::string::npos) << missing.problem;
   const Choice retried = ReadRetriedStatuses({r});
@@ -144,6 +144,33 @@ TEST(ChoiceReaderTest, EvidenceIsCutByCharacters) {
   EXPECT_TRUE(IsValidUtf8(e.response_body)) << "never cut inside a character";
   EXPECT_EQ(e.status, 200);
   EXPECT_EQ(e.request, "GET http://127.0.0.1:1/wix-data/v1/external-database-connections/x");
+}
+
+CaseResult Try(int64_t size, int status) {
+  CaseResult r;
+  r.id = "probe";
+  r.search_size = size;
+  r.exchanges.push_back(Answer("step 1 (create)", status, "{}"));
+  if (status == 0) r.exchanges.back().response.error = TransportError::kReset;
+  return r;
+}
+
+TEST(ChoiceReaderTest, ASearchReadsTheLargestAcceptedAndTheSmallestRefused) {
+  const SearchSpec spec{"limits.x", "what", 1, "/a", "keys", 1, 100};
+  const CaseResult tries[] = {Try(100, 413), Try(1, 200), Try(10, 200), Try(30, 400), Try(20, 200)};
+  std::vector<const CaseResult*> all;
+  for (const CaseResult& t : tries) all.push_back(&t);
+  Choice c = ReadSearch(spec, all);
+  EXPECT_EQ(c.value, nlohmann::json({{"accepted", 20}, {"refused", 30}, {"refused_with", 400}}));
+  EXPECT_EQ(c.evidence.status, 400) << "the evidence is the smallest refusal";
+  c = ReadSearch(spec, {&tries[1]});
+  EXPECT_EQ(c.value, nlohmann::json({{"accepted", 1}, {"refused", nullptr}}));
+  const CaseResult reset = Try(100, 0);
+  c = ReadSearch(spec, {&reset});
+  EXPECT_EQ(c.value, nlohmann::json({{"accepted", nullptr}, {"refused", 100}, {"refused_with", "connection-reset"}}));
+  c = ReadSearch(spec, {});
+  EXPECT_TRUE(c.value.is_null());
+  EXPECT_NE(c.problem, "");
 }
 
 }  // namespace

@@ -37,8 +37,13 @@ Profile BuildProfile(const std::vector<Case>& probes, const RunResult& run) {
   profile.target = run.target;
   profile.taken = run.timestamp;
   std::map<std::string, const CaseResult*> results;
-  for (const CaseResult& r : run.cases) results[r.id] = &r;
+  std::map<std::string, std::vector<const CaseResult*>> tries;  // a limit search's, by probe
+  for (const CaseResult& r : run.cases) {
+    results[r.id] = &r;
+    if (r.search_size >= 0) tries[r.id].push_back(&r);
+  }
   for (const Case& probe : probes) {
+    if (probe.search) profile.choices.push_back(ReadSearch(*probe.search, tries[probe.id]));
     for (const ChoiceSpec& spec : probe.choices) {
       const auto it = results.find(probe.id);
       if (it != results.end()) {

@@ -150,7 +150,7 @@ void Execution::Record(const std::string& step, CallKind call, const HttpRequest
 
 void Execution::OnRetry(const HttpRequest& sent, const HttpResponse& answer) {
   ++s_->result.retries;
-  Record(sending_step_ + " (retried)", sending_call_, sent, answer, ParseBody(answer));
+  Record(sending_step_ + kRetriedLabel, sending_call_, sent, answer, ParseBody(answer));
   if (answer.status == 503) s_->result.findings.push_back(UnavailableNote(sending_step_, answer));
 }
 

@@ -91,4 +91,13 @@ void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
   }
 }
 
+const Exchange* LastAnswerOf(const CaseResult& result, int step) {
+  const std::string prefix = "step " + std::to_string(step) + " (";
+  const Exchange* last = nullptr;
+  for (const Exchange& x : result.exchanges) {
+    if (x.step.rfind(prefix, 0) == 0 && x.step.find(kRetriedLabel) == std::string::npos) last = &x;
+  }
+  return last;
+}
+
 }  // namespace conform

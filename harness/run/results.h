@@ -41,6 +41,7 @@ struct CaseResult {
   double seconds = 0;
   int retries = 0;  // requests repeated after 429 or 503
   LatencyByKind latency;
+  int64_t search_size = -1;  // the size a limit search's try sent (run/limit_search.h); -1 for others
 };
 
 // Why a run ended before its last case (a signal is RunResult::interrupted).
@@ -57,6 +58,13 @@ Outcome DecideOutcome(const CaseResult& r, bool strict);
 
 // Hides every secret the redactor knows in the findings' messages, expected and actual values.
 void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings);
+
+// An answer that was retried is recorded under its step's label ("step N (call)") with this
+// after it; the answer the step was judged by is the last one without it.
+constexpr char kRetriedLabel[] = " (retried)";
+
+// The last answer step `step` (1-based) got and was judged by; nullptr when it was never sent.
+const Exchange* LastAnswerOf(const CaseResult& result, int step);
 
 // A result that names its case (id, title, file, level, tags) and holds nothing else yet.
 CaseResult ResultFor(const Case& c);

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <random>
 
+#include "run/limit_search.h"
+
 namespace conform {
 
 std::string NewRunId() {
@@ -132,10 +134,22 @@ RunResult RunSuite(const std::vector<Case>& cases, const RunSettings& settings, 
       continue;
     }
     // A fresh transport per run of a case: one connection reused within it, none across cases.
-    auto run_once = [&] {
+    auto run_case = [&](const Case& c) {
       std::unique_ptr<Transport> transport = make_transport();
-      return runner.Run(cases[i], *transport, gate);
+      return runner.Run(c, *transport, gate);
     };
+    if (cases[i].search) {
+      // A limit search: each try is reported as a result of its own; the listener hears the last.
+      std::vector<CaseResult> tries = RunLimitSearch(cases[i], run_case, gate);
+      for (size_t t = 0; t < tries.size(); ++t) {
+        CountResponses(tries[t], &run);
+        for (const auto& [kind, histogram] : tries[t].latency) run.latency[kind].Merge(histogram);
+        if (on_case && t + 1 == tries.size()) on_case(tries[t], i, cases.size());
+        run.cases.push_back(std::move(tries[t]));
+      }
+      continue;
+    }
+    auto run_once = [&] { return run_case(cases[i]); };
     for (int w = 0; w < repetition.warmup; ++w) run_once();
     CaseResult result = run_once();
     CountResponses(result, &run);
