@@ -33,6 +33,21 @@ void AbsorbSeed(const std::string& seed, std::string* merged) {
 }
 
 // Folds one shard into the merged run: shards ran side by side, so the wall time is the longest.
+// Shards observed choices apart: the first shard's reading of a row stands, except the statuses
+// retried, which are every shard's together.
+void AbsorbChoice(Choice c, std::vector<Choice>* merged) {
+  const auto same = std::find_if(merged->begin(), merged->end(), [&](const Choice& m) { return m.id == c.id; });
+  if (same == merged->end()) {
+    merged->push_back(std::move(c));
+    return;
+  }
+  if (c.id != kRetriedStatusesChoice || !c.value.is_array() || !same->value.is_array()) return;
+  std::set<nlohmann::json> statuses(same->value.begin(), same->value.end());
+  statuses.insert(c.value.begin(), c.value.end());
+  same->value = nlohmann::json(std::vector<nlohmann::json>(statuses.begin(), statuses.end()));
+  if (same->evidence.request.empty()) same->evidence = c.evidence;
+}
+
 bool Absorb(RunResult shard, const std::string& file, std::set<std::string>* ids, RunResult* merged, std::string* err) {
   for (const CaseResult& c : shard.cases) {
     if (!ids->insert(c.id).second) {
@@ -54,6 +69,7 @@ bool Absorb(RunResult shard, const std::string& file, std::set<std::string>* ids
   for (const auto& [kind, h] : shard.latency) merged->latency[kind].Merge(h);
   for (CaseResult& c : shard.cases) merged->cases.push_back(std::move(c));
   for (LatencyCheck& c : shard.latency_checks) merged->latency_checks.push_back(std::move(c));
+  for (Choice& c : shard.choices) AbsorbChoice(std::move(c), &merged->choices);
   return true;
 }
 

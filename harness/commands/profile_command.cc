@@ -57,7 +57,7 @@ bool LoadProbes(const ProfileOptions& o, std::vector<Case>* probes, std::string*
     return false;
   }
   // One row per id in the profile: an id two probes read would be one row reading two things.
-  std::map<std::string, std::string> owner = {{"load.statuses-retried", "conform itself"}};
+  std::map<std::string, std::string> owner = {{kRetriedStatusesChoice, "conform itself"}};
   for (const Case& probe : *probes) {
     for (size_t i = 0; i < probe.choices.size(); ++i) {
       const auto [it, fresh] = owner.emplace(probe.choices[i].id, probe.file);

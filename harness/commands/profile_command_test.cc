@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/conform_binary_for_tests.h"
+#include "load/case_loader.h"
 #include "mock/mock_server.h"
 
 namespace conform {
@@ -89,7 +90,7 @@ TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
       {"double-numbers", {"numbers.beyond-2to53"}},
       {"proto3-omissions", {"list.empty-page-fields"}},
       {"moving-revision", {"create.fields-answered"}},
-      {"lowercase-headers", {"wire.content-type"}},
+      {"lowercase-headers", {"wire.content-type", "wire.content-encoding"}},
   };
   MockProcess plain({"--token", "T"});
   ASSERT_EQ(Profile("--target " + plain.BaseUrl() + " --token T", "plain.json").exit_code, 0);
@@ -115,12 +116,12 @@ TEST_F(ProfileCommandTest, EachVariantDiffersInExactlyItsOwnChoices) {
 
 TEST_F(ProfileCommandTest, ReferenceComparesTwoServersInOneGo) {
   MockProcess plain({"--token", "T"});
-  MockProcess lowercase({"--token", "T", "--variant", "lowercase-headers"});
-  Ran r = Profile("--target " + plain.BaseUrl() + " --reference " + lowercase.BaseUrl() + " --token T", "a.json");
+  MockProcess doubles({"--token", "T", "--variant", "double-numbers"});
+  Ran r = Profile("--target " + plain.BaseUrl() + " --reference " + doubles.BaseUrl() + " --token T", "a.json");
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("1 of "), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("wire.content-type"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("application/json;charset=UTF-8"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("numbers.beyond-2to53"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"9007199254740992\""), std::string::npos) << "as a double keeps it: " << r.output;
   EXPECT_NE(r.output.find("latency p50/p99"), std::string::npos) << r.output;
   r = Profile("--target " + plain.BaseUrl() + " --reference " + plain.BaseUrl() + " --token T", "b.json");
   EXPECT_EQ(r.exit_code, 0) << r.output;
@@ -150,6 +151,61 @@ TEST_F(ProfileCommandTest, AConfigFileInTheFolderDoesNotSteerTheProfile) {
                                  "", dir_.string());
   EXPECT_EQ(r.exit_code, 1) << "the two targets given, not the config's twice: " << r.output;
   EXPECT_NE(r.output.find("wire.content-type"), std::string::npos) << r.output;
+}
+
+// A normal run's reports carry the choices its cases happened to observe, read as the profile
+// reads them: another server's choice shows there, and no choice fails the run.
+TEST_F(ProfileCommandTest, ARunsReportsShowTheChoicesItsCasesObserved) {
+  for (const std::string variant : {"", "lowercase-headers"}) {
+    SCOPED_TRACE(variant);
+    std::vector<std::string> args = {"--token", "T"};
+    if (!variant.empty()) args.insert(args.end(), {"--variant", variant});
+    MockProcess mock(args);
+    const std::string out = variant.empty() ? "plain" : variant;
+    const Ran r = RunConformBinary("run --target " + mock.BaseUrl() + " --token T --explore 0 -q --json " +
+                                   Path(out + ".json") + " --html " + Path(out + ".html") + " --junit " +
+                                   Path(out + ".xml"));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const nlohmann::json choices = Json(out + ".json")["choices"];
+    EXPECT_EQ(choices["create.status"]["choice"], 200) << choices.dump();
+    EXPECT_EQ(choices["auth.no-token-status"]["choice"], 401) << choices.dump();
+    EXPECT_EQ(choices["error.not-found-code"]["choice"], "NOT_FOUND") << choices.dump();
+    EXPECT_EQ(choices["wire.content-type"]["choice"],
+              variant.empty() ? "application/json" : "application/json;charset=UTF-8") << choices.dump();
+    EXPECT_EQ(choices["load.statuses-retried"]["choice"], nlohmann::json::array()) << choices.dump();
+    EXPECT_NE(choices["create.status"]["evidence"]["request"], "") << choices.dump();
+    const std::string html = Text(out + ".html");
+    EXPECT_NE(html.find("<section id=\"choices\"><h2>Choices observed</h2>"), std::string::npos);
+    EXPECT_NE(html.find("wire.content-type"), std::string::npos);
+  }
+}
+
+// A case may read a row the probes read: it must read it the same way, or the run's report and
+// the profile would call two things by one name.
+TEST_F(ProfileCommandTest, CasesReadTheProbesRowsAsTheProbesDo) {
+  SchemaRegistry schemas;
+  std::string err;
+  ASSERT_TRUE(schemas.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
+  std::vector<Case> cases, probes;
+  std::vector<std::string> errors;
+  ASSERT_TRUE(LoadCases(std::string(CONFORM_SOURCE_DIR) + "/cases", schemas, &cases, &errors));
+  ASSERT_TRUE(LoadCases(std::string(CONFORM_SOURCE_DIR) + "/probes", schemas, &probes, &errors));
+  std::map<std::string, ChoiceSpec> rows;
+  for (const Case& p : probes) {
+    for (const ChoiceSpec& c : p.choices) rows[c.id] = c;
+  }
+  size_t read = 0;
+  for (const Case& c : cases) {
+    for (const ChoiceSpec& spec : c.choices) {
+      SCOPED_TRACE(c.id + " reads " + spec.id);
+      ASSERT_EQ(rows.count(spec.id), 1u) << "a row conform profile does not know";
+      const ChoiceSpec& row = rows[spec.id];
+      EXPECT_EQ(spec.freedom, row.freedom);
+      EXPECT_EQ(spec.read + spec.at + "|" + spec.name + "|" + spec.answered, row.read + row.at + "|" + row.name + "|" + row.answered);
+      ++read;
+    }
+  }
+  EXPECT_GE(read, 10u);
 }
 
 TEST_F(ProfileCommandTest, BadInputIsOneLineAndSendsNothing) {

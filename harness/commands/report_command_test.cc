@@ -85,6 +85,10 @@ TEST_F(ReportCommandTest, FourShardsMergeIntoTheUnshardedRun) {
   for (const auto& c : merged["cases"]) merged_ids.insert(c["id"].get<std::string>());
   EXPECT_EQ(merged_ids, whole_ids);
   EXPECT_EQ(merged["latency"]["update"]["count"], whole["latency"]["update"]["count"]);  // histograms merged
+  // Each shard observed some choices; together they are the whole run's.
+  ASSERT_GE(whole["choices"].size(), 5u) << whole["choices"].dump();
+  for (const auto& [id, row] : whole["choices"].items()) EXPECT_EQ(merged["choices"][id]["choice"], row["choice"]) << id;
+  EXPECT_EQ(merged["choices"].size(), whole["choices"].size());
   for (const std::string file : {"merged.xml", "merged-json.xml"}) {
     const std::string xml = Text(file);
     EXPECT_EQ(Count(xml, "<testcase "), whole["summary"]["total"].get<int>()) << file;

@@ -24,6 +24,7 @@
 #include "load/json_file.h"
 #include "load/schema_registry.h"
 #include "mock/mock_server.h"
+#include "profile/profile.h"
 #include "report/console_report.h"
 #include "report/github_report.h"
 #include "report/json_report.h"
@@ -589,6 +590,7 @@ int RunRunCommand(const RunOptions& given_options, RunResult* result) {
   run.insecure = options.insecure;
   run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);
+  run.choices = ObservedChoices(cases, run);
   if (!options.silent) PrintVerdict(run, style);
   bool leaked = false;
   const bool reports_ok = Report(run, options, redactor, !options.quiet, &leaked);

@@ -1,6 +1,8 @@
 // The only file that calls libcurl's easy interface. Its error codes become TransportError.
 #include "http/curl_transport.h"
 
+#include <strings.h>
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -116,7 +118,12 @@ struct CurlTransport::Exchange {
 void CurlTransport::Configure(CURL* handle, const HttpRequest& request, Exchange* x) const {
   x->request = &request;
   x->state = ReceiveState{&x->response, options_.max_body_bytes};
+  const std::string* accept_encoding = nullptr;
   for (const auto& header : request.headers) {
+    if (strcasecmp(header.first.c_str(), "Accept-Encoding") == 0) {
+      accept_encoding = &header.second;
+      continue;
+    }
     x->headers = curl_slist_append(x->headers, (header.first + ": " + header.second).c_str());
   }
   // Without a body, curl would otherwise send "Expect:"/chunked quirks; say nothing extra.
@@ -129,6 +136,10 @@ void CurlTransport::Configure(CURL* handle, const HttpRequest& request, Exchange
   curl_easy_setopt(handle, CURLOPT_PATH_AS_IS, 1L);
   curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, x->headers);
+  // A request that accepts compressed answers (as browsers and Node's fetch do) asks through
+  // libcurl, which sends the header and decodes what comes back: checks see the JSON, the
+  // headers still say how it came, and the decoded size is what max_body_bytes bounds.
+  if (accept_encoding) curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, accept_encoding->c_str());
   if (request.has_body) {
     curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
     curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));

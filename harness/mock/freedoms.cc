@@ -13,7 +13,7 @@ const std::vector<std::pair<std::string, std::string>>& FreedomVariants() {
       {"double-numbers", "configuration numbers stored as IEEE doubles (a protobuf Struct): integers beyond 2^53 come back rounded"},
       {"proto3-omissions", "answers leave out proto3 defaults ([], false, 0, \"\") outside configuration, also in the list"},
       {"moving-revision", "connections carry revision, _createdDate and _updatedDate, moved by every write"},
-      {"lowercase-headers", "header names in lower case and Content-Type: application/json;charset=UTF-8"},
+      {"lowercase-headers", "header names in lower case and Content-Type: application/json;charset=UTF-8 (never compressed)"},
   };
   return kVariants;
 }

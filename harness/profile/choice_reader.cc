@@ -163,7 +163,7 @@ Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result) {
 
 Choice ReadRetriedStatuses(const std::vector<CaseResult>& results) {
   Choice choice;
-  choice.id = "load.statuses-retried";
+  choice.id = kRetriedStatusesChoice;
   choice.freedom = "the statuses (429, 503) a server answered that a retry then recovered from, while profiled";
   std::set<int> statuses;
   for (const CaseResult& r : results) {

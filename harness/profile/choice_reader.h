@@ -7,28 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "load/case.h"
+#include "run/choice.h"
 #include "run/results.h"
 
 namespace conform {
-
-// The request and answer that show a choice, cut to what a table can hold.
-struct ChoiceEvidence {
-  std::string request;        // "PUT http://127.0.0.1:8080/wix-data/v1/external-database-connections/x"
-  std::string request_body;   // cut to kEvidenceChars
-  int status = 0;
-  std::string response_body;  // cut to kEvidenceChars
-};
-
-constexpr size_t kEvidenceChars = 300;
-
-// One row of a profile: the choice a server made, or why it could not be read.
-struct Choice {
-  std::string id;
-  std::string freedom;
-  nlohmann::json value;       // null when `problem` says why there is none
-  std::string problem;        // "the step got no answer (connection-refused)", ...
-  ChoiceEvidence evidence;
-};
 
 // The value meaning "not in the answer" (a missing header, pointer or key).
 extern const char* const kAbsent;

@@ -1,6 +1,7 @@
 #include "profile/profile.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "http/json_text.h"
@@ -16,18 +17,36 @@ std::string Pad(const std::string& text, size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
-nlohmann::json EvidenceJson(const ChoiceEvidence& e) {
-  return {{"request", e.request}, {"request_body", e.request_body}, {"status", e.status},
-          {"response_body", e.response_body}};
+}  // namespace
+
+namespace {
+
+// Every choice the cases read (a probe's search included), in the cases' order; a case that did
+// not run gives a row with a problem, never a missing one.
+std::vector<Choice> ReadCaseChoices(const std::vector<Case>& cases, const RunResult& run) {
+  std::map<std::string, const CaseResult*> results;
+  std::map<std::string, std::vector<const CaseResult*>> tries;  // a limit search's, by probe
+  for (const CaseResult& r : run.cases) {
+    results[r.id] = &r;
+    if (r.search_size >= 0) tries[r.id].push_back(&r);
+  }
+  std::vector<Choice> choices;
+  for (const Case& c : cases) {
+    if (c.search) choices.push_back(ReadSearch(*c.search, tries[c.id]));
+    for (const ChoiceSpec& spec : c.choices) {
+      const auto it = results.find(c.id);
+      if (it != results.end()) {
+        choices.push_back(ReadChoice(spec, *it->second));
+        continue;
+      }
+      choices.push_back(Choice{spec.id, spec.freedom, nullptr, "the probe " + c.id + " did not run", {}});
+    }
+  }
+  return choices;
 }
 
-ChoiceEvidence EvidenceFrom(const nlohmann::json& j) {
-  ChoiceEvidence e;
-  e.request = j.value("request", "");
-  e.request_body = j.value("request_body", "");
-  e.status = j.value("status", 0);
-  e.response_body = j.value("response_body", "");
-  return e;
+void SortById(std::vector<Choice>* choices) {
+  std::sort(choices->begin(), choices->end(), [](const Choice& a, const Choice& b) { return a.id < b.id; });
 }
 
 }  // namespace
@@ -36,27 +55,9 @@ Profile BuildProfile(const std::vector<Case>& probes, const RunResult& run) {
   Profile profile;
   profile.target = run.target;
   profile.taken = run.timestamp;
-  std::map<std::string, const CaseResult*> results;
-  std::map<std::string, std::vector<const CaseResult*>> tries;  // a limit search's, by probe
-  for (const CaseResult& r : run.cases) {
-    results[r.id] = &r;
-    if (r.search_size >= 0) tries[r.id].push_back(&r);
-  }
-  for (const Case& probe : probes) {
-    if (probe.search) profile.choices.push_back(ReadSearch(*probe.search, tries[probe.id]));
-    for (const ChoiceSpec& spec : probe.choices) {
-      const auto it = results.find(probe.id);
-      if (it != results.end()) {
-        profile.choices.push_back(ReadChoice(spec, *it->second));
-        continue;
-      }
-      Choice missing{spec.id, spec.freedom, nullptr, "the probe " + probe.id + " did not run", {}};
-      profile.choices.push_back(missing);
-    }
-  }
+  profile.choices = ReadCaseChoices(probes, run);
   profile.choices.push_back(ReadRetriedStatuses(run.cases));
-  std::sort(profile.choices.begin(), profile.choices.end(),
-            [](const Choice& a, const Choice& b) { return a.id < b.id; });
+  SortById(&profile.choices);
   for (const auto& [kind, histogram] : run.latency) {
     if (histogram.count() == 0) continue;
     profile.latency[CallKindName(kind)] = {histogram.Percentile(50) / 1000.0, histogram.Percentile(99) / 1000.0,
@@ -65,12 +66,21 @@ Profile BuildProfile(const std::vector<Case>& probes, const RunResult& run) {
   return profile;
 }
 
+std::vector<Choice> ObservedChoices(const std::vector<Case>& cases, const RunResult& run) {
+  std::vector<Choice> observed;
+  std::set<std::string> seen;
+  for (Choice& c : ReadCaseChoices(cases, run)) {
+    if (c.problem.empty() && seen.insert(c.id).second) observed.push_back(std::move(c));
+  }
+  observed.push_back(ReadRetriedStatuses(run.cases));
+  SortById(&observed);
+  return observed;
+}
+
 nlohmann::json ProfileToJson(const Profile& profile) {
   nlohmann::json choices = nlohmann::json::object();
   for (const Choice& c : profile.choices) {
-    nlohmann::json row = {{"freedom", c.freedom}, {"choice", c.value}, {"evidence", EvidenceJson(c.evidence)}};
-    if (!c.problem.empty()) row["problem"] = c.problem;
-    choices[c.id] = row;
+    choices[c.id] = ChoiceRowJson(c);
   }
   nlohmann::json latency = nlohmann::json::object();
   for (const auto& [kind, f] : profile.latency) {
@@ -97,13 +107,7 @@ bool ReadProfileDocument(const nlohmann::json& doc, Profile* out, std::string* e
       *err = "/choices/" + it.key() + ": a choice is an object with a \"choice\"";
       return false;
     }
-    Choice c;
-    c.id = it.key();
-    c.freedom = row.value("freedom", "");
-    c.value = row["choice"];
-    c.problem = row.value("problem", "");
-    if (row.contains("evidence") && row["evidence"].is_object()) c.evidence = EvidenceFrom(row["evidence"]);
-    p.choices.push_back(std::move(c));
+    p.choices.push_back(ChoiceFromRowJson(it.key(), row));
   }
   const nlohmann::json latency = doc.value("measurements", nlohmann::json::object()).value("latency", nlohmann::json::object());
   for (auto it = latency.begin(); latency.is_object() && it != latency.end(); ++it) {
@@ -126,11 +130,6 @@ bool ProfileFromJson(const nlohmann::json& doc, Profile* out, std::string* err) 
     *err = "/: not a conform profile (" + ParserWords(e) + ")";
     return false;
   }
-}
-
-std::string ChoiceText(const Choice& choice) {
-  if (!choice.problem.empty()) return "? (" + choice.problem + ")";
-  return Utf8Shorten(DumpJson(choice.value), 120);
 }
 
 std::string ProfileTable(const Profile& profile) {

@@ -32,13 +32,15 @@ struct Profile {
 // choice with a problem, never a missing row.
 Profile BuildProfile(const std::vector<Case>& probes, const RunResult& run);
 
+// What a run's cases happened to show where the contract is free (cases may read choices as
+// probes do): the rows that could be read, the first case's reading of each id, and the statuses
+// a retry recovered from. Shown in the run's reports, never judged.
+std::vector<Choice> ObservedChoices(const std::vector<Case>& cases, const RunResult& run);
+
 nlohmann::json ProfileToJson(const Profile& profile);
 // false with "/pointer: what is wrong" when the document is no profile (checked against
 // schemas/profile.schema.json before, so this only guards what a schema cannot say).
 bool ProfileFromJson(const nlohmann::json& doc, Profile* out, std::string* err);
-
-// How a choice reads in a table: the JSON value on one line, or "? (why)".
-std::string ChoiceText(const Choice& choice);
 
 // The profile as a person reads it: one line per choice, then latency.
 std::string ProfileTable(const Profile& profile);

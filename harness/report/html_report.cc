@@ -167,6 +167,23 @@ void Notes(const RunResult& run, std::ostringstream& out) {
       << "<th>preferred</th><th>seen</th></tr>" << rows << "</table></section>";
 }
 
+// What the cases happened to show where the contract lets a server choose (the rows conform
+// profile lists): a description of this server, never a verdict.
+void Choices(const RunResult& run, std::ostringstream& out) {
+  if (run.choices.empty()) return;
+  out << "<section id=\"choices\"><h2>Choices observed</h2><p>Where the contract leaves a choice to the server, "
+      << "what this run's cases saw it choose: never a failure. <code>conform profile</code> probes every one, "
+      << "and <code>--diff</code> compares two servers.</p><table class=\"findings\"><tr><th>choice</th>"
+      << "<th>what is free</th><th>seen</th><th>shown by</th></tr>";
+  for (const Choice& c : run.choices) {
+    const ChoiceEvidence& e = c.evidence;
+    out << "<tr><td><b>" << EscapeHtml(c.id) << "</b></td><td><small>" << EscapeHtml(c.freedom) << "</small></td><td><code>"
+        << EscapeHtml(ChoiceText(c)) << "</code></td><td><small>"
+        << (e.request.empty() ? "" : EscapeHtml(e.request) + " &rarr; " + std::to_string(e.status)) << "</small></td></tr>";
+  }
+  out << "</table></section>";
+}
+
 void Failure(const CaseResult& c, std::ostringstream& out) {
   out << "<article id=\"case-" << EscapeHtml(c.id) << "\"><h3>" << Badge(c.outcome) << " " << EscapeHtml(c.id) << ": "
       << EscapeHtml(c.title) << "</h3><p>case file <code>" << EscapeHtml(c.file) << "</code></p>";
@@ -268,6 +285,7 @@ std::string HtmlReport(const RunResult& run) {
   if (!any) out << "<p>None.</p>";
   out << "</section>";
   Notes(run, out);
+  Choices(run, out);
   Latency(run, out);
   CaseTable(run, out);
   out << "<script>" << kScript << "</script></body></html>\n";

@@ -119,6 +119,8 @@ nlohmann::json JsonReport(const RunResult& run) {
   for (const LatencyCheck& c : run.latency_checks) {
     j["latency_checks"].push_back({{"name", c.name}, {"passed", c.passed}, {"message", c.message}});
   }
+  j["choices"] = nlohmann::json::object();  // observed where the contract is free, never judged
+  for (const Choice& c : run.choices) j["choices"][c.id] = ChoiceRowJson(c);
   j["cases"] = nlohmann::json::array();
   for (const CaseResult& c : run.cases) j["cases"].push_back(CaseJson(c));
   return j;

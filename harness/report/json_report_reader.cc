@@ -102,6 +102,10 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
     run.warmup = WholeOr<int>(report, "warmup", 0);
     run.hostname = "merged";
     for (const auto& c : report["cases"]) run.cases.push_back(CaseFrom(c));
+    const nlohmann::json choices = report.value("choices", nlohmann::json::object());
+    for (auto it = choices.begin(); choices.is_object() && it != choices.end(); ++it) {
+      if (it.value().is_object() && it.value().contains("choice")) run.choices.push_back(ChoiceFromRowJson(it.key(), it.value()));
+    }
     for (const auto& c : report.value("latency_checks", nlohmann::json::array())) {
       run.latency_checks.push_back({c.value("name", ""), c.value("passed", false), c.value("message", "")});
     }

@@ -8,6 +8,7 @@
 #include "check/finding.h"
 #include "http/http_types.h"
 #include "load/case.h"
+#include "run/choice.h"
 #include "redact/redactor.h"
 #include "stats/latency_by_kind.h"
 #include "stats/latency_budget.h"
@@ -87,6 +88,7 @@ struct RunResult {
   std::vector<CaseResult> cases;
   LatencyByKind latency;
   std::vector<LatencyCheck> latency_checks;  // budgets and baseline comparisons
+  std::vector<Choice> choices;  // what the cases observed where the contract is free: shown, never judged
   int repeat = 1;             // runs of each case that count
   int warmup = 0;             // discarded runs of each case before those
   int responses = 0;          // HTTP answers received, of any status
