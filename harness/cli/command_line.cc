@@ -291,9 +291,11 @@ void AddProfileCommand(CLI::App& app, CommandLine* out) {
       ->capture_default_str()->check(WholeNumberIn(0, 20));
   cmd->add_flag("--allow-mutations", profile.allow_mutations,
                 "Allow creating, updating and deleting connections on a target that is not this machine");
+  cmd->add_option("--deadline", profile.deadline, "Stop starting probes after this long, clean up, report the rows not read")
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", profile.quiet, "Print only the profile or the differences");
   // --diff compares files and sends nothing: a flag about sending beside it is a mistake to say.
-  for (const char* sending : {"--target", "--token", "--reference", "--reference-token", "--rate", "--allow-mutations",
+  for (const char* sending : {"--target", "--token", "--reference", "--reference-token", "--rate", "--deadline", "--allow-mutations",
                               "--site-id", "--account-id", "--probes", "--reports", "-o"}) {
     diff->excludes(cmd->get_option(sending));
   }

@@ -143,6 +143,9 @@ struct ProfileOptions {
   bool allow_mutations = false;
   long timeout_ms = 10000;
   int max_retries = 3;
+  // Each probe's run stops starting probes after this long (as conform run --deadline): a slow
+  // server's limit searches are bounded in time, not only in tries.
+  std::string deadline = "10m";
   bool quiet = false;
 };
 

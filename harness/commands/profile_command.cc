@@ -37,6 +37,7 @@ RunOptions ProbeRun(const ProfileOptions& o, const std::string& target, const st
   run.allow_mutations = o.allow_mutations;
   run.timeout_ms = o.timeout_ms;
   run.max_retries = o.max_retries;
+  run.deadline = o.deadline;
   run.explore = 0;
   run.quiet = true;
   run.silent = o.quiet;

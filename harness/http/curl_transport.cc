@@ -187,6 +187,13 @@ HttpResponse CurlTransport::Finish(CURL* handle, int curl_code, Exchange* x) con
                                                  : std::string(curl_easy_strerror(code))) +
                              ")";
     response.body.clear();
+    if (x->state.too_large) {
+      // The server did answer, with a status it meant: a limit search counts a 2xx too big to
+      // keep as accepted. The error still marks the exchange as one conform could not judge.
+      long status = 0;
+      curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+      response.status = static_cast<int>(status);
+    }
     return response;
   }
   long status = 0;

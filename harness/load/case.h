@@ -108,7 +108,8 @@ struct ChoiceSpec {
 // size between `from` and `to` (a string of that many characters, objects nested that deep, or an
 // object with that many keys), and the run bisects for the largest size the server accepts
 // (run/limit_search.h). The profile's row `id` reads what the tries found.
-constexpr int64_t kMaxSearchNesting = 2000;
+// An object of this many keys is about 1.6 MB: beyond, each try would be a body no limit search needs.
+constexpr int64_t kMaxSearchKeys = 100000;
 
 struct SearchSpec {
   std::string id;

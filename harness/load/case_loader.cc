@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "http/json_text.h"
 #include "load/json_file.h"
 #include "load/json_numbers.h"
 #include "load/schema_patterns.h"
@@ -225,9 +226,18 @@ bool ParseSearch(const nlohmann::json& j, const std::string& file, Case& c, std:
     errors->push_back(where + "/to: must be above from (" + std::to_string(search.from) + ")");
     return false;
   }
-  // Nested values are written and expanded by recursive code: their depth stays far from the stack's.
-  if (search.grow == "nesting" && search.to > kMaxSearchNesting) {
-    errors->push_back(where + "/to: nesting is searched up to " + std::to_string(kMaxSearchNesting) + " levels");
+  // An answer that echoes the grown value must stay within what conform reads (kMaxJsonDepth):
+  // deeper, a server that takes it would be judged for nesting too deep, and the recursive code
+  // that writes and expands bodies stays far from the stack's end.
+  const int64_t depth = std::count(search.at.begin(), search.at.end(), '/');
+  if (search.grow == "nesting" && search.to + depth > kMaxJsonDepth) {
+    errors->push_back(where + "/to: nesting at " + search.at + " is searched up to " +
+                      std::to_string(kMaxJsonDepth - depth) + " levels (conform reads JSON " +
+                      std::to_string(kMaxJsonDepth) + " levels deep)");
+    return false;
+  }
+  if (search.grow == "keys" && search.to > kMaxSearchKeys) {
+    errors->push_back(where + "/to: keys are searched up to " + std::to_string(kMaxSearchKeys));
     return false;
   }
   if (search.step > static_cast<int>(c.steps.size()) || !c.steps[search.step - 1].request.body) {

@@ -100,9 +100,17 @@ TEST_F(CaseLoaderTest, SearchesParseAndAreChecked) {
   refused("/search/grow", "bytes", "x.json: /search/grow");
   json deep = doc;
   deep["search"]["grow"] = "nesting";
-  deep["search"]["to"] = kMaxSearchNesting + 1;
+  deep["search"]["to"] = 255;  // at is two levels down: 257 in all, one more than conform reads
   ASSERT_FALSE(Errors(deep).empty());
-  EXPECT_NE(Errors(deep).front().find("x.json: /search/to: nesting is searched up to"), std::string::npos);
+  EXPECT_EQ(Errors(deep).front(),
+            "x.json: /search/to: nesting at /externalDatabaseConnection/grown is searched up to 254 levels "
+            "(conform reads JSON 256 levels deep)");
+  deep["search"]["to"] = 254;
+  EXPECT_TRUE(Errors(deep).empty()) << Errors(deep).front();
+  json keys = doc;
+  keys["search"]["to"] = kMaxSearchKeys + 1;
+  ASSERT_FALSE(Errors(keys).empty());
+  EXPECT_NE(Errors(keys).front().find("x.json: /search/to: keys are searched up to 100000"), std::string::npos);
 }
 
 // A parallel step: its group parses with per-target counts, ${writer} and ${round} are known

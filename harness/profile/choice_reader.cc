@@ -6,6 +6,7 @@
 
 #include "http/json_text.h"
 #include "http/utf8.h"
+#include "run/limit_search.h"
 
 namespace conform {
 
@@ -194,23 +195,32 @@ Choice ReadSearch(const SearchSpec& spec, const std::vector<const CaseResult*>& 
   int64_t largest = -1, smallest = -1;
   for (const CaseResult* r : tries) {
     const Exchange* answer = LastAnswerOf(*r, spec.step);
-    if (!answer) continue;  // the try ended before its step (setup failed): it shows nothing
-    if (answer->response.status / 100 == 2) {
-      if (r->search_size > largest) largest = r->search_size, accepted = answer;
-    } else if (smallest < 0 || r->search_size < smallest) {
+    const TryVerdict verdict = JudgeTry(*r, spec.step);
+    if (verdict == TryVerdict::kUnknown) {
+      // A try that showed nothing of the size (a timeout, a 409) ends the search: no limit is known.
+      if (answer) choice.evidence = EvidenceOf(*answer);
+      const std::string how = !answer ? "was not sent"
+                              : answer->response.status ? "answered " + std::to_string(answer->response.status)
+                                                        : "got no answer (" + std::string(TransportErrorName(answer->response.error)) + ")";
+      choice.problem = "the try of " + std::to_string(r->search_size) + " (" + spec.grow + ") " + how +
+                       ", which says nothing of the limit";
+      return choice;
+    }
+    if (verdict == TryVerdict::kAccepted && r->search_size > largest) largest = r->search_size, accepted = answer;
+    if (verdict == TryVerdict::kRefused && (smallest < 0 || r->search_size < smallest)) {
       smallest = r->search_size, refused = answer;
     }
   }
   if (!accepted && !refused) {
-    choice.problem = "the search " + spec.id + " sent no try that was answered or refused";
+    choice.problem = "the search " + spec.id + " sent no try";
     return choice;
   }
   choice.evidence = EvidenceOf(refused ? *refused : *accepted);
   choice.value = {{"accepted", accepted ? nlohmann::json(largest) : nlohmann::json(nullptr)},
                   {"refused", refused ? nlohmann::json(smallest) : nlohmann::json(nullptr)}};
   if (refused) {
-    choice.value["refused_with"] = refused->response.ok() ? nlohmann::json(refused->response.status)
-                                                          : nlohmann::json(TransportErrorName(refused->response.error));
+    choice.value["refused_with"] = refused->response.status ? nlohmann::json(refused->response.status)
+                                                            : nlohmann::json(TransportErrorName(refused->response.error));
   }
   return choice;
 }

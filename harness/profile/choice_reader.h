@@ -17,10 +17,11 @@ extern const char* const kAbsent;
 
 Choice ReadChoice(const ChoiceSpec& spec, const CaseResult& result);
 
-// What a limit search's tries (results carrying search_size) found: {"accepted": the largest size
-// answered 2xx or null, "refused": the smallest size answered otherwise or null, "refused_with":
-// its status, or the transport error when it got no answer}. The evidence is the smallest refusal,
-// or the largest acceptance when nothing was refused.
+// What a limit search's tries (results carrying search_size) found, each judged by JudgeTry:
+// {"accepted": the largest size accepted or null, "refused": the smallest refused or null,
+// "refused_with": its status, or "connection-reset"}. The evidence is the smallest refusal, or the
+// largest acceptance when nothing was refused. A try that showed nothing of the size (a
+// timeout, a 409) makes the row a problem: no limit is known.
 Choice ReadSearch(const SearchSpec& spec, const std::vector<const CaseResult*>& tries);
 
 // The statuses (429, 503) that were answered and retried in any of `results`: how a server sheds

@@ -12,6 +12,9 @@ namespace {
 Exchange Answer(const std::string& step, int status, const std::string& body, Headers headers = {}) {
   Exchange x;
   x.step = step;
+  for (CallKind kind : AllCallKinds()) {
+    if (step.find("(" + std::string(CallKindName(kind)) + ")") != std::string::npos) x.call = kind;
+  }
   x.request.method = "GET";
   x.request.url = "http://127.0.0.1:1/wix-data/v1/external-database-connections/x";
   x.response.status = status;
@@ -155,6 +158,19 @@ CaseResult Try(int64_t size, int status) {
   return r;
 }
 
+// A step's own answer, not what an oracle or a list walk read after it.
+TEST(ChoiceReaderTest, TheStepsOwnAnswerNotTheReadsAfterIt) {
+  CaseResult r;
+  r.exchanges.push_back(Answer("step 1 (update) oracle GET before", 200, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update)", 400, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update) oracle GET after", 200, "{}"));
+  r.exchanges.push_back(Answer("step 1 (update) oracle GET of body name", 404, "{}"));
+  r.exchanges.push_back(Answer("step 2 (list)", 200, R"({"externalDatabaseConnections":[1,2]})"));
+  r.exchanges.push_back(Answer("step 2 (list) page 2", 200, R"({"externalDatabaseConnections":[]})"));
+  EXPECT_EQ(ReadChoice({"row", "what", 1, "status", "", "", ""}, r).value, 400);
+  EXPECT_EQ(ReadChoice({"row", "what", 2, "count", "/externalDatabaseConnections", "", ""}, r).value, 2);
+}
+
 TEST(ChoiceReaderTest, ASearchReadsTheLargestAcceptedAndTheSmallestRefused) {
   const SearchSpec spec{"limits.x", "what", 1, "/a", "keys", 1, 100};
   const CaseResult tries[] = {Try(100, 413), Try(1, 200), Try(10, 200), Try(30, 400), Try(20, 200)};
@@ -171,6 +187,11 @@ TEST(ChoiceReaderTest, ASearchReadsTheLargestAcceptedAndTheSmallestRefused) {
   c = ReadSearch(spec, {});
   EXPECT_TRUE(c.value.is_null());
   EXPECT_NE(c.problem, "");
+  const CaseResult taken = Try(1, 409);
+  c = ReadSearch(spec, {&tries[0], &taken});
+  EXPECT_TRUE(c.value.is_null()) << "a 409 says nothing of the size: " << c.value.dump();
+  EXPECT_EQ(c.problem, "the try of 1 (keys) answered 409, which says nothing of the limit");
+  EXPECT_EQ(c.evidence.status, 409);
 }
 
 }  // namespace

@@ -209,7 +209,7 @@ void Failure(const CaseResult& c, std::ostringstream& out) {
     out << (open ? "<details open><summary>" : "<details><summary>") << EscapeHtml(x.step) << ": " << EscapeHtml(x.request.method) << " "
         << EscapeHtml(x.request.url) << " &rarr; "
         << (x.response.status ? std::to_string(x.response.status) : EscapeHtml(TransportErrorName(x.response.error)))
-        << "</summary><p>reproduce:</p><pre class=\"curl\">" << EscapeHtml(x.curl) << "</pre>";
+        << "</summary><p>reproduce:</p><pre class=\"curl\">" << EscapeHtml(Capped(x.curl)) << "</pre>";
     std::string request;
     for (const auto& [name, value] : x.request.headers) request += name + ": " + value + "\n";
     if (x.request.has_body) request += "\n" + x.request.body;

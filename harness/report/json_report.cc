@@ -41,7 +41,7 @@ nlohmann::json JsonReportExchange(const Exchange& x) {
   response["timings_us"] = {{"dns", t.dns_us}, {"connect", t.connect_us}, {"tls", t.tls_us},
                             {"first_byte", t.first_byte_us}, {"total", t.total_us}};
   return {{"step", x.step}, {"call", CallKindName(x.call)}, {"request", request}, {"response", response},
-          {"curl", x.curl}};
+          {"curl", Capped(x.curl)}};
 }
 
 namespace {

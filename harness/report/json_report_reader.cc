@@ -82,6 +82,21 @@ CaseResult CaseFrom(const nlohmann::json& j) {
   return c;
 }
 
+// The choices the run observed; a report from before they were kept has none.
+bool ChoicesFromReport(const nlohmann::json& report, std::vector<Choice>* out, std::string* err) {
+  const nlohmann::json choices = report.value("choices", nlohmann::json::object());
+  for (auto it = choices.begin(); choices.is_object() && it != choices.end(); ++it) {
+    if (!it.value().is_object() || !it.value().contains("choice")) continue;
+    try {
+      out->push_back(ChoiceFromRowJson(it.key(), it.value()));
+    } catch (const nlohmann::json::exception& e) {
+      *err = "/choices/" + it.key() + ": " + e.what();
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string* err) {
@@ -102,10 +117,6 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
     run.warmup = WholeOr<int>(report, "warmup", 0);
     run.hostname = "merged";
     for (const auto& c : report["cases"]) run.cases.push_back(CaseFrom(c));
-    const nlohmann::json choices = report.value("choices", nlohmann::json::object());
-    for (auto it = choices.begin(); choices.is_object() && it != choices.end(); ++it) {
-      if (it.value().is_object() && it.value().contains("choice")) run.choices.push_back(ChoiceFromRowJson(it.key(), it.value()));
-    }
     for (const auto& c : report.value("latency_checks", nlohmann::json::array())) {
       run.latency_checks.push_back({c.value("name", ""), c.value("passed", false), c.value("message", "")});
     }
@@ -113,6 +124,7 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
     *err = "/cases: " + std::string(e.what());
     return false;
   }
+  if (!ChoicesFromReport(report, &run.choices, err)) return false;
   if (!LatencyFromReport(report, &run.latency, err)) return false;
   for (const CaseResult& c : run.cases) {
     for (const Exchange& x : c.exchanges) {

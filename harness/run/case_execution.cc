@@ -193,7 +193,7 @@ bool Execution::RunSetup() {
 
 bool Execution::RunStep(size_t index, const Step& step) {
   if (step.parallel) return RunParallel(index, *step.parallel);
-  const std::string label = "step " + std::to_string(index + 1) + " (" + CallKindName(step.request.call) + ")";
+  const std::string label = StepLabel(static_cast<int>(index) + 1, step.request.call);
   HttpRequest request;
   std::string name;
   if (!Build(step.request, &request, &name)) return false;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "http/utf8.h"
+
 namespace conform {
 
 bool LimitBisection::Done() const {
@@ -45,8 +47,34 @@ Case SearchTry(const Case& probe, int64_t size) {
   nlohmann::json& body = *c.steps[search.step - 1].request.body;
   body[nlohmann::json::json_pointer(search.at)] = GrownValue(search.grow, size);
   c.title = probe.title + " (" + search.grow + ": " + std::to_string(size) + ")";
+  c.vars.emplace_back("name", "${name}-" + std::to_string(size));
   return c;
 }
+
+TryVerdict JudgeTry(const CaseResult& result, int step) {
+  const Exchange* answer = LastAnswerOf(result, step);
+  if (!answer) return TryVerdict::kUnknown;
+  const HttpResponse& r = answer->response;
+  if (r.status / 100 == 2) return TryVerdict::kAccepted;
+  if (r.status > 0 && r.status != 409) return TryVerdict::kRefused;
+  return r.error == TransportError::kReset ? TryVerdict::kRefused : TryVerdict::kUnknown;
+}
+
+namespace {
+
+void Cut(std::string* text) {
+  if (text->size() > kTryBodyChars) *text = Utf8Prefix(*text, kTryBodyChars) + "...";
+}
+
+void CutBigBodies(CaseResult* result) {
+  for (Exchange& x : result->exchanges) {
+    Cut(&x.request.body);
+    Cut(&x.response.body);
+    Cut(&x.curl);
+  }
+}
+
+}  // namespace
 
 std::vector<CaseResult> RunLimitSearch(const Case& probe, const std::function<CaseResult(const Case&)>& run_try,
                                        const RequestGate& gate) {
@@ -57,10 +85,11 @@ std::vector<CaseResult> RunLimitSearch(const Case& probe, const std::function<Ca
     const int64_t size = bisection.Next();
     CaseResult result = run_try(SearchTry(probe, size));
     result.search_size = size;
-    // Accepted: the grown step's answer was 2xx. Any other answer, or none, is a refusal.
-    const Exchange* answer = LastAnswerOf(result, search.step);
-    bisection.Record(size, answer && answer->response.status / 100 == 2);
+    const TryVerdict verdict = JudgeTry(result, search.step);
+    CutBigBodies(&result);
     tries.push_back(std::move(result));
+    if (verdict == TryVerdict::kUnknown) break;
+    bisection.Record(size, verdict == TryVerdict::kAccepted);
   }
   return tries;
 }

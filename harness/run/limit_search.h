@@ -16,6 +16,8 @@ namespace conform {
 // Never more tries than this per search, whatever the range.
 constexpr int kMaxSearchTries = 16;
 
+constexpr size_t kTryBodyChars = 64 * 1024;
+
 // Which size to try next, from what the tries so far showed. The largest size first (a server
 // that takes it is done in one try), then the smallest, then geometric midpoints until the gap is
 // within 1/256 of what was accepted (exact below 256). Deterministic: the same answers, the same
@@ -39,12 +41,21 @@ class LimitBisection {
 // of `size` keys.
 nlohmann::json GrownValue(const std::string& grow, int64_t size);
 
-// The probe with the search's step body grown to `size`; its title says which size it tries.
+// The probe with the search's step body grown to `size`, under a name of its own (a try a slow
+// server commits late must not collide with the next); its title says which size it tries.
 Case SearchTry(const Case& probe, int64_t size);
+
+// What a try's grown step showed. Accepted: a 2xx (also when the answer was too big for conform
+// to keep). Refused: any other status but 409, or a connection the server reset. Unknown: no
+// answer in time, or 409 (the name was taken, which says nothing of the size): the search stops.
+enum class TryVerdict { kAccepted, kRefused, kUnknown };
+TryVerdict JudgeTry(const CaseResult& result, int step);
 
 // Runs a probe's search: one result per try, in the order sent, each with its search_size.
 // `run_try` runs one try (a fresh transport each, as the suite runs a case); the search stops
-// early when the gate stops the run.
+// early at an unknown try, or when the gate stops the run. The tries' big bodies are cut to
+// kTryBodyChars once judged: reports show 4 KiB of them, and 16 tries of 4 MiB would otherwise
+// be held to the end of the run.
 std::vector<CaseResult> RunLimitSearch(const Case& probe, const std::function<CaseResult(const Case&)>& run_try,
                                        const RequestGate& gate);
 

@@ -3,6 +3,8 @@
 // through the suite runner against the in-process mock, whose tries are reported and cleaned up.
 #include "run/limit_search.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "http/curl_transport.h"
@@ -75,8 +77,8 @@ TEST(GrownValueTest, EachShapeHasTheSizeAsked) {
   EXPECT_EQ(GrownValue("keys", 3), nlohmann::json({{"k0", 0}, {"k1", 1}, {"k2", 2}}));
   EXPECT_EQ(GrownValue("nesting", 1), nlohmann::json({{"leaf", 1}}));
   EXPECT_EQ(GrownValue("nesting", 3), nlohmann::json::parse(R"({"d":{"d":{"leaf":1}}})"));
-  const nlohmann::json deep = GrownValue("nesting", kMaxSearchNesting);
-  EXPECT_EQ(deep.dump().size(), static_cast<size_t>((kMaxSearchNesting - 1) * 6 + 10));
+  const nlohmann::json deep = GrownValue("nesting", 250);
+  EXPECT_EQ(deep.dump().size(), static_cast<size_t>(249 * 6 + 10));
 }
 
 Case Probe(const std::string& grow, int64_t from, int64_t to) {
@@ -98,12 +100,17 @@ TEST(SearchTryTest, GrowsTheStepsBodyAtThePointerAndSaysWhichSize) {
   EXPECT_EQ((*c.steps[0].request.body)["externalDatabaseConnection"]["configuration"]["grown"].size(), 4u);
   EXPECT_EQ((*c.steps[0].request.body)["externalDatabaseConnection"]["configuration"]["a"], 1) << "the rest stays";
   EXPECT_EQ(c.title, "A search (keys: 4)");
+  ASSERT_FALSE(c.vars.empty());
+  EXPECT_EQ(c.vars.back(), std::make_pair(std::string("name"), std::string("${name}-4"))) << "a name per try";
   EXPECT_FALSE((*probe.steps[0].request.body)["externalDatabaseConnection"]["configuration"].contains("grown"));
 }
 
-TEST(LimitSearchRunTest, TheMocksNestingLimitIsFoundAndEveryTryIsReportedAndCleanedUp) {
+// The validate-first mock refuses bodies over 512 KB with 413: the search finds where, each try
+// reported and cleaned up.
+TEST(LimitSearchRunTest, TheMocksBodyLimitIsFoundAndEveryTryIsReportedAndCleanedUp) {
   MockOptions options;
   options.token = "T";
+  options.freedoms.validate_first = true;
   MockServer mock(options);
   std::string err;
   ASSERT_TRUE(mock.Start(&err)) << err;
@@ -116,23 +123,69 @@ TEST(LimitSearchRunTest, TheMocksNestingLimitIsFoundAndEveryTryIsReportedAndClea
   Redactor redactor;
   const TransportFactory transports = [] { return std::make_unique<CurlTransport>(CurlOptions{}); };
   int heard = 0;
-  const RunResult run = RunSuite({Probe("nesting", 1, 1000)}, settings, schemas, transports, &redactor,
+  const RunResult run = RunSuite({Probe("characters", 1024, 1048576)}, settings, schemas, transports, &redactor,
                                  [&](const CaseResult&, size_t, size_t) { ++heard; });
   ASSERT_GE(run.cases.size(), 3u);
   EXPECT_EQ(heard, 1) << "the listener hears a search once, at its last try";
   int64_t accepted = 0, refused = 0;
   for (const CaseResult& r : run.cases) {
-    EXPECT_EQ(r.id, "probe-nesting");
-    ASSERT_GE(r.search_size, 1);
+    EXPECT_EQ(r.id, "probe-characters");
+    ASSERT_GE(r.search_size, 1024);
     const Exchange* answer = LastAnswerOf(r, 1);
     ASSERT_NE(answer, nullptr);
-    if (answer->response.status == 200) accepted = std::max(accepted, r.search_size);
-    if (answer->response.status != 200 && (refused == 0 || r.search_size < refused)) refused = r.search_size;
+    EXPECT_LE(answer->request.body.size(), kTryBodyChars + 3) << "big bodies are cut once judged";
+    const TryVerdict verdict = JudgeTry(r, 1);
+    ASSERT_NE(verdict, TryVerdict::kUnknown);
+    if (verdict == TryVerdict::kAccepted) accepted = std::max(accepted, r.search_size);
+    if (verdict == TryVerdict::kRefused && (refused == 0 || r.search_size < refused)) refused = r.search_size;
   }
-  // The mock parses at most 256 levels; the grown value sits three levels down.
-  EXPECT_EQ(accepted, 253);
-  EXPECT_EQ(refused, 254);
+  EXPECT_GT(accepted, 524288 - 524288 / 256 - 400);
+  EXPECT_LE(refused, 524288 + 524288 / 256) << "the body around it is a few hundred bytes more";
+  EXPECT_LE(refused - accepted, accepted / 256);
   EXPECT_EQ(mock.store().Size(), 0u) << "each accepted try is deleted";
+}
+
+// How a try is judged: 409 and timeouts say nothing of the size; a reset is a refusal.
+TEST(LimitSearchRunTest, ATryIsAcceptedRefusedOrUnknown) {
+  const auto judged = [](int status, TransportError error) {
+    CaseResult r;
+    Exchange x;
+    x.step = StepLabel(1, CallKind::kCreate);
+    x.call = CallKind::kCreate;
+    x.response.status = status;
+    x.response.error = error;
+    r.exchanges.push_back(x);
+    return JudgeTry(r, 1);
+  };
+  EXPECT_EQ(judged(200, TransportError::kNone), TryVerdict::kAccepted);
+  EXPECT_EQ(judged(201, TransportError::kTooLarge), TryVerdict::kAccepted) << "taken, though too big to keep";
+  EXPECT_EQ(judged(413, TransportError::kNone), TryVerdict::kRefused);
+  EXPECT_EQ(judged(400, TransportError::kNone), TryVerdict::kRefused);
+  EXPECT_EQ(judged(500, TransportError::kNone), TryVerdict::kRefused);
+  EXPECT_EQ(judged(0, TransportError::kReset), TryVerdict::kRefused) << "hung up on the body";
+  EXPECT_EQ(judged(409, TransportError::kNone), TryVerdict::kUnknown) << "the name was taken";
+  EXPECT_EQ(judged(0, TransportError::kTimeout), TryVerdict::kUnknown);
+  EXPECT_EQ(JudgeTry(CaseResult{}, 1), TryVerdict::kUnknown) << "never sent";
+}
+
+// A try that shows nothing ends the search there: the tries after it would build on a guess.
+TEST(LimitSearchRunTest, AnUnknownTryEndsTheSearch) {
+  int sent = 0;
+  RequestGate gate(GatePolicy{});
+  const std::vector<CaseResult> tries = RunLimitSearch(Probe("keys", 1, 1000), [&](const Case& c) {
+    ++sent;
+    CaseResult r = ResultFor(c);
+    Exchange x;
+    x.step = StepLabel(1, CallKind::kCreate);
+    x.call = CallKind::kCreate;
+    x.response.status = sent == 1 ? 413 : 409;
+    r.exchanges.push_back(x);
+    return r;
+  }, gate);
+  EXPECT_EQ(sent, 2);
+  ASSERT_EQ(tries.size(), 2u);
+  EXPECT_EQ(tries[0].search_size, 1000);
+  EXPECT_EQ(tries[1].search_size, 1);
 }
 
 }  // namespace

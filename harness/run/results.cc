@@ -92,12 +92,17 @@ void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings) {
 }
 
 const Exchange* LastAnswerOf(const CaseResult& result, int step) {
-  const std::string prefix = "step " + std::to_string(step) + " (";
   const Exchange* last = nullptr;
   for (const Exchange& x : result.exchanges) {
-    if (x.step.rfind(prefix, 0) == 0 && x.step.find(kRetriedLabel) == std::string::npos) last = &x;
+    // Exactly the step's own label: not its retried answers, nor the reads an oracle or a list
+    // walk made after it ("step 1 (update) oracle GET after", "step 2 (list) page 2").
+    if (x.step == StepLabel(step, x.call)) last = &x;
   }
   return last;
+}
+
+std::string StepLabel(int step, CallKind call) {
+  return "step " + std::to_string(step) + " (" + CallKindName(call) + ")";
 }
 
 }  // namespace conform

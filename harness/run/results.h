@@ -64,7 +64,11 @@ void RedactFindings(const Redactor& redactor, std::vector<Finding>* findings);
 // after it; the answer the step was judged by is the last one without it.
 constexpr char kRetriedLabel[] = " (retried)";
 
-// The last answer step `step` (1-based) got and was judged by; nullptr when it was never sent.
+// The label a step's own request is recorded under: "step 2 (update)".
+std::string StepLabel(int step, CallKind call);
+
+// The last answer step `step` (1-based) got to its own request, the one it was judged by; nullptr
+// when it was never sent.
 const Exchange* LastAnswerOf(const CaseResult& result, int step);
 
 // A result that names its case (id, title, file, level, tags) and holds nothing else yet.
