@@ -87,7 +87,13 @@ std::vector<nlohmann::json> Steps(const Operation& op, const Variables& vars, Co
     case CallKind::kGet: {
       const Reply r = model->Get(name);
       step["expect"] = {{"status", r.status}};
-      if (r.status == 200) step["expect"]["json"] = {{"externalDatabaseConnection", WritableState(r.body["externalDatabaseConnection"])}};
+      if (r.status == 200) {
+        // The model ran on expanded names ("model-x"); the file names the connection as its
+        // template does ("${name}-x"), which every run expands to its own.
+        nlohmann::json state = WritableState(r.body["externalDatabaseConnection"]);
+        if (state.contains("name")) state["name"] = name_template;
+        step["expect"]["json"] = {{"externalDatabaseConnection", state}};
+      }
       break;
     }
     case CallKind::kDelete: {

@@ -51,7 +51,7 @@ HttpResponse GuardedTransport::Retried(const HttpRequest& request, HttpRequest a
     if (RetryAfterUs(response) > policy.max_retry_wait_us + 1'000'000) return TooLongAWait(response);
     if (on_retry_) on_retry_(admitted, response);
     gate_.CountRetry();
-    if (!gate_.WaitBeforeRetry(RetryDelayUs(response, attempt, policy.max_retry_wait_us), request.cleanup)) {
+    if (!gate_.WaitForRetryAfter(RetryDelayUs(response, attempt, policy.max_retry_wait_us), request.cleanup)) {
       return gate_.Refusal(request, "the wait Retry-After asks for outlasts the run's deadline");
     }
     admitted = request;

@@ -122,6 +122,13 @@ bool RequestGate::WaitBeforeRetry(int64_t us, bool cleanup) {
   return SleepUntil(until, /*through_signals=*/cleanup);
 }
 
+bool RequestGate::WaitForRetryAfter(int64_t us, bool cleanup) {
+  const Clock::time_point start = Clock::now();
+  const bool waited = WaitBeforeRetry(us, cleanup);
+  retry_waited_us_ += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
+  return waited;
+}
+
 void RequestGate::Pace() {
   if (policy_.min_interval_us <= 0) return;
   SleepUntil(last_start_ + std::chrono::microseconds(policy_.min_interval_us), /*through_signals=*/false);

@@ -38,6 +38,11 @@ class RequestGate {
   void Observe(const HttpRequest& request, HttpResponse* response);
   // Sleeps before a retry; false when a signal, the deadline or the grace period cut it short.
   bool WaitBeforeRetry(int64_t us, bool cleanup);
+  // The same for a 429 or 503 being retried, whose wait is counted in retry_waited_us().
+  bool WaitForRetryAfter(int64_t us, bool cleanup);
+  // How long the run has slept for Retry-After so far: time the target asked for, which a window
+  // measured in the run's time (a list's settling) does not count against the target.
+  int64_t retry_waited_us() const { return retry_waited_us_; }
   // The kNotSent answer for a request the gate stopped; `otherwise` when it is still running.
   HttpResponse Refusal(const HttpRequest& request, const std::string& otherwise) const;
   void CountRetry() { ++retries_; }
@@ -68,6 +73,7 @@ class RequestGate {
   bool breaker_open_ = false;
   std::string last_cause_;
   int retries_ = 0;
+  int64_t retry_waited_us_ = 0;
   int unanswered_ = 0;
   std::atomic<int> admitted_{0};
 };

@@ -22,7 +22,8 @@ constexpr int64_t kDefaultListSettleUs = 500'000;
 using ListJudgement = std::function<bool(int walk, std::vector<Finding>* findings)>;
 
 // Runs `judge` until a walk finds nothing: once, again at once, then after waits that double
-// from 25 ms until `settle_us` has passed since the first walk began. *findings holds the last
+// from 25 ms until `settle_us` has passed since the first walk began, not counting the waits a
+// Retry-After asked for meanwhile. *findings holds the last
 // walk's, which are the verdict; a list that is right the first time costs one walk. A wait the
 // gate refuses (deadline, signal) ends the settling with what the walks showed. false when
 // `judge` said so.

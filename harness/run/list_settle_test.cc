@@ -111,5 +111,24 @@ TEST(ListSettle, WalkLabels) {
   EXPECT_EQ(WalkLabel("step 1 (list)", 3), "step 1 (list) again (3)");
 }
 
+// A page answered 429 and retried after its Retry-After: the wait was the target's asking, not
+// the list's time to settle, and the window goes on after it.
+TEST(ListSettle, ARetryAfterWaitDoesNotUseUpTheWindow) {
+  RequestGate gate;
+  FakeList list;
+  list.right_after_ms = 400;
+  const ListJudgement lagging = list.Judge();
+  const ListJudgement judge = [&](int walk, std::vector<Finding>* findings) {
+    if (walk == 2) {
+      EXPECT_TRUE(gate.WaitForRetryAfter(300'000, false));  // a page's 429, Retry-After 0.3 s
+    }
+    return lagging(walk, findings);
+  };
+  std::vector<Finding> findings;
+  EXPECT_TRUE(JudgeSettled(200'000, gate, judge, &findings));
+  EXPECT_TRUE(findings.empty()) << "a 200 ms window, 300 ms of it a Retry-After: the list settled at 400 ms";
+  EXPECT_GE(gate.retry_waited_us(), 300'000);
+}
+
 }  // namespace
 }  // namespace conform
