@@ -37,7 +37,15 @@ void ShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, cons
   names.learn_secrets = false;
   ExploreOutcome minimal = Replay(report.shrink.sequence, names, run, schemas, transport, gate, redactor);
   const Finding* shown = FirstMust(minimal.result.findings);
-  if (!shown) return;  // the divergence did not come back (a flaky target): keep the full run's
+  if (!shown) {
+    // The divergence did not come back: the run's finding stands, and says why there is no file.
+    report.outcome.result.findings.push_back(MakeFinding(
+        Level::kNote, "exploration", "explore.not-recurring",
+        "the smallest sequence found (" + std::to_string(report.shrink.sequence.size()) +
+            " operations) did not diverge again when replayed, so no case file was written: the target answers "
+            "differently from one moment to the next, or its list lags longer than --list-settle"));
+    return;
+  }
   minimal.classes_covered = report.outcome.classes_covered;
   const nlohmann::json kase = FoundCase(report.shrink.sequence, *shown, explore.seed);
   if (!WriteFoundCase(found_dir, kase, *redactor, &report.found_file, &report.write_error)) report.found_file.clear();

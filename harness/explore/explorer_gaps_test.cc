@@ -2,10 +2,14 @@
 // and a list whose first or a later page fails. A transport changes one kind of answer from the
 // in-process mock on the way back, and a short hand-written sequence is replayed through it, so
 // the finding can only come from the answer that was changed.
+#include <unistd.h>
+
+#include <filesystem>
 #include <functional>
 
 #include <gtest/gtest.h>
 
+#include "explore/exploration_run.h"
 #include "explore/explorer.h"
 #include "http/curl_transport.h"
 #include "mock/mock_server.h"
@@ -411,6 +415,40 @@ TEST_F(ExplorerGapsTest, ADeleteThatTookARelativeNamesTheRelativeItTook) {
   ASSERT_NE(first, nullptr) << Lines(out.result.findings);
   EXPECT_EQ(first->rule, "explore.name-prefix-matched");
   EXPECT_NE(first->actual.find("-p-2\""), std::string::npos) << first->actual;
+}
+
+// A target that diverges once and never again (a flaky answer): the divergence still fails the
+// exploration, no case file is written, and a note says why there is none.
+TEST_F(ExplorerGapsTest, ADivergenceThatDoesNotRecurIsKeptWithANoteAndNoFile) {
+  int creates = 0;
+  auto once = [&creates](const HttpRequest& request, HttpResponse* response) {
+    if (request.method != "POST" || response->status != 200 || ++creates > 1) return;
+    nlohmann::json body = nlohmann::json::parse(response->body);
+    body["externalDatabaseConnection"]["endpoint"] = "https://example.com/answered";
+    response->body = body.dump();
+  };
+  MockOptions options;
+  options.token = "T";
+  MockServer mock(options);
+  std::string err;
+  ASSERT_TRUE(mock.Start(&err)) << err;
+  RunSettings settings;
+  settings.base_url = mock.base_url();
+  settings.run_id = "flaky";
+  settings.credentials.token = "T";
+  TamperingTransport transport(once);
+  RequestGate gate;
+  Redactor redactor;
+  const std::filesystem::path found = std::filesystem::temp_directory_path() / ("conform-flaky-" + std::to_string(::getpid()));
+  const ExplorationReport report = ReplayShrinkAndWrite({Create(0), Create(1)}, ExploreSettings{}, settings, schemas_,
+                                                        transport, gate, &redactor, found.string(), ShrinkLimits{});
+  EXPECT_NE(WithRule(report.outcome.result.findings, "explore.answer-diverged"), nullptr) << Lines(report.outcome.result.findings);
+  const Finding* note = WithRule(report.outcome.result.findings, "explore.not-recurring");
+  ASSERT_NE(note, nullptr) << Lines(report.outcome.result.findings);
+  EXPECT_EQ(note->level, Level::kNote);
+  EXPECT_EQ(report.found_file, "");
+  EXPECT_FALSE(std::filesystem::exists(found) && !std::filesystem::is_empty(found)) << "no case file";
+  std::filesystem::remove_all(found);
 }
 
 }  // namespace

@@ -99,7 +99,9 @@ void PrintCaseDetails(std::ostream& out, const CaseResult& c, const ConsoleStyle
   out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
   if (c.outcome == Outcome::kError) out << "      " << c.error_message << "\n";
   for (const Finding& f : c.findings) out << "      " << FindingLine(f) << "\n";
-  if (c.outcome == Outcome::kFailed || c.outcome == Outcome::kError) out << "      case file: " << c.file << "\n";
+  if ((c.outcome == Outcome::kFailed || c.outcome == Outcome::kError) && !c.file.empty()) {
+    out << "      case file: " << c.file << "\n";
+  }
   if (style.verbose) PrintExchanges(out, c);
 }
 

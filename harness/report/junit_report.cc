@@ -20,7 +20,7 @@ std::string FindingsText(const CaseResult& c) {
     for (const std::string& n : c.leftovers) text += " " + n;
     text += "\n";
   }
-  return text + "case file: " + c.file + "\n";
+  return c.file.empty() ? text : text + "case file: " + c.file + "\n";
 }
 
 const Finding* FirstFailing(const CaseResult& c, bool strict) {
