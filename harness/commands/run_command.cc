@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -572,6 +573,7 @@ int RunRunCommand(const RunOptions& given_options, RunResult* result) {
     progress.SetCases(++cases_done, total_cases);
     progress.Above([&] { PrintCase(style, c, index, total); });
   };
+  const auto started = std::chrono::steady_clock::now();
   RunResult run = RunSuite(cases, settings, schemas, transports, &redactor, print,
                            Repetition{options.repeat, options.warmup}, gate);
   const auto going_on = [&] { return !Interrupted() && run.stopped == RunStop::kNone; };
@@ -587,6 +589,8 @@ int RunRunCommand(const RunOptions& given_options, RunResult* result) {
   }
   progress.Stop();
   if (mock) mock->Stop();
+  // The whole run's time, exploration and found cases included, as the verdict line reports it.
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   run.insecure = options.insecure;
   run.interrupted = Interrupted();
   JudgeLatencyGoals(goals, &run);

@@ -88,6 +88,11 @@ class Exploration {
       }
     }, &internal);
     if (i < out_.sequence.size()) out_.sequence.resize(i + 1);
+    // What was sent, not what was planned: a divergence ends the exploration early.
+    if (out_.sent < explore_.operations) {
+      out_.result.title = "exploration: " + std::to_string(out_.sent) + " of " + std::to_string(explore_.operations) +
+                          " operations, seed " + std::to_string(explore_.seed);
+    }
     Cleanup();
     Conclude();
     if (!internal.empty()) MarkInternalError(redactor_->Text(internal), &out_.result);
