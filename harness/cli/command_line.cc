@@ -162,6 +162,8 @@ void AddLoadCommand(CLI::App& app, CommandLine* out) {
       "\nExit codes: 0 no errors and budgets met, 1 errors or a budget missed, 2 usage, 3 target unreachable.\n");
   cmd->add_option("--target", load.target, "Base URL of the service (default: the embedded mock)");
   cmd->add_option("--token", load.token, "Authorization value (default: $CONFORM_TOKEN)");
+  cmd->add_option("--site-id", load.site_id, "Send wix-site-id (default: $CONFORM_SITE_ID)");
+  cmd->add_option("--account-id", load.account_id, "Send wix-account-id (default: $CONFORM_ACCOUNT_ID)");
   cmd->add_option("--rate", load.rate, "Requests per second (500/s), or max for a closed loop")->capture_default_str();
   cmd->add_option("--duration", load.duration, "How long to send (10s, 1m)")->capture_default_str();
   cmd->add_option("--requests", load.requests, "Stop after this many requests (default: rate x duration)")
@@ -202,6 +204,7 @@ void AddMockCommand(CLI::App& app, CommandLine* out) {
       ->capture_default_str()->check(WholeNumberIn(0, 65535));
   cmd->add_option("--token", mock.token, "The only Authorization value accepted (default: any non-empty)");
   cmd->add_option("--readonly-token", mock.readonly_token, "A token that may read but gets 403 on writes");
+  cmd->add_option("--site-id", mock.site_id, "Refuse (401) requests without this wix-site-id, as a site-level API key");
   cmd->add_option("--fault", mock.faults, "Break a rule on purpose (repeatable; see 'conform faults')");
   cmd->add_option("--delay", mock.delays, "Answer this much later: 20ms, or put=20ms for one call kind (repeatable)");
   cmd->add_option("--jitter", mock.jitter, "Add up to this much random delay (e.g. 5ms)");
@@ -351,9 +354,11 @@ int ParseCommandLine(int argc, const char* const* argv, CommandLine* out) {
   if (const char* token = std::getenv("CONFORM_TOKEN")) {
     out->run.token = out->load.token = out->cleanup.token = out->profile.token = token;
   }
-  if (const char* site = std::getenv("CONFORM_SITE_ID")) out->run.site_id = out->cleanup.site_id = out->profile.site_id = site;
+  if (const char* site = std::getenv("CONFORM_SITE_ID")) {
+    out->run.site_id = out->load.site_id = out->cleanup.site_id = out->profile.site_id = site;
+  }
   if (const char* account = std::getenv("CONFORM_ACCOUNT_ID")) {
-    out->run.account_id = out->cleanup.account_id = out->profile.account_id = account;
+    out->run.account_id = out->load.account_id = out->cleanup.account_id = out->profile.account_id = account;
   }
 
   CLI::App app("conform: contract tests for Wix Data's Update External Database Connection API", "conform");

@@ -76,6 +76,7 @@ struct MockCommandOptions {
   int port = 8080;
   std::string token;
   std::string readonly_token;
+  std::string site_id;  // requests without this wix-site-id are refused, as a site-level API key's
   std::vector<std::string> faults;
   std::vector<std::string> delays;  // "20ms" or "put=20ms"
   std::string jitter;
@@ -94,6 +95,8 @@ struct MockCommandOptions {
 struct LoadCommandOptions {
   std::string target;                 // empty: the embedded mock
   std::string token;                  // flag, else CONFORM_TOKEN
+  std::string site_id;                // wix-site-id header (flag, else CONFORM_SITE_ID)
+  std::string account_id;             // wix-account-id header (flag, else CONFORM_ACCOUNT_ID)
   std::string rate = "100/s";         // or "max": closed loop, as fast as the connections go
   std::string duration = "10s";
   uint64_t requests = 0;              // 0: rate x duration

@@ -23,22 +23,12 @@ int Fail(int code, const std::string& message) {
   return code;
 }
 
-HttpRequest WithIdentity(HttpRequest request, const CleanupOptions& options) {
-  if (!options.site_id.empty()) request.headers.emplace_back("wix-site-id", options.site_id);
-  if (!options.account_id.empty()) request.headers.emplace_back("wix-account-id", options.account_id);
-  return request;
-}
-
 // Collects the names with the prefix; false with *err if a page can't be read.
 bool FindLeftovers(Transport& transport, const std::string& base, const CleanupOptions& options,
-                   std::vector<std::string>* names, std::string* err) {
+                   const Credentials& credentials, std::vector<std::string>* names, std::string* err) {
   for (int page = 0; page < kMaxPages; ++page) {
-    HttpRequest list{"GET",
-                     base + kCollectionPath + "?paging.limit=" + std::to_string(kPageSize) +
-                         "&paging.offset=" + std::to_string(page * kPageSize),
-                     {{"Accept", "application/json"}}, false, ""};
-    if (!options.token.empty()) list.headers.emplace_back("Authorization", options.token);
-    HttpResponse response = transport.Send(WithIdentity(list, options));
+    const HttpRequest list = ListRequest(base, kPageSize, page * kPageSize, credentials);
+    HttpResponse response = transport.Send(list);
     if (!response.ok()) {
       *err = response.error_message;
       return false;
@@ -77,19 +67,20 @@ int RunCleanupCommand(const CleanupOptions& options) {
   if (!IsLoopbackTarget(base)) policy.min_interval_us = 400'000;  // 150 a minute
   RequestGate gate(policy);
   GuardedTransport transport(raw, gate);
+  Credentials credentials;
+  credentials.token = options.token;
+  if (!MakeIdentity(options.site_id, options.account_id, {}, &credentials.identity, &err)) return Fail(kExitUsage, err);
   std::vector<std::string> names;
-  if (!FindLeftovers(transport, base, options, &names, &err)) return Fail(kExitUnreachable, err);
+  if (!FindLeftovers(transport, base, options, credentials, &names, &err)) return Fail(kExitUnreachable, err);
   for (const std::string& name : names) std::cout << name << "\n";
   if (!options.yes) {
     std::cout << names.size() << " connections start with " << options.prefix
               << (names.empty() ? "" : "; run again with --yes to delete them") << "\n";
     return kExitOk;
   }
-  Credentials credentials;
-  credentials.token = options.token;
   int failed = 0;
   for (const std::string& name : names) {
-    HttpRequest request = WithIdentity(NameRequest("DELETE", base, name, credentials), options);
+    HttpRequest request = NameRequest("DELETE", base, name, credentials);
     request.cleanup = true;
     HttpResponse response = transport.Send(request);
     if (DeleteLeftNothing(response)) continue;

@@ -109,6 +109,7 @@ bool ParseLoadOptions(const LoadCommandOptions& in, LoadOptions* out, std::vecto
   out->oracle_every = in.oracle_every;
   out->max_retries = in.max_retries;
   out->credentials.token = in.token;
+  if (!MakeIdentity(in.site_id, in.account_id, {}, &out->credentials.identity, err)) return false;
   out->run_id = in.run_id.empty() ? NewRunId() : in.run_id;
   return true;
 }

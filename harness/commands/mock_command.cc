@@ -165,6 +165,7 @@ int RunMockCommand(const MockCommandOptions& options) {
   mock.port = options.port;
   mock.token = options.token;
   mock.readonly_token = options.readonly_token;
+  mock.site_id = options.site_id;
   mock.log_requests = options.verbose;
   mock.throttle_every = options.throttle_every;
   mock.throttle_retry_after_s = options.retry_after_s;

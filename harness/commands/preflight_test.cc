@@ -60,7 +60,8 @@ class PreflightTest : public TempDirTest {
 
 TEST_F(PreflightTest, WrongTokenIsOneLineAndNoCase) {
   Expect("--target " + mock_->base_url() + " --token WRONG", 3,
-         "the target refused the token (UNAUTHENTICATED): check --token / CONFORM_TOKEN");
+         "the target refused the token (UNAUTHENTICATED): check --token / CONFORM_TOKEN (an API key also needs "
+         "--site-id or --account-id)");
   EXPECT_EQ(mock_->requests(), 1u) << "one list, no case";
   ExpectPreflightReport("refused the token");
 }

@@ -356,13 +356,11 @@ int StopAfterPreflight(const PreflightOutcome& preflight, const RunSettings& set
 }
 
 // Flags that shape transport and requests: identity headers, TLS, pacing, retries, body cap.
-bool ApplyTransportFlags(const RunOptions& options, RunSettings* settings, CurlOptions* curl, std::string* err) {
-  if (!options.site_id.empty() && !options.account_id.empty()) {
-    *err = "--site-id and --account-id: Wix takes one or the other, not both";
+bool ApplyTransportFlags(const RunOptions& options, const Headers& config_headers, RunSettings* settings,
+                         CurlOptions* curl, std::string* err) {
+  if (!MakeIdentity(options.site_id, options.account_id, config_headers, &settings->credentials.identity, err)) {
     return false;
   }
-  if (!options.site_id.empty()) settings->extra_headers.emplace_back("wix-site-id", options.site_id);
-  if (!options.account_id.empty()) settings->extra_headers.emplace_back("wix-account-id", options.account_id);
   curl->timeout_ms = options.timeout_ms;
   curl->connect_timeout_ms = std::min(options.connect_timeout_ms, options.timeout_ms);
   curl->cacert = options.cacert;
@@ -534,9 +532,8 @@ int RunRunCommand(const RunOptions& given_options, RunResult* result) {
   settings.credentials.readonly_token = options.readonly_token;
   // Checked before the embedded mock starts: a bad flag sends nothing and starts nothing.
   settings.base_url = options.target.empty() ? "http://127.0.0.1" : options.target;
-  settings.extra_headers = config_headers;
   CurlOptions curl;
-  if (!ApplyTransportFlags(options, &settings, &curl, &err)) return UsageError({err}, options);
+  if (!ApplyTransportFlags(options, config_headers, &settings, &curl, &err)) return UsageError({err}, options);
   uint64_t seed = 0;
   if (!ParseSeed(options.seed, &seed, &err)) return UsageError({err}, options);
   std::unique_ptr<MockServer> mock;

@@ -2,6 +2,7 @@
 // and a divergence naming its rule against broken ones the sequence reaches.
 #include "explore/explorer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <gtest/gtest.h>
@@ -83,6 +84,54 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
     EXPECT_LT(out.sequence.size(), 300u) << "the sequence stops at the first divergence";
     EXPECT_FALSE(out.result.exchanges.empty());
   }
+}
+
+// Every request exploration sends, its reads and its cleanup included, carries the run's
+// identity: a site-level API key is refused without wix-site-id.
+class RecordingTransport : public Transport {
+ public:
+  explicit RecordingTransport(Transport& inner) : inner_(inner) {}
+  HttpResponse Send(const HttpRequest& request) override {
+    sent.push_back(request);
+    return inner_.Send(request);
+  }
+  std::vector<HttpRequest> sent;
+
+ private:
+  Transport& inner_;
+};
+
+TEST_F(ExplorerTest, EveryRequestCarriesTheIdentityHeaders) {
+  MockOptions options;
+  options.token = "T";
+  MockServer mock(options);
+  std::string err;
+  ASSERT_TRUE(mock.Start(&err)) << err;
+  RunSettings settings;
+  settings.base_url = mock.base_url();
+  settings.run_id = "identity";
+  settings.credentials.token = "T";
+  ASSERT_TRUE(MakeIdentity("site-1", "", {{"X-Team", "blue"}}, &settings.credentials.identity, &err)) << err;
+  ExploreSettings explore;
+  explore.seed = 3;
+  explore.operations = 60;
+  CurlTransport curl{CurlOptions{}};
+  RecordingTransport transport(curl);
+  RequestGate gate;
+  Redactor redactor;
+  const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+  EXPECT_EQ(out.result.outcome, Outcome::kPassed) << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
+  ASSERT_GT(transport.sent.size(), 60u);
+  size_t cleanup = 0;
+  for (const HttpRequest& r : transport.sent) {
+    cleanup += r.cleanup ? 1 : 0;
+    const auto has = [&](const std::string& name, const std::string& value) {
+      return std::count(r.headers.begin(), r.headers.end(), std::make_pair(name, value)) == 1;
+    };
+    EXPECT_TRUE(has("wix-site-id", "site-1")) << r.method << " " << r.url;
+    EXPECT_TRUE(has("X-Team", "blue")) << r.method << " " << r.url;
+  }
+  EXPECT_GT(cleanup, 0u);
 }
 
 }  // namespace

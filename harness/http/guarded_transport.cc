@@ -32,9 +32,11 @@ std::vector<HttpResponse> GuardedTransport::SendAll(const std::vector<HttpReques
 
 // The server asked for a longer pause than the run allows: not retried early (that would earn
 // another 429 and blame the server for conform's impatience), and not sent again.
+// The answer itself, kept (the request was sent and answered: its case ran), marked as one conform
+// did not retry.
 HttpResponse GuardedTransport::TooLongAWait(const HttpResponse& answer) const {
-  HttpResponse refusal;
-  refusal.error = TransportError::kNotSent;
+  HttpResponse refusal = answer;
+  refusal.error = TransportError::kRetryWaitTooLong;
   refusal.error_message = "the target answered " + std::to_string(answer.status) + " and asked to wait " +
                           std::to_string(RetryAfterUs(answer) / 1'000'000) + " s (Retry-After: " +
                           answer.Header("Retry-After") + "), longer than --max-retry-wait allows (" +

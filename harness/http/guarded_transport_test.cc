@@ -188,7 +188,8 @@ TEST(GuardedTransportTest, ALongerWaitThanAllowedIsNotRetriedEarly) {
   int observed = 0;
   GuardedTransport transport(inner, gate, [&](const HttpRequest&, const HttpResponse&) { ++observed; });
   const HttpResponse answer = transport.Send(Get());
-  EXPECT_EQ(answer.error, TransportError::kNotSent);
+  EXPECT_EQ(answer.error, TransportError::kRetryWaitTooLong) << "sent and answered, so not 'not sent'";
+  EXPECT_EQ(answer.status, 429) << "the answer is kept";
   EXPECT_NE(answer.error_message.find("asked to wait 60 s (Retry-After: 60), longer than --max-retry-wait allows (10 s)"),
             std::string::npos) << answer.error_message;
   EXPECT_EQ(inner.sent.size(), 1u) << "not sent again";

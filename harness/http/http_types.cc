@@ -18,6 +18,7 @@ const char* TransportErrorName(TransportError e) {
     case TransportError::kRedirect: return "redirect";
     case TransportError::kOther: return "transport-error";
     case TransportError::kNotSent: return "not-sent";
+    case TransportError::kRetryWaitTooLong: return "retry-after-too-long";
   }
   return "transport-error";
 }

@@ -42,6 +42,7 @@ enum class TransportError {
   kRedirect,
   kOther,
   kNotSent,  // conform itself held it back: the breaker opened, the deadline passed, a signal
+  kRetryWaitTooLong,  // answered (status and headers kept), asking to wait longer than --max-retry-wait
 };
 
 const char* TransportErrorName(TransportError e);

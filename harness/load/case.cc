@@ -12,6 +12,16 @@ const char* LevelName(Level level) {
   return "must";
 }
 
+bool LevelFromName(const std::string& name, Level* out) {
+  for (Level level : {Level::kMust, Level::kShould, Level::kNote}) {
+    if (name == LevelName(level)) {
+      *out = level;
+      return true;
+    }
+  }
+  return false;
+}
+
 const char* CallKindName(CallKind kind) {
   switch (kind) {
     case CallKind::kCreate: return "create";

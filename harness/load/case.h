@@ -15,6 +15,8 @@ namespace conform {
 // leaves to the server, or what a retry recovered from: shown in every report, never a failure.
 enum class Level { kMust, kShould, kNote };
 const char* LevelName(Level level);
+// The level a report or case file names: "must", "should" or "note"; false for anything else.
+bool LevelFromName(const std::string& name, Level* out);
 
 // The five calls of the API; also the kinds latency is kept by.
 enum class CallKind { kCreate, kGet, kList, kUpdate, kDelete };

@@ -149,6 +149,9 @@ std::optional<Reply> MockServer::Refusal(const MockRequest& req, const std::stri
     return Reply{503, SystemErrorBody()};
   }
   if (!authenticated) return Reply{401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
+  if (!options_.site_id.empty() && req.site_id != options_.site_id) {
+    return Reply{401, ApplicationErrorBody("UNAUTHENTICATED", "this API key needs the wix-site-id header of its site")};
+  }
   if (read_only && IsWrite(req.method)) {
     return Reply{403, ApplicationErrorBody("PERMISSION_DENIED", "this identity may not modify connections")};
   }
@@ -209,7 +212,8 @@ void MockServer::InstallRoutes() {
   // Every route goes through Handle, so auth, parsing and faults apply everywhere alike.
   auto handle = [this](const httplib::Request& req, httplib::Response& res) {
     MockRequest request{req.method, req.target, req.get_header_value("Authorization"), req.body,
-                        req.get_param_value("paging.limit"), req.get_param_value("paging.offset")};
+                        req.get_param_value("paging.limit"), req.get_param_value("paging.offset"),
+                        req.get_header_value("wix-site-id")};
     const MockAnswer answer = Handle(request);
     res.status = answer.status;
     if (!answer.retry_after.empty()) res.set_header("Retry-After", answer.retry_after);

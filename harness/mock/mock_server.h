@@ -26,6 +26,9 @@ struct MockOptions {
   int port = 0;                // 0: any free port
   std::string token;           // empty: any non-empty Authorization is accepted
   std::string readonly_token;  // may read; 403 on create, update, delete
+  // A site-level API key: every request must carry wix-site-id with this value, or is refused
+  // 401 as unauthenticated (docs/contract.md section 5). Empty: wix-site-id is not looked at.
+  std::string site_id;
   FaultSet faults;
   bool log_requests = false;   // one line per request on stderr (never the Authorization value)
   // Latency added on purpose, so reports can be checked against a known truth: per call kind
@@ -57,6 +60,7 @@ struct MockRequest {
   std::string body;
   std::string paging_limit;   // the decoded query values; empty when absent
   std::string paging_offset;
+  std::string site_id;        // the wix-site-id header's value
 };
 
 // Sets paging_limit and paging_offset from the query of request->target, decoded as cpp-httplib

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "http/json_text.h"
+#include "http/utf8.h"
 
 namespace conform {
 namespace {
@@ -91,6 +92,10 @@ std::string Redactor::Text(const std::string& text) const {
   HideCutSecret(&out);
   HideSecretKeyMembers(&out);
   return out;
+}
+
+std::string Redactor::Excerpt(const std::string& text, size_t max_bytes) const {
+  return Utf8Shorten(Text(text), max_bytes);
 }
 
 // Text cut short ("...") may end in the first part of a secret, which the search above cannot

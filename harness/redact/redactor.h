@@ -35,6 +35,9 @@ class Redactor {
   std::string VariableFor(const std::string& value) const;
 
   std::string Text(const std::string& text) const;
+  // At most max_bytes of text for a message: redacted first, then cut on a character boundary
+  // (ending "..."). Cut first, a secret's first part would no longer be recognised as one.
+  std::string Excerpt(const std::string& text, size_t max_bytes) const;
   nlohmann::json Json(const nlohmann::json& value) const;
   // A body: JSON is redacted structurally and re-serialised (kept as sent when nothing in it is
   // hidden); other text by value.

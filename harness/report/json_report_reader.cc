@@ -14,6 +14,13 @@ Outcome OutcomeFrom(const std::string& name) {
   return Outcome::kError;
 }
 
+// A level the reader does not know stays must: a merge must never soften a finding.
+Level LevelFrom(const nlohmann::json& j) {
+  Level level = Level::kMust;
+  LevelFromName(j.value("level", "must"), &level);
+  return level;
+}
+
 CallKind KindFrom(const std::string& name) {
   for (CallKind kind : AllCallKinds()) {
     if (name == CallKindName(kind)) return kind;
@@ -53,7 +60,7 @@ Exchange ExchangeFrom(const nlohmann::json& j) {
 
 Finding FindingFrom(const nlohmann::json& j) {
   Finding f;
-  f.level = j.value("level", "must") == "should" ? Level::kShould : Level::kMust;
+  f.level = LevelFrom(j);
   f.rule = j.value("rule", "");
   f.step = j.value("step", "");
   f.pointer = j.value("pointer", "");
@@ -68,7 +75,7 @@ CaseResult CaseFrom(const nlohmann::json& j) {
   c.id = j.at("id").get<std::string>();
   c.title = j.value("title", "");
   c.file = j.value("file", "");
-  c.level = j.value("level", "must") == "should" ? Level::kShould : Level::kMust;
+  c.level = LevelFrom(j);
   c.tags = j.value("tags", std::vector<std::string>());
   c.outcome = OutcomeFrom(j.value("outcome", "error"));
   c.seconds = j.value("seconds", 0.0);

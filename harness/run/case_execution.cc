@@ -2,8 +2,6 @@
 // transport failures end the case as an error but cleanup still runs.
 #include "run/case_execution.h"
 
-#include <strings.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -93,23 +91,20 @@ bool Execution::InitVariables() {
 }
 
 bool Execution::Send(const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
-  const HttpRequest decorated = Decorate(request);
   sending_step_ = step;
   sending_call_ = call;
-  *response = transport_.Send(decorated);
-  return Accept(step, call, decorated, *response);
+  *response = transport_.Send(request);
+  return Accept(step, call, request, *response);
 }
 
 bool Execution::SendGroup(const std::string& label, const std::vector<std::string>& steps,
                           const std::vector<CallKind>& calls, const std::vector<HttpRequest>& requests,
                           std::vector<HttpResponse>* responses) {
-  std::vector<HttpRequest> decorated;
-  for (const HttpRequest& request : requests) decorated.push_back(Decorate(request));
   sending_step_ = label;
   sending_call_ = calls.front();
-  *responses = transport_.SendAll(decorated);
+  *responses = transport_.SendAll(requests);
   bool usable = true;
-  for (size_t i = 0; i < decorated.size(); ++i) usable = Accept(steps[i], calls[i], decorated[i], (*responses)[i]) && usable;
+  for (size_t i = 0; i < requests.size(); ++i) usable = Accept(steps[i], calls[i], requests[i], (*responses)[i]) && usable;
   return usable;
 }
 
@@ -134,7 +129,7 @@ bool Execution::Classify(const HttpRequest& request, const HttpResponse& respons
   }
   return Error("non-json-response", where + ": answered " + std::to_string(response.status) + " with a body that is not JSON (" +
                                         JsonParseProblem(response.body) + "; Content-Type " + (type.empty() ? "none" : type) +
-                                        "): " + redactor_->Text(Utf8Prefix(response.body, 60)));
+                                        "): " + redactor_->Excerpt(response.body, 60));
 }
 
 void Execution::Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
@@ -154,17 +149,6 @@ void Execution::OnRetry(const HttpRequest& sent, const HttpResponse& answer) {
   if (answer.status == 503) s_->result.findings.push_back(UnavailableNote(sending_step_, answer));
 }
 
-HttpRequest Execution::Decorate(const HttpRequest& request) const {
-  HttpRequest out = request;
-  for (const auto& header : settings_.extra_headers) {
-    const bool present = std::any_of(out.headers.begin(), out.headers.end(), [&](const auto& h) {
-      return strcasecmp(h.first.c_str(), header.first.c_str()) == 0;
-    });
-    if (!present) out.headers.push_back(header);
-  }
-  return out;
-}
-
 bool Execution::RunSetup() {
   for (size_t i = 0; i < s_->kase->setup.size(); ++i) {
     const RequestSpec& spec = s_->kase->setup[i];
@@ -177,7 +161,7 @@ bool Execution::RunSetup() {
     // its findings say why.
     CheckAnswer(Observe(spec.call, step, response), request, "", false);
     if (response.status < 200 || response.status >= 300) {
-      const std::string why = step + " answered " + std::to_string(response.status) + ": " + Utf8Prefix(response.body, 200);
+      const std::string why = step + " answered " + std::to_string(response.status) + ": " + redactor_->Excerpt(response.body, 200);
       // A should-level case rests on an [I] fact: a server that refuses what it needs (a name
       // holding '/', say) made that choice, which warns as the case's findings would.
       if (s_->kase->level == Level::kShould && response.status / 100 == 4) {
@@ -245,7 +229,7 @@ bool Execution::RunStep(size_t index, const Step& step) {
 
 void Execution::Cleanup() {
   for (const std::string& name : s_->owned_names) {
-    HttpRequest request = Decorate(NameRequest("DELETE", settings_.base_url, name, settings_.credentials));
+    HttpRequest request = NameRequest("DELETE", settings_.base_url, name, settings_.credentials);
     request.cleanup = true;
     sending_step_ = "cleanup";
     sending_call_ = CallKind::kDelete;

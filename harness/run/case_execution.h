@@ -101,8 +101,6 @@ class Execution {
   // a 503 is reported even if the retry succeeds.
   void OnRetry(const HttpRequest& sent, const HttpResponse& answer);
 
-  HttpRequest Decorate(const HttpRequest& request) const;
-
   // A cleanup answer gets the checks every answer gets; it is kept in the report only when they
   // find something, so passing cases stay short.
   void CheckCleanupAnswer(const HttpRequest& request, const HttpResponse& response);

@@ -19,7 +19,6 @@ namespace conform {
 struct RunSettings {
   std::string base_url;  // no trailing slash
   Credentials credentials;
-  Headers extra_headers;  // sent with every request: wix-site-id / wix-account-id, config-file headers
   std::string run_id;
   bool strict = false;
   GatePolicy gate;  // pacing, retries, breaker, deadline: one RequestGate per run

@@ -51,12 +51,23 @@ Case SearchTry(const Case& probe, int64_t size) {
   return c;
 }
 
+namespace {
+
+// 4xx answers about who asks, when, or the name, not about the body: credentials (401, 403, a
+// proxy's 407), a timeout (408), a name taken (409), the rate (429).
+bool SaysNothingOfTheSize(int status) {
+  return status == 401 || status == 403 || status == 407 || status == 408 || status == 409 || status == 429;
+}
+
+}  // namespace
+
 TryVerdict JudgeTry(const CaseResult& result, int step) {
   const Exchange* answer = LastAnswerOf(result, step);
   if (!answer) return TryVerdict::kUnknown;
   const HttpResponse& r = answer->response;
   if (r.status / 100 == 2) return TryVerdict::kAccepted;
-  if (r.status > 0 && r.status != 409) return TryVerdict::kRefused;
+  if (r.status / 100 == 4) return SaysNothingOfTheSize(r.status) ? TryVerdict::kUnknown : TryVerdict::kRefused;
+  if (r.status > 0) return TryVerdict::kUnknown;  // a 5xx is the server failing, not a limit
   return r.error == TransportError::kReset ? TryVerdict::kRefused : TryVerdict::kUnknown;
 }
 

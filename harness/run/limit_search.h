@@ -46,8 +46,10 @@ nlohmann::json GrownValue(const std::string& grow, int64_t size);
 Case SearchTry(const Case& probe, int64_t size);
 
 // What a try's grown step showed. Accepted: a 2xx (also when the answer was too big for conform
-// to keep). Refused: any other status but 409, or a connection the server reset. Unknown: no
-// answer in time, or 409 (the name was taken, which says nothing of the size): the search stops.
+// to keep). Refused: a 4xx about the body (400, 413, 422, ...), or a connection the server reset.
+// Unknown: no answer in time, a 5xx, or a 4xx about something else (401, 403, 407, 408, 409 a
+// name taken, 429 the rate), which says nothing of the size: the search stops, and the row says
+// what the try answered.
 enum class TryVerdict { kAccepted, kRefused, kUnknown };
 TryVerdict JudgeTry(const CaseResult& result, int step);
 

@@ -145,7 +145,7 @@ TEST(LimitSearchRunTest, TheMocksBodyLimitIsFoundAndEveryTryIsReportedAndCleaned
   EXPECT_EQ(mock.store().Size(), 0u) << "each accepted try is deleted";
 }
 
-// How a try is judged: 409 and timeouts say nothing of the size; a reset is a refusal.
+// How a try is judged: 409, 401, 403, 429, 5xx and timeouts say nothing of the size; a reset is a refusal.
 TEST(LimitSearchRunTest, ATryIsAcceptedRefusedOrUnknown) {
   const auto judged = [](int status, TransportError error) {
     CaseResult r;
@@ -161,7 +161,12 @@ TEST(LimitSearchRunTest, ATryIsAcceptedRefusedOrUnknown) {
   EXPECT_EQ(judged(201, TransportError::kTooLarge), TryVerdict::kAccepted) << "taken, though too big to keep";
   EXPECT_EQ(judged(413, TransportError::kNone), TryVerdict::kRefused);
   EXPECT_EQ(judged(400, TransportError::kNone), TryVerdict::kRefused);
-  EXPECT_EQ(judged(500, TransportError::kNone), TryVerdict::kRefused);
+  EXPECT_EQ(judged(422, TransportError::kNone), TryVerdict::kRefused);
+  EXPECT_EQ(judged(431, TransportError::kNone), TryVerdict::kRefused);
+  // Answers about something other than the body are what they are, not a size refused.
+  for (int status : {401, 403, 429, 500, 502, 503}) {
+    EXPECT_EQ(judged(status, TransportError::kNone), TryVerdict::kUnknown) << status;
+  }
   EXPECT_EQ(judged(0, TransportError::kReset), TryVerdict::kRefused) << "hung up on the body";
   EXPECT_EQ(judged(409, TransportError::kNone), TryVerdict::kUnknown) << "the name was taken";
   EXPECT_EQ(judged(0, TransportError::kTimeout), TryVerdict::kUnknown);

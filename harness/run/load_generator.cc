@@ -18,6 +18,7 @@
 #include "http/retry_after.h"
 #include "http/target_url.h"
 #include "http/utf8.h"
+#include "redact/redactor.h"
 #include "run/load_body.h"
 
 namespace conform {
@@ -143,10 +144,9 @@ class LoadLoop {
     slot.easy = curl_easy_init();
     // Only the headers the PUT needs: libcurl scans and formats every custom header byte by byte
     // on each request. The bodies stay far below its Expect: 100-continue threshold.
-    slot.headers = curl_slist_append(slot.headers, "Content-Type: application/json");
-    if (!options_.credentials.token.empty()) {
-      slot.headers = curl_slist_append(slot.headers, ("Authorization: " + options_.credentials.token).c_str());
-    }
+    Headers headers = {{"Content-Type", "application/json"}};
+    AddCredentials(AuthMode::kToken, options_.credentials, &headers);
+    for (const auto& [header, value] : headers) slot.headers = curl_slist_append(slot.headers, (header + ": " + value).c_str());
     slot.quoted_name = DumpJson(nlohmann::json(name));
     Configure(&slot);
   }
@@ -329,13 +329,15 @@ LoadResult RunLoad(const LoadOptions& options) {
   policy.max_retry_wait_us = options.max_retry_wait_us;
   RequestGate gate(policy);
   GuardedTransport transport(raw, gate);  // pool setup and cleanup: retried on 429/503 too
+  Redactor redactor;  // a refused create's page may echo the token
+  redactor.AddSecret(options.credentials.token);
   std::vector<std::string> names;
   for (int k = 0; k < options.connections; ++k) {
     const std::string name = NamePrefix(options.run_id) + "load-" + std::to_string(k);
-    HttpRequest create{"POST", options.base_url + kCollectionPath, {{"Content-Type", "application/json"}}, true,
-                       DumpJson(nlohmann::json({{"externalDatabaseConnection", {{"name", name}}},
-                                       {"connectionType", "STANDALONE"}}))};
-    if (!options.credentials.token.empty()) create.headers.emplace_back("Authorization", options.credentials.token);
+    const HttpRequest create = CreateRequest(
+        options.base_url,
+        DumpJson(nlohmann::json({{"externalDatabaseConnection", {{"name", name}}}, {"connectionType", "STANDALONE"}})),
+        options.credentials);
     HttpResponse response = transport.Send(create);
     if (!response.ok()) {
       result.setup_error = response.error_message;
@@ -344,7 +346,7 @@ LoadResult RunLoad(const LoadOptions& options) {
     }
     if (response.status < 200 || response.status >= 300) {
       result.setup_error = "creating " + name + " answered " + std::to_string(response.status) + ": " +
-                           Utf8Prefix(response.body, 200);
+                           redactor.Excerpt(response.body, 200);
       break;
     }
     names.push_back(name);

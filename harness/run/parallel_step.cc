@@ -37,7 +37,7 @@ bool Execution::PrepareRound(const std::string& label, const ParallelGroup& grou
     if (!Build(spec, &request) || !Send(step, spec.call, request, &response)) return false;
     CheckAnswer(Observe(spec.call, step, response), request, "", false);
     if (response.status / 100 != 2) {
-      return Error("setup", step + " answered " + std::to_string(response.status) + ": " + Utf8Prefix(response.body, 200));
+      return Error("setup", step + " answered " + std::to_string(response.status) + ": " + redactor_->Excerpt(response.body, 200));
     }
   }
   return true;

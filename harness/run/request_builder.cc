@@ -3,6 +3,8 @@
 
 #include <strings.h>
 
+#include <algorithm>
+
 #include "http/curl_transport.h"
 #include "http/json_text.h"
 
@@ -28,7 +30,29 @@ void SetHeader(Headers* headers, const std::string& name, const std::string& val
   headers->emplace_back(name, value);
 }
 
-void AddAuthorization(AuthMode auth, const Credentials& c, Headers* headers) {
+bool HasHeader(const Headers& headers, const std::string& name) {
+  return std::any_of(headers.begin(), headers.end(),
+                     [&](const auto& h) { return strcasecmp(h.first.c_str(), name.c_str()) == 0; });
+}
+
+}  // namespace
+
+bool MakeIdentity(const std::string& site_id, const std::string& account_id, const Headers& config_headers,
+                  Headers* identity, std::string* err) {
+  if (!site_id.empty() && !account_id.empty()) {
+    *err = "--site-id and --account-id: Wix takes one or the other, not both";
+    return false;
+  }
+  identity->clear();
+  if (!site_id.empty()) identity->emplace_back("wix-site-id", site_id);
+  if (!account_id.empty()) identity->emplace_back("wix-account-id", account_id);
+  for (const auto& header : config_headers) {
+    if (!HasHeader(*identity, header.first)) identity->push_back(header);
+  }
+  return true;
+}
+
+void AddCredentials(AuthMode auth, const Credentials& c, Headers* headers) {
   const std::string* value = nullptr;
   switch (auth) {
     case AuthMode::kToken: value = &c.token; break;
@@ -36,10 +60,11 @@ void AddAuthorization(AuthMode auth, const Credentials& c, Headers* headers) {
     case AuthMode::kReadonly: value = &c.readonly_token; break;
     case AuthMode::kNone: break;
   }
-  if (value && !value->empty()) SetHeader(headers, "Authorization", *value);
+  if (value && !value->empty() && !HasHeader(*headers, "Authorization")) headers->emplace_back("Authorization", *value);
+  for (const auto& header : c.identity) {
+    if (!HasHeader(*headers, header.first)) headers->push_back(header);
+  }
 }
-
-}  // namespace
 
 bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::string& base_url,
                   const Credentials& credentials, HttpRequest* out, std::optional<nlohmann::json>* expanded_body,
@@ -77,12 +102,13 @@ bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::str
     r.has_body = true;
   }
   if (r.has_body) r.headers.emplace_back("Content-Type", "application/json");
-  AddAuthorization(spec.auth, credentials, &r.headers);
+  // The case's own headers first: they win over the run's credentials and identity.
   for (const auto& [name, value_template] : spec.headers) {
     std::string value;
     if (!vars.Expand(value_template, &value, err)) return false;
     SetHeader(&r.headers, name, value);
   }
+  AddCredentials(spec.auth, credentials, &r.headers);
   *out = std::move(r);
   return true;
 }
@@ -93,7 +119,29 @@ HttpRequest NameRequest(const std::string& method, const std::string& base_url, 
   r.method = method;
   r.url = base_url + kCollectionPath + "/" + UrlEncode(name);
   r.headers.emplace_back("Accept", "application/json");
-  AddAuthorization(AuthMode::kToken, credentials, &r.headers);
+  AddCredentials(AuthMode::kToken, credentials, &r.headers);
+  return r;
+}
+
+HttpRequest ListRequest(const std::string& base_url, long limit, long offset, const Credentials& credentials) {
+  HttpRequest r;
+  r.method = "GET";
+  r.url = base_url + kCollectionPath + "?paging.limit=" + std::to_string(limit);
+  if (offset > 0) r.url += "&paging.offset=" + std::to_string(offset);
+  r.headers.emplace_back("Accept", "application/json");
+  AddCredentials(AuthMode::kToken, credentials, &r.headers);
+  return r;
+}
+
+HttpRequest CreateRequest(const std::string& base_url, const std::string& body, const Credentials& credentials) {
+  HttpRequest r;
+  r.method = "POST";
+  r.url = base_url + kCollectionPath;
+  r.headers.emplace_back("Accept", "application/json");
+  r.headers.emplace_back("Content-Type", "application/json");
+  r.has_body = true;
+  r.body = body;
+  AddCredentials(AuthMode::kToken, credentials, &r.headers);
   return r;
 }
 

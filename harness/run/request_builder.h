@@ -15,11 +15,30 @@ constexpr char kCollectionPath[] = "/wix-data/v1/external-database-connections";
 // The prefix of every connection name a run or a load creates: "conform-<run_id>-".
 std::string NamePrefix(const std::string& run_id);
 
+// Who conform is on the target. Every request conform sends is built here, and carries
+// Authorization as its AuthMode says and every identity header: a site-level API key is refused
+// without wix-site-id, so a request that left them out would be judged as refused by the server.
 struct Credentials {
   std::string token;
   std::string readonly_token;
   std::string wrong_token = "conform-wrong-token-0000";
+  Headers identity;  // wix-site-id or wix-account-id, and the config file's headers
 };
+
+// The identity headers of --site-id, --account-id and a config file's headers: Wix takes a site
+// or an account id, never both (docs/contract.md section 5). false with *err naming the flags.
+bool MakeIdentity(const std::string& site_id, const std::string& account_id, const Headers& config_headers,
+                  Headers* identity, std::string* err);
+
+// Authorization for `auth` (none for AuthMode::kNone) and every identity header, each unless
+// `headers` already has it.
+void AddCredentials(AuthMode auth, const Credentials& credentials, Headers* headers);
+
+// GET of the collection: one page of `limit` from `offset`, with the run's token.
+HttpRequest ListRequest(const std::string& base_url, long limit, long offset, const Credentials& credentials);
+
+// POST of the collection with `body` (JSON text), with the run's token.
+HttpRequest CreateRequest(const std::string& base_url, const std::string& body, const Credentials& credentials);
 
 // base_url has no trailing slash. *expanded_body receives the expanded JSON body, if any.
 bool BuildRequest(const RequestSpec& spec, const Variables& vars, const std::string& base_url,

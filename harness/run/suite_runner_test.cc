@@ -113,6 +113,24 @@ TEST_F(SuiteRunnerTest, NothingAnsweringIsUnreachable) {
   EXPECT_EQ(run.cases[0].outcome, Outcome::kError);
 }
 
+// A refused setup's message quotes the answer, cut short: the token it echoes is hidden before
+// the cut, so not even its first part is left (the leak scan looks only for whole secrets).
+TEST_F(SuiteRunnerTest, AnEchoedTokenIsRedactedBeforeTheAnswerIsCut) {
+  const std::string echoed = std::string(176, 'x') + " token " + settings_.credentials.token + " refused";
+  for (const bool json_page : {true, false}) {
+    HttpResponse page = Answer(401, {{"message", echoed}});
+    if (!json_page) {
+      page.body = "<html>" + std::string(50, ' ') + settings_.credentials.token + " refused</html>";
+      page.headers = {{"Content-Type", "text/html"}};
+    }
+    RunResult run = Run({page, Gone()});
+    ASSERT_EQ(run.cases[0].outcome, Outcome::kError) << json_page;
+    const std::string& message = run.cases[0].error_message;
+    EXPECT_NE(message.find("answered 401"), std::string::npos) << message;
+    EXPECT_EQ(message.find("the-"), std::string::npos) << message;
+  }
+}
+
 TEST_F(SuiteRunnerTest, MissingReadonlyTokenSkips) {
   cases_[0].requires_values = {"readonly_token"};
   RunResult run = Run({});
@@ -164,6 +182,23 @@ namespace {
 
 // A 503 that a retry recovered from is a note (transient.unavailable): the case is judged by the
 // answer after the retry, and passes.
+// A Retry-After longer than --max-retry-wait is not waited for: the case ran (its answer is kept
+// in the report) and ends as an error saying so, not as a case that was never run.
+TEST_F(SuiteRunnerTest, ATooLongRetryAfterIsAnErrorOfACaseThatRan) {
+  HttpResponse throttled = Answer(429, {{"message", "slow down"}});
+  throttled.headers.emplace_back("Retry-After", "60");
+  settings_.gate.max_retry_wait_us = 1'000'000;
+  RunResult run = Run({Answer(200, Connection()), throttled, Gone()});
+  const CaseResult& c = run.cases[0];
+  EXPECT_EQ(c.outcome, Outcome::kError);
+  EXPECT_EQ(c.error_type, "retry-after-too-long");
+  EXPECT_FALSE(WasNotRun(c));
+  EXPECT_NE(c.error_message.find("asked to wait 60 s"), std::string::npos) << c.error_message;
+  ASSERT_GE(c.exchanges.size(), 2u);
+  EXPECT_EQ(c.exchanges[1].response.status, 429) << "the answer is in the report";
+  EXPECT_EQ(log_.back().method, "DELETE") << "cleanup still ran";
+}
+
 TEST_F(SuiteRunnerTest, RetriesAfter429And503AndNotesThe503) {
   HttpResponse throttled = Answer(429, {{"message", "slow down"}});
   throttled.headers.emplace_back("Retry-After", "0");

@@ -1,5 +1,7 @@
 #include "run/target_preflight.h"
 
+#include <algorithm>
+
 #include "contract/error_body.h"
 #include "http/json_text.h"
 #include "http/target_url.h"
@@ -19,8 +21,9 @@ std::string PathOf(const std::string& base_url) {
 std::string With(const std::string& code) { return code.empty() ? "" : " (" + code + ")"; }
 
 // Why a target that answered cannot be tested as given; empty when it can.
-std::string Diagnose(bool request_had_token, const HttpResponse& response, const std::string& base_url,
+std::string Diagnose(const Credentials& credentials, const HttpResponse& response, const std::string& base_url,
                      const std::string& where) {
+  const bool request_had_token = !credentials.token.empty();
   const nlohmann::json body = ParseJsonText(response.body);
   const std::string code = ApplicationErrorCode(body);
   const std::string type = response.Header("Content-Type");
@@ -33,7 +36,12 @@ std::string Diagnose(bool request_had_token, const HttpResponse& response, const
            ": pass --token or set CONFORM_TOKEN";
   }
   if (response.status == 401) {
-    return "the target refused the token" + With(code.empty() ? "401" : code) + ": check --token / CONFORM_TOKEN";
+    // An API key is refused without the site (or account) it belongs to.
+    const bool identified = std::any_of(credentials.identity.begin(), credentials.identity.end(), [](const auto& h) {
+      return h.first == "wix-site-id" || h.first == "wix-account-id";
+    });
+    return "the target refused the token" + With(code.empty() ? "401" : code) + ": check --token / CONFORM_TOKEN" +
+           (identified ? " and --site-id / --account-id" : " (an API key also needs --site-id or --account-id)");
   }
   if (response.status == 403) {
     return "the target answered 403" + With(code) + " to " + where +
@@ -56,10 +64,7 @@ std::string Diagnose(bool request_had_token, const HttpResponse& response, const
 }  // namespace
 
 PreflightOutcome PreflightTarget(Transport& transport, const RunSettings& settings, const Redactor& redactor) {
-  HttpRequest request{"GET", settings.base_url + kCollectionPath + "?paging.limit=1", {{"Accept", "application/json"}},
-                      false, ""};
-  if (!settings.credentials.token.empty()) request.headers.emplace_back("Authorization", settings.credentials.token);
-  for (const auto& header : settings.extra_headers) request.headers.push_back(header);
+  const HttpRequest request = ListRequest(settings.base_url, 1, 0, settings.credentials);
   const HttpResponse response = transport.Send(request);
 
   PreflightOutcome out;
@@ -75,7 +80,7 @@ PreflightOutcome PreflightTarget(Transport& transport, const RunSettings& settin
     }
     return out;
   }
-  out.cause = redactor.Text(Diagnose(!settings.credentials.token.empty(), response, settings.base_url, where));
+  out.cause = redactor.Text(Diagnose(settings.credentials, response, settings.base_url, where));
   out.ok = out.cause.empty();
   return out;
 }
