@@ -8,9 +8,12 @@
 #include "check/json_match.h"
 #include "check/media_type.h"
 #include "http/json_text.h"
+#include "http/utf8.h"
 
 namespace conform {
 namespace {
+
+constexpr size_t kShownBodyChars = 80;  // of a body that is not JSON, in its finding
 
 constexpr size_t kMaxSchemaFindings = 5;
 
@@ -166,7 +169,9 @@ void CheckResponse(const Observed& o, const SchemaRegistry& schemas, const std::
   }
   if (!o.response->body.empty() && !o.body_is_json) {
     Finding f = Make(Level::kMust, o, "json-body", "response body is not JSON: " + JsonParseProblem(o.response->body));
-    f.actual = Shorten(nlohmann::json(o.response->body.substr(0, 80)));
+    // Shortened with "..." as a whole body: findings are redacted after they are made, and only a
+    // cut that ends in "..." tells the redactor where a secret's first part may be left.
+    f.actual = Shorten(nlohmann::json(Utf8Prefix(o.response->body, 4 * kShownBodyChars)), kShownBodyChars);
     out->push_back(f);
     return;
   }

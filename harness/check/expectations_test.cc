@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "redact/redactor.h"
+
 namespace conform {
 namespace {
 
@@ -150,6 +152,19 @@ TEST_F(CheckResponseTest, ABodyThatIsNotJsonIsAJsonBodyFindingAndNothingMore) {
   ASSERT_EQ(Rules(out), Rule{"json-body"});
   EXPECT_EQ(out[0].message, "response body is not JSON: syntax error while parsing value - invalid literal; last read: '<'");
   EXPECT_EQ(out[0].actual, "\"<html>oops</html>\"");
+}
+
+// A long page is shown cut with "...", so a redactor that hides a secret's first part left at the
+// cut can tell where it is (cut without it, a token's first half would reach the report).
+TEST_F(CheckResponseTest, ALongBodyThatIsNotJsonIsShownCutWithAnEllipsis) {
+  const std::vector<Finding> out = Check(401, "<html>" + std::string(70, ' ') + "token-abcdef</html>", false, "text/html");
+  ASSERT_FALSE(out.empty());
+  const std::string& shown = out.back().actual;
+  EXPECT_LE(shown.size(), 80u);
+  EXPECT_EQ(shown.substr(shown.size() - 3), "...") << shown;
+  Redactor redactor;
+  redactor.AddSecret("token-abcdef");
+  EXPECT_EQ(redactor.Text(shown).find("toke"), std::string::npos) << redactor.Text(shown);
 }
 
 TEST_F(CheckResponseTest, AJsonBodyLabelledOtherwiseIsShouldLevel) {
