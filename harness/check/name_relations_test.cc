@@ -18,13 +18,25 @@ TEST(NameRelations, EachClassIsToldApart) {
   EXPECT_EQ(ConflationBetween("c-p", "c-p-2"), NameConflation::kPrefix);
   EXPECT_EQ(ConflationBetween("c-p-2", "c-p"), NameConflation::kTruncation);
   const std::string head(40, 'x');
-  EXPECT_EQ(ConflationBetween(head + "a", head + "b"), NameConflation::kTruncation);
+  EXPECT_EQ(ConflationBetween(head + "a", head + "b"), NameConflation::kNone) << "a shared head shows no cut";
   EXPECT_EQ(ConflationBetween("c-short-a", "c-short-b"), NameConflation::kNone);
   EXPECT_EQ(ConflationBetween("c-Cc", "c-cc"), NameConflation::kCase);
   EXPECT_EQ(ConflationBetween("c-\xC3\xA9", "c-e\xCC\x81"), NameConflation::kNormalization);
   EXPECT_EQ(ConflationBetween("c-\xF0\x9F\x98\x80", "c-?"), NameConflation::kNone);
   EXPECT_EQ(ConflationBetween("c-x0", "c-x1"), NameConflation::kNone);
   EXPECT_EQ(ConflationBetween("same", "same"), NameConflation::kNone);
+}
+
+// A run's names share a prefix as long as --run-id and --shard make it: how far two names agree
+// decides nothing, what the server showed does.
+TEST(NameRelations, ALongSharedPrefixDecidesNothing) {
+  const std::string prefix = "conform-" + std::string(48, 'r') + "-explore-shard-1";
+  EXPECT_EQ(ConflationBetween(prefix + "-Cc", prefix + "-cc"), NameConflation::kCase);
+  EXPECT_EQ(ConflationBetween(prefix + "-\xC3\xA9", prefix + "-e\xCC\x81"), NameConflation::kNormalization);
+  EXPECT_EQ(ConflationBetween(prefix + "-w ", prefix + "-w"), NameConflation::kWhitespace);
+  EXPECT_EQ(ConflationBetween(prefix + "-x0", prefix + "-x1"), NameConflation::kNone);
+  EXPECT_EQ(ConflationBetween(prefix + "-p-2", prefix + "-p"), NameConflation::kTruncation);
+  EXPECT_EQ(ConflationFinding("s", prefix + "-Cc", prefix + "-cc").level, Level::kShould);
 }
 
 TEST(NameRelations, BugsAreMustAndOpenChoicesShould) {

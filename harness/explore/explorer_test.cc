@@ -134,5 +134,33 @@ TEST_F(ExplorerTest, EveryRequestCarriesTheIdentityHeaders) {
   EXPECT_GT(cleanup, 0u);
 }
 
+// A should-level conflation stays should-level under any prefix: a shard's and a long --run-id's
+// names share 40 characters and more, which once read as a truncation (must).
+TEST_F(ExplorerTest, CaseFoldingUnderALongPrefixIsShouldLevel) {
+  for (uint64_t seed = 1; seed <= ByProofDepth<uint64_t>(2, 5, 5); ++seed) {
+    MockOptions options;
+    options.token = "T";
+    options.faults = {Fault::kCaseInsensitiveNames};
+    MockServer mock(options);
+    std::string err;
+    ASSERT_TRUE(mock.Start(&err)) << err;
+    RunSettings settings;
+    settings.base_url = mock.base_url();
+    settings.run_id = "a-run-id-long-enough-to-share-forty-characters-" + std::to_string(seed);
+    settings.credentials.token = "T";
+    ExploreSettings explore;
+    explore.seed = seed;
+    explore.operations = 300;
+    explore.names = explore.label = "explore-shard-1";
+    CurlTransport transport{CurlOptions{}};
+    RequestGate gate;
+    Redactor redactor;
+    const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    const Finding* must = FirstMust(out.result.findings);
+    EXPECT_EQ(must, nullptr) << "seed " << seed << ": " << FindingLine(*must);
+    EXPECT_NE(out.result.outcome, Outcome::kFailed) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace conform
