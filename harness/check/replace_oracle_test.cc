@@ -1,6 +1,8 @@
 // The oracle on hand-made states: it passes true replacement and names each way to break it.
 #include "check/replace_oracle.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace conform {
@@ -79,6 +81,23 @@ TEST(ReplaceOracleTest, RejectedPutMustChangeNothing) {
   in.after.connection->at("configuration")["a"] = 5;
   EXPECT_EQ(Rules(JudgeReplace(in, "s")),
             std::vector<std::string>({"replace.partial-apply /externalDatabaseConnection/configuration/a"}));
+}
+
+// 404 only where the connection is not there: a refused body for a name the server holds is
+// another 4xx. Every other 4xx passes, whichever the server picks.
+TEST(ReplaceOracleTest, NotFoundForAConnectionThatExistsIsNamed) {
+  ReplaceInput in = Accepted({{"endpoint", "bad"}}, json::object());
+  in.put_connection.reset();
+  in.after = in.before;
+  for (int status : {400, 409, 413, 415, 422}) {
+    in.put_status = status;
+    EXPECT_TRUE(JudgeReplace(in, "s").empty()) << status;
+  }
+  in.put_status = 404;
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.not-found-but-exists"}));
+  in.after = Snapshot{404, std::nullopt};  // gone after it: state.changed says so, not a 404 excuse
+  const std::vector<std::string> gone = Rules(JudgeReplace(in, "s"));
+  EXPECT_EQ(std::count(gone.begin(), gone.end(), "replace.not-found-but-exists"), 0);
 }
 
 TEST(ReplaceOracleTest, RenameAndLossAreNamed) {

@@ -126,6 +126,9 @@ const std::map<std::string, std::set<std::string>>& ExpectedRules() {
       {"two-step-writes", {"group.torn-state", "group.answer-not-own"}},
       {"unlocked-create", {"group.many-winners"}},
       {"update-resurrects", {"group.resurrected"}},
+      {"name-bytes-limit", {"status"}},
+      {"invalid-update-404", {"replace.not-found-but-exists"}},
+      {"auth-403", {"status"}},
   };
   return kRules;
 }
@@ -172,6 +175,9 @@ const std::map<std::string, std::string>& CaughtBy() {
       {"list-bare-paging", "list-paging-metadata"},
       {"violation-wrong-field", "error-endpoint-not-url"},
       {"delete-404-code", "not-found-delete-unknown"},
+      {"name-bytes-limit", "name-255-two-byte-characters"},
+      {"invalid-update-404", "error-endpoint-not-url"},
+      {"auth-403", "auth-no-token-update"},
   };
   return kCases;
 }

@@ -2,6 +2,7 @@
 // reference, clean up on both.
 #include "explore/explorer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <map>
@@ -18,6 +19,7 @@
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/json_text.h"
+#include "http/utf8.h"
 #include "run/boundary.h"
 #include "run/case_execution.h"
 #include "run/list_settle.h"
@@ -141,11 +143,12 @@ class Exploration {
 
   // false when the target gave no usable answer to the GET that tells a conflation.
   bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name, int expected, int actual) {
-    if (SameStatusMeaning(expected, actual)) return true;
+    // Before the status classes: which 4xx refuses credentials is documented, not any 4xx.
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
-      out_.result.findings.push_back(CredentialsFinding(label, op.request.auth, actual));
+      if (auto f = CredentialsFinding(label, op.request.auth, op.request.call, actual)) out_.result.findings.push_back(*f);
       return true;
     }
+    if (SameStatusMeaning(expected, actual)) return true;
     if (ReadOnlyReadRefused(op, actual)) {
       // What a read-only token may do depends on the site [I]: the cases say so at should level.
       Finding f = MakeFinding(Level::kShould, label, "explore.readonly-read-refused",
@@ -172,19 +175,28 @@ class Exploration {
     Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged", "the target answered otherwise than the contract's model");
     f.expected = std::to_string(expected);
     f.actual = std::to_string(actual);
-    if (writes && IsOrderChoice(expected, actual)) {
-      // An unknown name and a body the server refuses: which check comes first is the server's
-      // choice. The answer is a 4xx either way (its schema and the state after are still judged).
+    bool name_refused = false;
+    if (writes && IsOrderChoice(expected, actual) && ReferenceState(name).status != 200) {
+      // A name the model does not hold and a body the server refuses: which check comes first is
+      // the server's choice (docs/contract.md section 4). The answer is a 4xx either way (its
+      // schema and the state after are still judged). For a name the model holds, 404 is wrong.
       f.level = Level::kNote;
       f.rule = actual == 404 ? "order.looked-up-before-validation" : "order.validated-before-lookup";
       f.message = actual == 404 ? "the name was looked up before the body was validated (conform's model validates first)"
                                 : "the body was validated before the name was looked up: " + f.actual + ", not 404";
     } else if (!writes && expected == 404 && IsBodyRefusal(actual)) {
-      // A name the server will not hold (a character it refuses, say) may be refused before it is
-      // looked up, as the mock's validate-first does: no connection can have it either way.
-      f.level = Level::kNote;
-      f.rule = "order.validated-before-lookup";
-      f.message = "the name was validated before it was looked up: " + f.actual + ", not 404";
+      // Only a name the server will not hold may be refused before it is looked up (section 6): one
+      // the contract forbids, or one the server refuses to create. A probe asks which.
+      if (!CheckName(name) && !TargetRefusesName(label, name, &name_refused)) return false;
+      if (CheckName(name) || name_refused) {
+        f.level = Level::kNote;
+        f.rule = "order.validated-before-lookup";
+        f.message = "the name, which the server will not hold, was validated before it was looked up: " + f.actual +
+                    ", not 404";
+      } else {
+        f.message = "a " + std::string(CallKindName(op.request.call)) + " of a name the server holds none of, and takes " +
+                    "in a create, answered " + f.actual + ": only a name it will not hold may be refused before the lookup";
+      }
     } else if (writes && expected / 100 == 2 && actual == 404 && name.find('/') != std::string::npos) {
       // That a name may hold '/' is read from the path template {name=**} [I].
       f.level = Level::kShould;
@@ -205,13 +217,69 @@ class Exploration {
       ForgetRefusedWrite();
     } else if (writes && expected / 100 == 2 && IsBodyRefusal(actual)) {
       // A limit the docs don't state: a note, and the model forgets the write the target refused.
-      f.level = Level::kNote;
-      f.rule = "explore.valid-body-refused";
-      f.message = "a body the contract allows was refused; the state must still be unchanged";
+      // The name's length is stated (255 characters [D]): a create refused for it is must.
+      std::string shorter;
+      if (op.request.call == CallKind::kCreate && !NameLengthRefused(label, name, &shorter)) return false;
+      if (!shorter.empty()) {
+        f.rule = "explore.name-length-refused";
+        f.message = "a name of " + std::to_string(Utf8Length(name)) + " characters (" + std::to_string(name.size()) +
+                    " bytes) was refused, and the same name cut to " + std::to_string(Utf8Length(shorter)) +
+                    " characters was taken: the docs allow 255 characters [D]";
+        f.pointer = "/externalDatabaseConnection/name";
+      } else {
+        f.level = Level::kNote;
+        f.rule = "explore.valid-body-refused";
+        f.message = "a body the contract allows was refused; the state must still be unchanged";
+      }
       ForgetRefusedWrite();
     }
     out_.result.findings.push_back(f);
     return true;
+  }
+
+  // Whether the target refuses to hold `name`: a create of it with the documented minimal body
+  // (an accepted probe is deleted again). false when the target gave no usable answer.
+  bool TargetRefusesName(const std::string& label, const std::string& name, bool* refuses) {
+    int status = 0;
+    if (!ProbeCreate(label + " create probe", name, &status)) return false;
+    *refuses = status / 100 == 4 && status != 409;
+    return true;
+  }
+
+  // A refused create of `name`, within the docs' 255 characters: is its length the reason? The
+  // same characters, fewer of them (within 255 bytes, or half as many), are probed with the
+  // minimal body, and so is `name` itself. *shorter is the shorter name when only it was taken.
+  bool NameLengthRefused(const std::string& label, const std::string& name, std::string* shorter) {
+    shorter->clear();
+    const size_t length = Utf8Length(name);
+    if (length > kMaxNameLength || length < 2) return true;
+    const std::string cut = name.size() > kMaxNameLength ? Utf8Prefix(name, kMaxNameLength) : Utf8Head(name, length / 2);
+    // Only the length may differ: a cut that drops a character the name holds tests that character.
+    if (CharactersOf(cut) != CharactersOf(name) || cut == name) return true;
+    int whole = 0, part = 0;
+    if (!ProbeCreate(label + " create probe", name, &whole)) return false;
+    if (whole / 100 == 2 || !IsBodyRefusal(whole)) return true;  // the body was the reason, or no telling
+    if (!ProbeCreate(label + " create probe of a shorter name", cut, &part)) return false;
+    if (part / 100 == 2) *shorter = cut;
+    return true;
+  }
+
+  static std::set<std::string> CharactersOf(const std::string& text) {
+    const std::vector<std::string> characters = Utf8Characters(text);
+    return {characters.begin(), characters.end()};
+  }
+
+  // Creates `name` with the documented minimal body and deletes it again when it was taken.
+  bool ProbeCreate(const std::string& step, const std::string& name, int* status) {
+    Touch(name);
+    const nlohmann::json body = {{"externalDatabaseConnection", {{"name", name}, {"endpoint", "https://example.com/probe"}}},
+                                 {"connectionType", "STANDALONE"}};
+    HttpResponse response;
+    if (!Send(step, CallKind::kCreate, CreateRequest(run_.base_url, DumpJson(body), run_.credentials), &response)) return false;
+    *status = response.status;
+    if (response.status / 100 != 2) return true;
+    HttpRequest undo = NameRequest("DELETE", run_.base_url, name, run_.credentials);
+    return Send(step + " deleted", CallKind::kDelete, undo, &response);
   }
 
   static bool ReadOnlyReadRefused(const Operation& op, int status) {
@@ -264,18 +332,29 @@ class Exploration {
     out_.result.findings.push_back(f);
   }
 
-  static Finding CredentialsFinding(const std::string& label, AuthMode auth, int actual) {
+  // A call the credentials refuse: served is must, a status the docs do not give a refusal is
+  // must, the documented one that is not the preferred one (401 for a read-only write) is should.
+  static std::optional<Finding> CredentialsFinding(const std::string& label, AuthMode auth, CallKind call, int actual) {
+    const int preferred = CredentialRefusal(auth, call);
+    if (actual == preferred) return std::nullopt;
+    const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
+    std::string expected;
+    for (int status : allowed) expected += (expected.empty() ? "" : " or ") + std::to_string(status);
     const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
+    Finding f;
     if (actual / 100 == 2) {
-      Finding f = MakeFinding(Level::kMust, label, "explore.credentials-ignored",
-                              "a call " + sent + " was served: it must be refused (401; 403 for the read-only token on a write)");
-      f.expected = "401 or 403";
-      f.actual = std::to_string(actual);
-      return f;
+      f = MakeFinding(Level::kMust, label, "explore.credentials-ignored", "a call " + sent + " was served: it must be refused (" +
+                                                                             expected + ") [D]");
+    } else if (std::find(allowed.begin(), allowed.end(), actual) == allowed.end()) {
+      f = MakeFinding(Level::kMust, label, "explore.credentials-status",
+                      "a call " + sent + " was refused with a status the docs do not give it (" + expected + " [D])");
+    } else {
+      f = MakeFinding(Level::kShould, label, "explore.credentials-status",
+                      "a call " + sent + " was refused with " + std::to_string(actual) + "; " + std::to_string(preferred) +
+                          " is what the docs give a missing permission (401 only 'occasionally')");
+      expected = std::to_string(preferred);
     }
-    Finding f = MakeFinding(Level::kShould, label, "explore.credentials-status",
-                            "a call " + sent + " was refused, but not with 401 or 403");
-    f.expected = "401 or 403";
+    f.expected = expected;
     f.actual = std::to_string(actual);
     return f;
   }

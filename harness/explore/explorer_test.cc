@@ -162,5 +162,25 @@ TEST_F(ExplorerTest, CaseFoldingUnderALongPrefixIsShouldLevel) {
   }
 }
 
+// Three bugs the cases catch, caught by exploration on its own too, each at must level: a status
+// for bad credentials the docs do not give (403 without a token), a 404 to an invalid update of a
+// connection that exists (no order excuse for a name the model holds), and names limited in bytes
+// (255 two-byte letters refused, shown by the probes).
+TEST_F(ExplorerTest, ExplorationCatchesTheStatusesTheDocsSettle) {
+  const std::vector<std::pair<Fault, std::string>> faults = {
+      {Fault::kAuth403, "explore.credentials-status"},
+      {Fault::kInvalidUpdate404, "explore.status-diverged"},
+      {Fault::kNameBytesLimit, "explore.name-length-refused"},
+  };
+  for (const auto& [fault, rule] : faults) {
+    for (uint64_t seed = 1; seed <= ByProofDepth<uint64_t>(1, 3, 3); ++seed) {
+      const ExploreOutcome out = Run({fault}, seed, 300);
+      const Finding* must = FirstMust(out.result.findings);
+      ASSERT_NE(must, nullptr) << rule << " seed " << seed;
+      EXPECT_EQ(must->rule, rule) << "seed " << seed << ": " << FindingLine(*must);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace conform

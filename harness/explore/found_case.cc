@@ -48,10 +48,12 @@ nlohmann::json Request(const Operation& op) {
   return step;
 }
 
-// A call the credentials refuse: 4xx (401 or 403 by the contract, at should level), nothing changed.
-nlohmann::json RefusedStep(nlohmann::json step, int status, CallKind call) {
-  step["expect"] = {{"status", "4xx"}};
-  step["should"] = {{"status", status}};
+// A call the credentials refuse: a status the docs give that refusal (must), the preferred one
+// (should), nothing changed.
+nlohmann::json RefusedStep(nlohmann::json step, AuthMode auth, CallKind call) {
+  const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
+  step["expect"] = {{"status", allowed.size() == 1 ? nlohmann::json(allowed.front()) : nlohmann::json(allowed)}};
+  if (allowed.size() > 1) step["should"] = {{"status", CredentialRefusal(auth, call)}};
   if (IsWriteCall(call)) step["oracle"] = "unchanged";
   return step;
 }
@@ -68,7 +70,7 @@ std::vector<nlohmann::json> Steps(const Operation& op, const Variables& vars, Co
   }
   if (!name_template.empty()) touched->insert(name_template);
   const bool existed = model->Get(name).status == 200;
-  if (const int refused = CredentialRefusal(op.request.auth, op.request.call)) return {RefusedStep(step, refused, op.request.call)};
+  if (CredentialRefusal(op.request.auth, op.request.call)) return {RefusedStep(step, op.request.auth, op.request.call)};
   std::vector<nlohmann::json> steps;
   switch (op.request.call) {
     case CallKind::kCreate: {

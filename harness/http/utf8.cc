@@ -64,6 +64,16 @@ size_t Utf8Length(const std::string& text) {
   return n;
 }
 
+std::vector<std::string> Utf8Characters(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = CharLength(text, i);
+    out.push_back(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 std::string Utf8Shorten(const std::string& text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   return Utf8Prefix(text, max_bytes > 3 ? max_bytes - 3 : 0) + "...";

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace conform {
 
@@ -24,6 +25,9 @@ std::string Utf8Head(const std::string& text, size_t n);
 
 // How many characters (code points) text holds; invalid bytes count as one each.
 size_t Utf8Length(const std::string& text);
+
+// The characters of text, one string each, in order; invalid bytes count as one each.
+std::vector<std::string> Utf8Characters(const std::string& text);
 
 // Utf8Prefix, then "..." when something was cut (the whole is at most max_bytes).
 std::string Utf8Shorten(const std::string& text, size_t max_bytes);

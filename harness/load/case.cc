@@ -53,6 +53,13 @@ int CredentialRefusal(AuthMode auth, CallKind kind) {
   return 0;
 }
 
+std::vector<int> AllowedCredentialRefusals(AuthMode auth, CallKind kind) {
+  const int preferred = CredentialRefusal(auth, kind);
+  if (preferred == 403) return {401, 403};
+  if (preferred == 401) return {401};
+  return {};
+}
+
 const std::vector<CallKind>& AllCallKinds() {
   static const std::vector<CallKind> kKinds = {CallKind::kCreate, CallKind::kGet, CallKind::kList,
                                                CallKind::kUpdate, CallKind::kDelete};

@@ -29,6 +29,11 @@ bool IsWriteCall(CallKind kind);          // create, update and delete
 // The status the contract answers a call sent with `auth` before anything else: 401 without a
 // token or with a wrong one, 403 for the read-only token on a write, 0 when the call goes on.
 int CredentialRefusal(AuthMode auth, CallKind kind);
+// Every status the docs allow for that refusal (must): 401 alone for a missing or wrong token
+// ("missing or incorrect Authorization header" [D: ERRORS]); 403, or 401, for the read-only
+// token's write (401 is "occasionally returned when you don't have permissions" [D: ERRORS]).
+// Empty when the call goes on. CredentialRefusal's status is the preferred one (should).
+std::vector<int> AllowedCredentialRefusals(AuthMode auth, CallKind kind);
 
 struct RequestSpec {
   CallKind call = CallKind::kGet;

@@ -44,6 +44,13 @@ TEST(CredentialMatrix, EveryCallKindHasACaseForEveryCredential) {
       const auto& statuses = step->expect->status;
       EXPECT_TRUE(std::any_of(statuses.begin(), statuses.end(), [&](const StatusMatcher& m) { return m.Matches(wanted); }))
           << "expects no " << wanted;
+      // The case's must level takes exactly the statuses the docs give the refusal (the table in
+      // load/case.h, which exploration and found cases judge by too), and no other.
+      const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
+      for (int status = 100; refused && status < 600; ++status) {
+        const bool expected = std::any_of(statuses.begin(), statuses.end(), [&](const StatusMatcher& m) { return m.Matches(status); });
+        EXPECT_EQ(expected, std::count(allowed.begin(), allowed.end(), status) == 1) << status;
+      }
       if (refused && IsWriteCall(call)) {
         // The state after: an oracle on the step, or a step after it that reads.
         EXPECT_TRUE(step->oracle != Oracle::kNone || step != &c.steps.back()) << "a refused write must be shown to change nothing";

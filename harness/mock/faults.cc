@@ -59,6 +59,9 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kPrefixLookup, "prefix-lookup", "get, update and delete find names by prefix: an unknown name reaches a stored one starting with it (exploration)"},
       {Fault::kTrimNames, "trim-names", "whitespace around names is trimmed on create and on lookup (exploration)"},
       {Fault::kCaseInsensitiveNames, "case-insensitive-names", "names that differ only in letter case are one connection (should-level, exploration)"},
+      {Fault::kNameBytesLimit, "name-bytes-limit", "names are limited to 255 bytes, not 255 characters: 255 two-byte letters are refused 400"},
+      {Fault::kInvalidUpdate404, "invalid-update-404", "an invalid update answers 404 NOT_FOUND, also for a connection that exists"},
+      {Fault::kAuth403, "auth-403", "a call without a token or with a wrong one answers 403 PERMISSION_DENIED, not 401"},
   };
   return kFaults;
 }

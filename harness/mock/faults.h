@@ -64,6 +64,9 @@ enum class Fault {
   kPrefixLookup,         // get, update and delete find a name by prefix: an unknown name reaches one starting with it
   kTrimNames,            // whitespace around names is trimmed on create and on lookup
   kCaseInsensitiveNames,  // names that differ only in ASCII case are one (should-level: the docs are silent)
+  kNameBytesLimit,       // names are limited to 255 bytes, not 255 characters (a VARCHAR(255) of bytes)
+  kInvalidUpdate404,     // an invalid update answers 404 NOT_FOUND, also for a connection that exists
+  kAuth403,              // a call without a token or with a wrong one answers 403, not 401
 };
 
 struct FaultInfo {

@@ -5,7 +5,8 @@ namespace conform {
 
 const std::vector<std::pair<std::string, std::string>>& FreedomVariants() {
   static const std::vector<std::pair<std::string, std::string>> kVariants = {
-      {"requires-body-name", "an update body without externalDatabaseConnection.name is refused 400 (the docs mark it required)"},
+      {"body-name-optional", "an update body without externalDatabaseConnection.name is applied to the path's name (the docs "
+                             "mark the name required, and the plain mock refuses it 400)"},
       {"validate-first", "bodies judged before names are looked up: over 512 KB is 413, configuration keys starting with $ "
                          "or holding . are 400, on create and update, known name or not; a name it cannot hold (over 255 "
                          "characters) is 400 on get and delete too"},
@@ -19,7 +20,7 @@ const std::vector<std::pair<std::string, std::string>>& FreedomVariants() {
 }
 
 bool ApplyFreedom(const std::string& name, Freedoms* freedoms) {
-  if (name == "requires-body-name") freedoms->requires_body_name = true;
+  if (name == "body-name-optional") freedoms->requires_body_name = false;
   else if (name == "validate-first") freedoms->validate_first = true;
   else if (name == "transient-503") freedoms->unavailable_every = kTransientEvery;
   else if (name == "double-numbers") freedoms->double_numbers = true;

@@ -19,7 +19,9 @@ constexpr size_t kValidateFirstBodyLimit = 512 * 1024;
 constexpr int kTransientEvery = 7;
 
 struct Freedoms {
-  bool requires_body_name = false;  // an update body without externalDatabaseConnection.name is 400
+  // An update body without externalDatabaseConnection.name is 400, as the docs require it; a
+  // server may instead apply it to the path's name (body-name-optional).
+  bool requires_body_name = true;
   // Bodies are judged before names are looked up: over max_body_bytes is 413, configuration keys
   // starting with '$' or holding '.' are 400, on create and update, known name or not.
   bool validate_first = false;

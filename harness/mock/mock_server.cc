@@ -148,6 +148,9 @@ std::optional<Reply> MockServer::Refusal(const MockRequest& req, const std::stri
     answer->retry_after = HttpDate(std::chrono::system_clock::now() + std::chrono::seconds(options_.throttle_retry_after_s));
     return Reply{503, SystemErrorBody()};
   }
+  if (!authenticated && Has(Fault::kAuth403)) {
+    return Reply{403, ApplicationErrorBody("PERMISSION_DENIED", "missing or invalid Authorization header")};
+  }
   if (!authenticated) return Reply{401, ApplicationErrorBody("UNAUTHENTICATED", "missing or invalid Authorization header")};
   if (!options_.site_id.empty() && req.site_id != options_.site_id) {
     return Reply{401, ApplicationErrorBody("UNAUTHENTICATED", "this API key needs the wix-site-id header of its site")};

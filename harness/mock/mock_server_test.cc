@@ -63,7 +63,7 @@ class MockServerTest : public ::testing::Test {
 
 TEST_F(MockServerTest, PutReplacesTheWholeConnection) {
   ASSERT_EQ(Create("db", {{"a", 1}, {"b", {1, 2}}}).status, 200);
-  HttpResponse put = Send(CallKind::kUpdate, "PUT", "/db", R"({"externalDatabaseConnection": {"configuration": {"b": [1]}}})");
+  HttpResponse put = Send(CallKind::kUpdate, "PUT", "/db", R"({"externalDatabaseConnection": {"name": "db", "configuration": {"b": [1]}}})");
   ASSERT_EQ(put.status, 200) << put.body;
   json stored = Body(Send(CallKind::kGet, "GET", "/db"))["externalDatabaseConnection"];
   EXPECT_FALSE(stored.contains("endpoint"));
@@ -73,7 +73,7 @@ TEST_F(MockServerTest, PutReplacesTheWholeConnection) {
 }
 
 TEST_F(MockServerTest, UnknownNameIs404WithStandardBodyAndNoUpsert) {
-  HttpResponse put = Send(CallKind::kUpdate, "PUT", "/ghost", R"({"externalDatabaseConnection": {"endpoint": "https://e.com"}})");
+  HttpResponse put = Send(CallKind::kUpdate, "PUT", "/ghost", R"({"externalDatabaseConnection": {"name": "ghost", "endpoint": "https://e.com"}})");
   EXPECT_EQ(put.status, 404);
   EXPECT_EQ(Body(put)["details"]["applicationError"]["code"], "NOT_FOUND");
   EXPECT_EQ(Send(CallKind::kGet, "GET", "/ghost").status, 404);
@@ -145,7 +145,8 @@ TEST_F(MockServerTest, ConcurrentPutsNeverLeaveAMergedState) {
   auto body_of = [](int writer) {
     json configuration = {{"writer", writer}};
     configuration["only-" + std::to_string(writer)] = std::vector<int>(writer + 1, writer);
-    return json{{"externalDatabaseConnection", {{"endpoint", "https://e.com/" + std::to_string(writer)}, {"configuration", configuration}}}};
+    return json{{"externalDatabaseConnection",
+                 {{"name", "db"}, {"endpoint", "https://e.com/" + std::to_string(writer)}, {"configuration", configuration}}}};
   };
   auto is_one_of_the_bodies = [&](const json& connection) {
     if (!connection.contains("configuration") || !connection["configuration"].contains("writer")) return false;

@@ -76,6 +76,9 @@ std::optional<FieldViolation> ConnectionStore::NameProblem(const std::string& na
   if (Has(Fault::kShortNamesRejected) && Utf8Length(name) == 1) {
     return FieldViolation{"externalDatabaseConnection.name", "must be at least 2 characters", "MIN_LENGTH"};
   }
+  if (Has(Fault::kNameBytesLimit) && name.size() > kMaxNameLength) {
+    return FieldViolation{"externalDatabaseConnection.name", "must be at most 255 bytes", "MAX_LENGTH"};
+  }
   return CheckName(name);
 }
 
@@ -264,11 +267,14 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
         it->second.writable["configuration"] = c["configuration"];
       }
     }
+    if (Has(Fault::kInvalidUpdate404)) return NotFound(path_name);
     return Invalid(*invalid, as_500);
   }
   const nlohmann::json& c = body["externalDatabaseConnection"];
   // Like the other body rules, before the name is looked up: an unknown name answers 400 too.
-  if (freedoms_.requires_body_name && !HasBodyName(c)) return Invalid(kNameRequired, as_500);
+  if (freedoms_.requires_body_name && !HasBodyName(c)) {
+    return Has(Fault::kInvalidUpdate404) ? NotFound(path_name) : Invalid(kNameRequired, as_500);
+  }
   std::string target = path_name;
   if (HasBodyName(c) && c["name"] != path_name) {
     if (!Has(Fault::kRenameOnBodyName)) {

@@ -39,7 +39,7 @@ TEST(ConnectionStoreTest, CreateExistingNameIsAlreadyExists) {
 TEST(ConnectionStoreTest, UpdateReplacesEverythingWritable) {
   ConnectionStore store;
   Created(store, "db1");
-  Reply r = store.Update("db1", Body({{"configuration", {{"secretKey", "s2"}}}}));
+  Reply r = store.Update("db1", Body({{"name", "db1"}, {"configuration", {{"secretKey", "s2"}}}}));
   ASSERT_EQ(r.status, 200) << r.body.dump();
   json stored = store.Get("db1").body["externalDatabaseConnection"];
   EXPECT_FALSE(stored.contains("endpoint"));
@@ -51,7 +51,7 @@ TEST(ConnectionStoreTest, UpdateReplacesEverythingWritable) {
 TEST(ConnectionStoreTest, UpdateIgnoresReadOnlyFields) {
   ConnectionStore store;
   Created(store, "db1");
-  Reply r = store.Update("db1", Body({{"endpoint", "https://e.com"}, {"publicKey", "mine"}, {"protocolVersion", "V3"}}));
+  Reply r = store.Update("db1", Body({{"name", "db1"}, {"endpoint", "https://e.com"}, {"publicKey", "mine"}, {"protocolVersion", "V3"}}));
   ASSERT_EQ(r.status, 200);
   json stored = store.Get("db1").body["externalDatabaseConnection"];
   EXPECT_FALSE(stored.contains("publicKey"));
@@ -60,7 +60,7 @@ TEST(ConnectionStoreTest, UpdateIgnoresReadOnlyFields) {
 
 TEST(ConnectionStoreTest, UpdateUnknownNameIsNotFoundAndCreatesNothing) {
   ConnectionStore store;
-  Reply r = store.Update("nope", Body({{"endpoint", "https://e.com"}}));
+  Reply r = store.Update("nope", Body({{"name", "nope"}, {"endpoint", "https://e.com"}}));
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.body["details"]["applicationError"]["code"], "NOT_FOUND");
   EXPECT_EQ(store.Size(), 0u);
@@ -136,7 +136,7 @@ TEST(ConnectionStoreTest, ServicePluginConnectionsGetAPublicKeyThatSurvivesUpdat
   Reply r = store.Create({{"externalDatabaseConnection", {{"name", "p"}}}, {"connectionType", "WIX_SERVICE_PLUGIN"}});
   ASSERT_EQ(r.status, 200);
   std::string key = r.body["externalDatabaseConnection"]["publicKey"];
-  store.Update("p", Body({{"endpoint", "https://e.com"}}));
+  store.Update("p", Body({{"name", "p"}, {"endpoint", "https://e.com"}}));
   EXPECT_EQ(store.Get("p").body["externalDatabaseConnection"]["publicKey"], key);
   EXPECT_EQ(store.Create({{"externalDatabaseConnection", {{"name", "q"}}}, {"connectionType", 5}}).status, 400);
 }
@@ -144,13 +144,13 @@ TEST(ConnectionStoreTest, ServicePluginConnectionsGetAPublicKeyThatSurvivesUpdat
 TEST(ConnectionStoreFaultTest, MergeConfigurationKeepsOldKeys) {
   ConnectionStore store({Fault::kMergeConfiguration});
   Created(store, "db1");
-  store.Update("db1", Body({{"configuration", {{"secretKey", "s2"}}}}));
+  store.Update("db1", Body({{"name", "db1"}, {"configuration", {{"secretKey", "s2"}}}}));
   EXPECT_EQ(store.Get("db1").body["externalDatabaseConnection"]["configuration"]["tenantId"], "t");
 }
 
 TEST(ConnectionStoreFaultTest, UpsertCreatesUnknownNames) {
   ConnectionStore store({Fault::kUpsert});
-  EXPECT_EQ(store.Update("new", Body({{"endpoint", "https://e.com"}})).status, 200);
+  EXPECT_EQ(store.Update("new", Body({{"name", "new"}, {"endpoint", "https://e.com"}})).status, 200);
   EXPECT_EQ(store.Get("new").status, 200);
 }
 
