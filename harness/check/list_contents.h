@@ -22,8 +22,9 @@ struct ListedConnection {
   size_t index = 0;  // its place on that page
 };
 
-// A walk from the first page, moving paging.offset by each page's length until a page is empty
-// or shorter than paging.limit.
+// A walk from the first page, moving paging.offset by each page's length until a page is empty,
+// pagingMetadata.total says the list ends, or a page repeats the one before (run/list_walker.h).
+// A page shorter than paging.limit is not the end: a server may cap its pages.
 struct ListWalk {
   std::set<std::string> names;  // every name on every page
   // The caller's own names as the list showed them (the first time each was seen): what the

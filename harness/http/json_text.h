@@ -10,10 +10,11 @@
 
 namespace conform {
 
-// Well above anything the contract needs: conform sends at most 34 levels (a 32-deep value in
-// configuration, inside its envelope), and Wix keeps configuration in a protobuf Struct, whose
-// parsers refuse nesting beyond 100 levels. Deep enough for any honest server, shallow enough
-// that walking it recursively costs a few kilobytes of stack on any thread.
+// Well above anything the contract needs: the cases and exploration send at most 34 levels (a
+// 32-deep value in configuration, inside its envelope), the profile's limit search up to 253 (250
+// in configuration; it reads an echo only this deep), and Wix keeps configuration in a protobuf
+// Struct, whose parsers refuse nesting beyond 100 levels. Deep enough for any honest server,
+// shallow enough that walking it recursively costs a few kilobytes of stack on any thread.
 constexpr int kMaxJsonDepth = 256;
 
 // The deepest nesting of arrays and objects in `text`, counting outside strings only; stops
