@@ -134,6 +134,11 @@ TEST_F(ExplorationProofTest, EachStorageFaultIsFoundShrunkAndReplayed) {
       const ExplorationReport other = Explore(*broken, seed);
       const bool named = rule.empty() || other.outcome.result.id == "explore/" + rule;
       caught += other.outcome.result.outcome == Outcome::kFailed && named;
+      if (!(other.outcome.result.outcome == Outcome::kFailed && named)) {
+        std::printf("%s: seed %lu missed: %s\n", name.c_str(), static_cast<unsigned long>(seed),
+                    other.outcome.result.findings.empty() ? other.outcome.result.id.c_str()
+                                                          : FindingLine(other.outcome.result.findings[0]).c_str());
+      }
     }
     std::printf("%s: seed 1 shrunk to %zu operations (%s); caught by %d of %lu other seeds\n", name.c_str(),
                 first.outcome.sequence.size(), first.outcome.result.id.c_str(), caught, static_cast<unsigned long>(kOtherSeeds));

@@ -128,7 +128,7 @@ class Exploration {
     known_.clear();  // the reference's states change with this operation
     const Reply expected = reference_->Apply(op.request, vars_, name, body);
     if (!reference_->Failure().empty()) return Fail("reference", reference_->Failure());
-    if (!JudgeStatus(label, op, name, expected.status, response.status)) return false;
+    if (!JudgeStatus(label, op, name, body, expected.status, response.status)) return false;
     // The model can no longer follow the target (names it conflates, a refusal it cannot undo).
     if (unaligned_) return true;
     if (op.request.call == CallKind::kDelete && expected.status / 100 == 2) deleted_.insert(name);
@@ -142,10 +142,13 @@ class Exploration {
   }
 
   // false when the target gave no usable answer to the GET that tells a conflation.
-  bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name, int expected, int actual) {
+  bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name,
+                   const std::optional<nlohmann::json>& body, int expected, int actual) {
     // Before the status classes: which 4xx refuses credentials is documented, not any 4xx.
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
-      if (auto f = CredentialsFinding(label, op.request.auth, op.request.call, actual)) out_.result.findings.push_back(*f);
+      if (auto f = CredentialsFinding(label, op, CredentialAnswerOf(op, name, body, actual), actual)) {
+        out_.result.findings.push_back(*f);
+      }
       return true;
     }
     if (SameStatusMeaning(expected, actual)) return true;
@@ -332,9 +335,29 @@ class Exploration {
     out_.result.findings.push_back(f);
   }
 
+  // What a call the credentials refuse was answered with, beside the documented refusal: what an
+  // authenticated call gets (a 2xx; 404 for a name the model does not hold, or 409 for a create
+  // of one it holds: the name was looked up), or a refusal of a body the contract refuses too
+  // (validated before authenticated: an order the docs do not name).
+  enum class CredentialAnswer { kServed, kBodyValidatedFirst, kOther };
+  CredentialAnswer CredentialAnswerOf(const Operation& op, const std::string& name, const std::optional<nlohmann::json>& body,
+                                      int actual) {
+    if (actual / 100 == 2) return CredentialAnswer::kServed;
+    const bool held = !name.empty() && ReferenceState(name).status == 200;
+    if (actual == 404 && !name.empty() && !held && op.request.call != CallKind::kCreate) return CredentialAnswer::kServed;
+    if (actual == 409 && held && op.request.call == CallKind::kCreate) return CredentialAnswer::kServed;
+    const bool writes = op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate;
+    if (writes && IsBodyRefusal(actual) && (!body || CheckConnectionBody(*body))) return CredentialAnswer::kBodyValidatedFirst;
+    return CredentialAnswer::kOther;
+  }
+
   // A call the credentials refuse: served is must, a status the docs do not give a refusal is
-  // must, the documented one that is not the preferred one (401 for a read-only write) is should.
-  static std::optional<Finding> CredentialsFinding(const std::string& label, AuthMode auth, CallKind call, int actual) {
+  // must, the documented one that is not the preferred one (401 for a read-only write) is should,
+  // and so is a body refused before the credentials were looked at.
+  static std::optional<Finding> CredentialsFinding(const std::string& label, const Operation& op, CredentialAnswer answer,
+                                                   int actual) {
+    const AuthMode auth = op.request.auth;
+    const CallKind call = op.request.call;
     const int preferred = CredentialRefusal(auth, call);
     if (actual == preferred) return std::nullopt;
     const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
@@ -342,9 +365,14 @@ class Exploration {
     for (int status : allowed) expected += (expected.empty() ? "" : " or ") + std::to_string(status);
     const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
     Finding f;
-    if (actual / 100 == 2) {
-      f = MakeFinding(Level::kMust, label, "explore.credentials-ignored", "a call " + sent + " was served: it must be refused (" +
-                                                                             expected + ") [D]");
+    if (answer == CredentialAnswer::kServed) {
+      f = MakeFinding(Level::kMust, label, "explore.credentials-ignored",
+                      "a call " + sent + " was served" + (actual / 100 == 2 ? "" : " (the name was looked up)") +
+                          ": it must be refused (" + expected + ") [D]");
+    } else if (answer == CredentialAnswer::kBodyValidatedFirst) {
+      f = MakeFinding(Level::kShould, label, "explore.credentials-status",
+                      "a call " + sent + " with a body the contract refuses was refused for the body (" +
+                          std::to_string(actual) + ") before its credentials: conform expects credentials first [I]");
     } else if (std::find(allowed.begin(), allowed.end(), actual) == allowed.end()) {
       f = MakeFinding(Level::kMust, label, "explore.credentials-status",
                       "a call " + sent + " was refused with a status the docs do not give it (" + expected + " [D])");
