@@ -241,11 +241,13 @@ class Exploration {
   }
 
   // Whether the target refuses to hold `name`: a create of it with the documented minimal body
-  // (an accepted probe is deleted again). false when the target gave no usable answer.
+  // (an accepted probe is deleted again). Only a name it took (2xx), or holds already (409),
+  // shows it holds such names; any other answer (a 5xx, a 429) tells nothing, and nothing is
+  // claimed. false when the target gave no usable answer.
   bool TargetRefusesName(const std::string& label, const std::string& name, bool* refuses) {
     int status = 0;
     if (!ProbeCreate(label + " create probe", name, &status)) return false;
-    *refuses = status / 100 == 4 && status != 409;
+    *refuses = status / 100 != 2 && status != 409;
     return true;
   }
 
@@ -272,13 +274,18 @@ class Exploration {
     return {characters.begin(), characters.end()};
   }
 
-  // Creates `name` with the documented minimal body and deletes it again when it was taken.
+  // Creates `name` with the documented minimal body (name, endpoint and configuration, as the
+  // create page requires) and deletes it again when it was taken. Its answer gets the checks every
+  // answer gets: a 5xx to it is a finding of its own.
   bool ProbeCreate(const std::string& step, const std::string& name, int* status) {
     Touch(name);
-    const nlohmann::json body = {{"externalDatabaseConnection", {{"name", name}, {"endpoint", "https://example.com/probe"}}},
-                                 {"connectionType", "STANDALONE"}};
+    const nlohmann::json body = {
+        {"externalDatabaseConnection",
+         {{"name", name}, {"endpoint", "https://example.com/probe"}, {"configuration", nlohmann::json::object()}}},
+        {"connectionType", "STANDALONE"}};
     HttpResponse response;
     if (!Send(step, CallKind::kCreate, CreateRequest(run_.base_url, DumpJson(body), run_.credentials), &response)) return false;
+    CheckResponse(Observe(CallKind::kCreate, step, response), schemas_, "", false, &out_.result.findings);
     *status = response.status;
     if (response.status / 100 != 2) return true;
     HttpRequest undo = NameRequest("DELETE", run_.base_url, name, run_.credentials);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,11 @@ class ExplorerTest : public ::testing::Test {
     std::string err;
     ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
   }
-  ExploreOutcome Run(FaultSet faults, uint64_t seed, int operations) {
+  // One exploration against the in-process mock with `faults`; `adjust` changes the settings
+  // first, and `through` (when given) sends every request instead of a plain CurlTransport.
+  using Adjust = std::function<void(RunSettings*, ExploreSettings*)>;
+  ExploreOutcome Run(FaultSet faults, uint64_t seed, int operations, const Adjust& adjust = {},
+                     Transport* through = nullptr) {
     MockOptions options;
     options.token = "T";
     options.faults = std::move(faults);
@@ -34,10 +39,11 @@ class ExplorerTest : public ::testing::Test {
     ExploreSettings explore;
     explore.seed = seed;
     explore.operations = operations;
-    CurlTransport transport{CurlOptions{}};
+    if (adjust) adjust(&settings, &explore);
+    CurlTransport curl{CurlOptions{}};
     RequestGate gate;
     Redactor redactor;
-    ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    ExploreOutcome out = Explore(explore, settings, schemas_, through ? *through : curl, gate, &redactor);
     EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
     return out;
   }
@@ -90,36 +96,22 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
 // identity: a site-level API key is refused without wix-site-id.
 class RecordingTransport : public Transport {
  public:
-  explicit RecordingTransport(Transport& inner) : inner_(inner) {}
   HttpResponse Send(const HttpRequest& request) override {
     sent.push_back(request);
-    return inner_.Send(request);
+    return curl_.Send(request);
   }
   std::vector<HttpRequest> sent;
 
  private:
-  Transport& inner_;
+  CurlTransport curl_{CurlOptions{}};
 };
 
 TEST_F(ExplorerTest, EveryRequestCarriesTheIdentityHeaders) {
-  MockOptions options;
-  options.token = "T";
-  MockServer mock(options);
-  std::string err;
-  ASSERT_TRUE(mock.Start(&err)) << err;
-  RunSettings settings;
-  settings.base_url = mock.base_url();
-  settings.run_id = "identity";
-  settings.credentials.token = "T";
-  ASSERT_TRUE(MakeIdentity("site-1", "", {{"X-Team", "blue"}}, &settings.credentials.identity, &err)) << err;
-  ExploreSettings explore;
-  explore.seed = 3;
-  explore.operations = 60;
-  CurlTransport curl{CurlOptions{}};
-  RecordingTransport transport(curl);
-  RequestGate gate;
-  Redactor redactor;
-  const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+  RecordingTransport transport;
+  const ExploreOutcome out = Run({}, 3, 60, [](RunSettings* settings, ExploreSettings*) {
+    std::string err;
+    ASSERT_TRUE(MakeIdentity("site-1", "", {{"X-Team", "blue"}}, &settings->credentials.identity, &err)) << err;
+  }, &transport);
   EXPECT_EQ(out.result.outcome, Outcome::kPassed) << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
   ASSERT_GT(transport.sent.size(), 60u);
   size_t cleanup = 0;
@@ -138,24 +130,10 @@ TEST_F(ExplorerTest, EveryRequestCarriesTheIdentityHeaders) {
 // names share 40 characters and more, which once read as a truncation (must).
 TEST_F(ExplorerTest, CaseFoldingUnderALongPrefixIsShouldLevel) {
   for (uint64_t seed = 1; seed <= ByProofDepth<uint64_t>(2, 5, 5); ++seed) {
-    MockOptions options;
-    options.token = "T";
-    options.faults = {Fault::kCaseInsensitiveNames};
-    MockServer mock(options);
-    std::string err;
-    ASSERT_TRUE(mock.Start(&err)) << err;
-    RunSettings settings;
-    settings.base_url = mock.base_url();
-    settings.run_id = "a-run-id-long-enough-to-share-forty-characters-" + std::to_string(seed);
-    settings.credentials.token = "T";
-    ExploreSettings explore;
-    explore.seed = seed;
-    explore.operations = 300;
-    explore.names = explore.label = "explore-shard-1";
-    CurlTransport transport{CurlOptions{}};
-    RequestGate gate;
-    Redactor redactor;
-    const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    const ExploreOutcome out = Run({Fault::kCaseInsensitiveNames}, seed, 300, [seed](RunSettings* settings, ExploreSettings* explore) {
+      settings->run_id = "a-run-id-long-enough-to-share-forty-characters-" + std::to_string(seed);
+      explore->names = explore->label = "explore-shard-1";
+    });
     const Finding* must = FirstMust(out.result.findings);
     EXPECT_EQ(must, nullptr) << "seed " << seed << ": " << FindingLine(*must);
     EXPECT_NE(out.result.outcome, Outcome::kFailed) << "seed " << seed;
