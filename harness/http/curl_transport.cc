@@ -177,10 +177,14 @@ HttpResponse CurlTransport::Finish(CURL* handle, int curl_code, Exchange* x) con
   if (code != CURLE_OK || x->state.too_large) {
     response.error = Classify(code, x->state.too_large);
     if (response.error == TransportError::kTimeout) {
-      // No connect time recorded: the timeout struck before the connection was up.
+      // No connect time recorded and no byte of the request sent: the timeout struck before the
+      // connection was up. A reused keep-alive connection records no connect time either, but
+      // its request went out.
       curl_off_t connected = 0;
+      long request_bytes = 0;
       curl_easy_getinfo(handle, CURLINFO_CONNECT_TIME_T, &connected);
-      if (connected == 0) response.error = TransportError::kConnectTimeout;
+      curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_bytes);
+      if (connected == 0 && request_bytes == 0) response.error = TransportError::kConnectTimeout;
     }
     response.error_message = request.method + " " + request.url + ": " + TransportErrorName(response.error) + " (" +
                              (x->state.too_large ? "body larger than " + std::to_string(options_.max_body_bytes) + " bytes"

@@ -82,6 +82,23 @@ TEST_F(TransportFaultTest, ResponseTimeout) {
   EXPECT_EQ(r.error, TransportError::kTimeout) << r.error_message;
 }
 
+// A timeout on a reused keep-alive connection records no connect time either: its request went
+// out, so it is a response timeout, not a connect timeout.
+TEST_F(TransportFaultTest, ResponseTimeoutOnAReusedConnection) {
+  FaultServer slow_second([](int fd) {
+    ReadRequest(fd);
+    Send(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+    ReadRequest(fd);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  });
+  CurlOptions options;
+  options.timeout_ms = 300;
+  CurlTransport transport(options);
+  ASSERT_EQ(transport.Send({"GET", slow_second.Url(), {}, false, ""}).status, 200);
+  HttpResponse r = transport.Send({"GET", slow_second.Url(), {}, false, ""});
+  EXPECT_EQ(r.error, TransportError::kTimeout) << r.error_message;
+}
+
 TEST_F(TransportFaultTest, ResetMidBody) {
   FaultServer resetting([](int fd) {
     ReadRequest(fd);
