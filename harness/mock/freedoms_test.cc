@@ -35,7 +35,7 @@ std::unique_ptr<MockServer> Mock(const std::string& variant) {
 
 MockAnswer Call(MockServer& mock, const std::string& method, const std::string& suffix, const json& body = nullptr,
                 const std::string& limit = "", const std::string& offset = "") {
-  return mock.Handle({method, kPath + suffix, "T", body.is_null() ? "" : body.dump(), limit, offset});
+  return mock.Handle({method, kPath + suffix, "T", body.is_null() ? "" : body.dump(), limit, offset, ""});
 }
 
 json Connection(const std::string& name, const json& configuration = {{"secretKey", "s"}}) {
@@ -172,7 +172,7 @@ TEST(FreedomsTest, DoubleNumbersRoundsIntegersBeyond2To53AndWritesIntegralDouble
       R"({"externalDatabaseConnection":{"name":"db","configuration":{"big":9007199254740993,"exact":9007199254740992,)"
       R"("five":5,"fivePointO":5.0,"tenth":0.1,"negativeZero":-0.0,"huge":18446744073709551615,)"
       R"("nested":[{"n":-9007199254740995}]}},"connectionType":"STANDALONE"})";
-  const MockAnswer created = mock->Handle({"POST", kPath, "T", body, "", ""});
+  const MockAnswer created = mock->Handle({"POST", kPath, "T", body, "", "", ""});
   ASSERT_EQ(created.status, 200) << created.body;
   const std::string got = Call(*mock, "GET", "/db").body;
   for (const char* expected : {R"("big":9007199254740992,)", R"("exact":9007199254740992,)", R"("five":5,)",

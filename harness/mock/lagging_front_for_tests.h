@@ -67,8 +67,7 @@ class LaggingFront {
     if (req.method == "PUT") std::this_thread::sleep_for(pause_before_put_);
     std::lock_guard<std::mutex> lock(mutex_);
     if (req.method != "GET") history_.push_back({Clock::now(), mock_.store().Save()});
-    MockAnswer answer = mock_.Handle({req.method, req.target, req.get_header_value("Authorization"), req.body,
-                                      req.get_param_value("paging.limit"), req.get_param_value("paging.offset")});
+    MockAnswer answer = mock_.Handle(MockRequestOf(req));
     const bool list = req.method == "GET" && req.path == "/wix-data/v1/external-database-connections";
     if (list && answer.status == 200) Lag(req, &answer);
     res.status = answer.status;

@@ -60,8 +60,7 @@ class MockFront {
       seen_.push_back(req.method + " " + req.path);
     }
     if (override_ && override_(req, res)) return;
-    const MockAnswer answer = mock_.Handle({req.method, req.target, req.get_header_value("Authorization"), req.body,
-                                            req.get_param_value("paging.limit"), req.get_param_value("paging.offset")});
+    const MockAnswer answer = mock_.Handle(MockRequestOf(req));
     res.status = answer.status;
     res.set_content(answer.body, answer.content_type);
   }

@@ -211,13 +211,20 @@ MockAnswer MockServer::Handle(const MockRequest& req) {
   return answer;
 }
 
+MockRequest MockRequestOf(const httplib::Request& req) {
+  return {req.method,
+          req.target,
+          req.get_header_value("Authorization"),
+          req.body,
+          req.get_param_value("paging.limit"),
+          req.get_param_value("paging.offset"),
+          req.get_header_value("wix-site-id")};
+}
+
 void MockServer::InstallRoutes() {
   // Every route goes through Handle, so auth, parsing and faults apply everywhere alike.
   auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-    MockRequest request{req.method, req.target, req.get_header_value("Authorization"), req.body,
-                        req.get_param_value("paging.limit"), req.get_param_value("paging.offset"),
-                        req.get_header_value("wix-site-id")};
-    const MockAnswer answer = Handle(request);
+    const MockAnswer answer = Handle(MockRequestOf(req));
     res.status = answer.status;
     if (!answer.retry_after.empty()) res.set_header("Retry-After", answer.retry_after);
     if (options_.wire.connection_close) res.set_header("Connection", "close");

@@ -17,6 +17,7 @@
 
 namespace httplib {
 class Server;
+struct Request;
 }
 
 namespace conform {
@@ -62,6 +63,9 @@ struct MockRequest {
   std::string paging_offset;
   std::string site_id;        // the wix-site-id header's value
 };
+
+// The MockRequest of a request cpp-httplib parsed: what every front of the mock hands Handle.
+MockRequest MockRequestOf(const httplib::Request& req);
 
 // Sets paging_limit and paging_offset from the query of request->target, decoded as cpp-httplib
 // decodes it for the real server (for callers without a socket: the fuzz targets).
