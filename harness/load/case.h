@@ -136,6 +136,7 @@ struct Case {
   Level level = Level::kMust;
   std::vector<std::string> tags;
   std::vector<std::string> requires_values;  // "token", "readonly_token"
+  bool name_may_be_refused = false;  // a setup create refused 400/413/422 is setup.refused, not an error
   std::vector<std::pair<std::string, std::string>> vars;  // values use built-ins only
   std::vector<std::string> budgets;  // "update.p95=200ms", parsed by stats/latency_budget
   std::vector<RequestSpec> setup;

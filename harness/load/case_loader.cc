@@ -287,6 +287,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
   c.level = doc["level"] == "should" ? Level::kShould : Level::kMust;
   c.tags = doc["tags"].get<std::vector<std::string>>();
   if (doc.contains("requires")) c.requires_values = doc["requires"].get<std::vector<std::string>>();
+  c.name_may_be_refused = doc.value("nameMayBeRefused", false);
   if (doc.contains("vars")) {
     for (auto it = doc["vars"].begin(); it != doc["vars"].end(); ++it) c.vars.emplace_back(it.key(), it.value());
   }

@@ -163,10 +163,14 @@ bool Execution::RunSetup() {
     if (response.status < 200 || response.status >= 300) {
       const std::string why = step + " answered " + std::to_string(response.status) + ": " + redactor_->Excerpt(response.body, 200);
       // A should-level case rests on an [I] fact: a server that refuses what it needs (a name
-      // holding '/', say) made that choice, which warns as the case's findings would.
-      if (s_->kase->level == Level::kShould && response.status / 100 == 4) {
-        s_->result.findings.push_back(MakeFinding(Level::kShould, step, "setup.refused",
-                                                  "the server refused what this should-level case needs: " + why));
+      // holding '/', say) made that choice, which warns as the case's findings would. So does a
+      // server that refuses a case's name it will not hold, where the case says it may.
+      const bool name_refused = s_->kase->name_may_be_refused && spec.call == CallKind::kCreate &&
+                                (response.status == 400 || response.status == 413 || response.status == 422);
+      if ((s_->kase->level == Level::kShould && response.status / 100 == 4) || name_refused) {
+        const std::string what = name_refused ? "the server refused this case's name (a limit the docs do not state): "
+                                              : "the server refused what this should-level case needs: ";
+        s_->result.findings.push_back(MakeFinding(Level::kShould, step, "setup.refused", what + why));
         return false;
       }
       return Error("setup", why);

@@ -2,6 +2,8 @@
 // dies mid-run, and skipped cases.
 #include "run/suite_runner.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "load/case_loader.h"
@@ -129,6 +131,25 @@ TEST_F(SuiteRunnerTest, AnEchoedTokenIsRedactedBeforeTheAnswerIsCut) {
     EXPECT_NE(message.find("answered 401"), std::string::npos) << message;
     EXPECT_EQ(message.find("the-"), std::string::npos) << message;
   }
+}
+
+// A case that says its name may be refused warns when the setup create is refused 400 (a limit
+// the docs do not state); without that, a must-level case's refused setup is an error. A 401 is
+// never a refusal of the name.
+TEST_F(SuiteRunnerTest, ANameTheCaseSaysMayBeRefusedWarnsInsteadOfErroring) {
+  const HttpResponse refused = Answer(400, {{"message", "name holds '?'"}});
+  RunResult strict_case = Run({refused, Gone()});
+  EXPECT_EQ(strict_case.cases[0].outcome, Outcome::kError);
+  cases_[0].name_may_be_refused = true;
+  RunResult lenient = Run({refused, Gone()});
+  const std::vector<Finding>& findings = lenient.cases[0].findings;
+  const auto setup_refused = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "setup.refused"; });
+  ASSERT_NE(setup_refused, findings.end());
+  EXPECT_EQ(setup_refused->level, Level::kShould);
+  EXPECT_EQ(FirstMust(findings), nullptr);
+  EXPECT_EQ(lenient.cases[0].outcome, Outcome::kWarned);
+  RunResult unauthenticated = Run({Answer(401, {{"message", "who?"}}), Gone()});
+  EXPECT_EQ(unauthenticated.cases[0].outcome, Outcome::kError);
 }
 
 TEST_F(SuiteRunnerTest, MissingReadonlyTokenSkips) {
