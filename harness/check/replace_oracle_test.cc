@@ -108,6 +108,13 @@ TEST(ReplaceOracleTest, RenameAndLossAreNamed) {
   EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.lost", "name.renamed"}));
 }
 
+// A 200 without a connection object is no state to compare with either.
+TEST(ReplaceOracleTest, A200WithoutAConnectionBeforeIsAPrecondition) {
+  ReplaceInput in = Accepted({{"configuration", {{"a", 2}}}}, {{"name", "db"}, {"configuration", {{"a", 2}}}});
+  in.before = Snapshot{200, std::nullopt};
+  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
+}
+
 TEST(ReplaceOracleTest, MissingConnectionBeforeIsAPrecondition) {
   ReplaceInput in = Accepted(json::object(), json::object());
   in.before = {404, std::nullopt};

@@ -67,6 +67,7 @@ TEST_F(ExplorerTest, CorrectMockHasNoFindingOverTwentySeeds) {
     EXPECT_EQ(out.result.outcome, Outcome::kPassed)
         << "seed " << seed << ": " << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
     EXPECT_EQ(out.sent, 150);
+    EXPECT_EQ(out.result.title, "exploration: 150 operations, seed " + std::to_string(seed)) << "all were sent";
     EXPECT_EQ(out.classes_covered, AllValueClasses().size()) << "seed " << seed;
   }
 }
