@@ -1,6 +1,7 @@
 // A run never stalls a pipeline and never drops its verdict: targets that hang, drip, reset,
 // die mid-run or throttle; the deadline; report paths checked before anything is sent.
 // Each test is bounded: the servers are on 127.0.0.1, the timeouts short.
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -70,14 +71,19 @@ TEST_F(ResilienceTest, HangingTargetStopsAfterThreeUnansweredRequests) {
   ExpectStoppedEarly(hang.Url(""), "response-timeout");
 }
 
+// One request, not three (the breaker's count): judged by what the server saw, not by the clock,
+// which a loaded machine and the sanitizers stretch. The time bound only guards against a hang.
 TEST_F(ResilienceTest, HangingTargetFailsThePreflightAfterOneTimeout) {
-  FaultServer hang([](int fd) {
+  std::atomic<int> requests{0};
+  FaultServer hang([&requests](int fd) {
     ReadRequest(fd);
+    ++requests;
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   });
   const auto start = Clock::now();
   Ran r = RunConformBinary("run -q --timeout 400 --target " + hang.Url("") + " --token t" + Reports());
-  EXPECT_LT(SecondsSince(start), 1.5) << r.output;
+  EXPECT_EQ(requests.load(), 1) << r.output;
+  EXPECT_LT(SecondsSince(start), 10) << r.output;
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_EQ(r.output.rfind("conform: the target " + hang.Url("") + " could not be reached: GET ", 0), 0u) << r.output;
   EXPECT_NE(r.output.find("response-timeout"), std::string::npos) << r.output;
