@@ -161,5 +161,36 @@ TEST_F(ExplorerTest, ExplorationCatchesTheStatusesTheDocsSettle) {
   }
 }
 
+// A probe that gets no usable answer ends the exploration there, as any request does: nothing
+// but cleanup is sent after it, and the result says why.
+class ProbeResettingTransport : public Transport {
+ public:
+  HttpResponse Send(const HttpRequest& request) override {
+    sent.push_back(request);
+    if (request.body.find("https://example.com/probe") != std::string::npos) {
+      HttpResponse reset;
+      reset.error = TransportError::kReset;
+      reset.error_message = request.method + " " + request.url + ": connection-reset";
+      return reset;
+    }
+    return curl_.Send(request);
+  }
+  std::vector<HttpRequest> sent;
+
+ private:
+  CurlTransport curl_{CurlOptions{}};
+};
+
+TEST_F(ExplorerTest, AProbeWithoutAnAnswerEndsTheExploration) {
+  ProbeResettingTransport transport;
+  const ExploreOutcome out = Run({Fault::kNameBytesLimit}, 1, 300, {}, &transport);
+  EXPECT_EQ(out.result.error_type, "connection-reset") << out.result.error_message;
+  const auto probe = std::find_if(transport.sent.begin(), transport.sent.end(), [](const HttpRequest& r) {
+    return r.body.find("https://example.com/probe") != std::string::npos;
+  });
+  ASSERT_NE(probe, transport.sent.end()) << "the fault makes exploration probe a refused name";
+  for (auto after = probe + 1; after != transport.sent.end(); ++after) EXPECT_TRUE(after->cleanup) << after->method << " " << after->url;
+}
+
 }  // namespace
 }  // namespace conform
