@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "http/curl_transport.h"
+#include "mock/mock_front_for_tests.h"
 #include "mock/mock_server.h"
 #include "run/proof_depth_for_tests.h"
 
@@ -190,6 +191,41 @@ TEST_F(ExplorerTest, AProbeWithoutAnAnswerEndsTheExploration) {
   });
   ASSERT_NE(probe, transport.sent.end()) << "the fault makes exploration probe a refused name";
   for (auto after = probe + 1; after != transport.sent.end(); ++after) EXPECT_TRUE(after->cleanup) << after->method << " " << after->url;
+}
+
+// A server whose router takes %2F for a path separator loses every name holding '/': that a
+// name may hold one is [I] (from {name=**}), so the loss is should-level, and it ends the
+// exploration (the model would hold names the target can never show again).
+TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
+  MockFront front([](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.find("%2F") == std::string::npos) return false;
+    res.status = 404;
+    res.set_content(R"({"message":"no such route","details":{"applicationError":{"code":"NOT_FOUND","description":"no such route","data":{}}}})",
+                    "application/json");
+    return true;
+  });
+  int lost = 0;
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    RunSettings settings;
+    settings.base_url = front.BaseUrl();
+    settings.run_id = "slash" + std::to_string(seed);
+    settings.credentials.token = "T";
+    ExploreSettings explore;
+    explore.seed = seed;
+    explore.operations = 300;
+    CurlTransport transport{CurlOptions{}};
+    RequestGate gate;
+    Redactor redactor;
+    const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    const Finding* must = FirstMust(out.result.findings);
+    EXPECT_EQ(must, nullptr) << "seed " << seed << ": " << FindingLine(*must);
+    const long slash = std::count_if(out.result.findings.begin(), out.result.findings.end(),
+                                     [](const Finding& f) { return f.rule == "explore.name-with-slash-lost"; });
+    EXPECT_LE(slash, 1) << "seed " << seed << ": the first loss ends the exploration";
+    if (slash == 1) EXPECT_EQ(out.result.findings.back().rule, "explore.name-with-slash-lost") << "seed " << seed;
+    lost += static_cast<int>(slash);
+  }
+  EXPECT_GE(lost, 1) << "a seed that writes a name holding '/' is among the first ten";
 }
 
 }  // namespace
