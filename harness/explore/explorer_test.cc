@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 #include <gtest/gtest.h>
 
@@ -23,10 +24,11 @@ class ExplorerTest : public ::testing::Test {
     ASSERT_TRUE(schemas_.LoadDirectory(std::string(CONFORM_SOURCE_DIR) + "/schemas", &err)) << err;
   }
   // One exploration against the in-process mock with `faults`; `adjust` changes the settings
-  // first, and `through` (when given) sends every request instead of a plain CurlTransport.
+  // first, and `wrap` (when given) wraps the CurlTransport every request goes through. Both
+  // transports end before the mock, which otherwise waits out their idle keep-alive connections.
   using Adjust = std::function<void(RunSettings*, ExploreSettings*)>;
-  ExploreOutcome Run(FaultSet faults, uint64_t seed, int operations, const Adjust& adjust = {},
-                     Transport* through = nullptr) {
+  using Wrap = std::function<std::unique_ptr<Transport>(Transport& curl)>;
+  ExploreOutcome Run(FaultSet faults, uint64_t seed, int operations, const Adjust& adjust = {}, const Wrap& wrap = {}) {
     MockOptions options;
     options.token = "T";
     options.faults = std::move(faults);
@@ -42,9 +44,10 @@ class ExplorerTest : public ::testing::Test {
     explore.operations = operations;
     if (adjust) adjust(&settings, &explore);
     CurlTransport curl{CurlOptions{}};
+    const std::unique_ptr<Transport> wrapped = wrap ? wrap(curl) : nullptr;
     RequestGate gate;
     Redactor redactor;
-    ExploreOutcome out = Explore(explore, settings, schemas_, through ? *through : curl, gate, &redactor);
+    ExploreOutcome out = Explore(explore, settings, schemas_, wrapped ? *wrapped : curl, gate, &redactor);
     EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
     return out;
   }
@@ -98,26 +101,30 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
 // identity: a site-level API key is refused without wix-site-id.
 class RecordingTransport : public Transport {
  public:
+  RecordingTransport(Transport& inner, std::vector<HttpRequest>* sent) : inner_(inner), sent_(sent) {}
   HttpResponse Send(const HttpRequest& request) override {
-    sent.push_back(request);
-    return curl_.Send(request);
+    Record(request);
+    return inner_.Send(request);
   }
-  std::vector<HttpRequest> sent;
+
+ protected:
+  void Record(const HttpRequest& request) { sent_->push_back(request); }
 
  private:
-  CurlTransport curl_{CurlOptions{}};
+  Transport& inner_;
+  std::vector<HttpRequest>* sent_;
 };
 
 TEST_F(ExplorerTest, EveryRequestCarriesTheIdentityHeaders) {
-  RecordingTransport transport;
+  std::vector<HttpRequest> sent;
   const ExploreOutcome out = Run({}, 3, 60, [](RunSettings* settings, ExploreSettings*) {
     std::string err;
     ASSERT_TRUE(MakeIdentity("site-1", "", {{"X-Team", "blue"}}, &settings->credentials.identity, &err)) << err;
-  }, &transport);
+  }, [&sent](Transport& curl) { return std::make_unique<RecordingTransport>(curl, &sent); });
   EXPECT_EQ(out.result.outcome, Outcome::kPassed) << (out.result.findings.empty() ? out.result.error_message : FindingLine(out.result.findings[0]));
-  ASSERT_GT(transport.sent.size(), 60u);
+  ASSERT_GT(sent.size(), 60u);
   size_t cleanup = 0;
-  for (const HttpRequest& r : transport.sent) {
+  for (const HttpRequest& r : sent) {
     cleanup += r.cleanup ? 1 : 0;
     const auto has = [&](const std::string& name, const std::string& value) {
       return std::count(r.headers.begin(), r.headers.end(), std::make_pair(name, value)) == 1;
@@ -164,33 +171,30 @@ TEST_F(ExplorerTest, ExplorationCatchesTheStatusesTheDocsSettle) {
 
 // A probe that gets no usable answer ends the exploration there, as any request does: nothing
 // but cleanup is sent after it, and the result says why.
-class ProbeResettingTransport : public Transport {
+class ProbeResettingTransport : public RecordingTransport {
  public:
+  using RecordingTransport::RecordingTransport;
   HttpResponse Send(const HttpRequest& request) override {
-    sent.push_back(request);
-    if (request.body.find("https://example.com/probe") != std::string::npos) {
-      HttpResponse reset;
-      reset.error = TransportError::kReset;
-      reset.error_message = request.method + " " + request.url + ": connection-reset";
-      return reset;
-    }
-    return curl_.Send(request);
+    if (request.body.find("https://example.com/probe") == std::string::npos) return RecordingTransport::Send(request);
+    RecordingTransport::Record(request);
+    HttpResponse reset;
+    reset.error = TransportError::kReset;
+    reset.error_message = request.method + " " + request.url + ": connection-reset";
+    return reset;
   }
-  std::vector<HttpRequest> sent;
-
- private:
-  CurlTransport curl_{CurlOptions{}};
 };
 
 TEST_F(ExplorerTest, AProbeWithoutAnAnswerEndsTheExploration) {
-  ProbeResettingTransport transport;
-  const ExploreOutcome out = Run({Fault::kNameBytesLimit}, 1, 300, {}, &transport);
+  std::vector<HttpRequest> sent;
+  const ExploreOutcome out = Run({Fault::kNameBytesLimit}, 1, 300, {}, [&sent](Transport& curl) {
+    return std::make_unique<ProbeResettingTransport>(curl, &sent);
+  });
   EXPECT_EQ(out.result.error_type, "connection-reset") << out.result.error_message;
-  const auto probe = std::find_if(transport.sent.begin(), transport.sent.end(), [](const HttpRequest& r) {
+  const auto probe = std::find_if(sent.begin(), sent.end(), [](const HttpRequest& r) {
     return r.body.find("https://example.com/probe") != std::string::npos;
   });
-  ASSERT_NE(probe, transport.sent.end()) << "the fault makes exploration probe a refused name";
-  for (auto after = probe + 1; after != transport.sent.end(); ++after) EXPECT_TRUE(after->cleanup) << after->method << " " << after->url;
+  ASSERT_NE(probe, sent.end()) << "the fault makes exploration probe a refused name";
+  for (auto after = probe + 1; after != sent.end(); ++after) EXPECT_TRUE(after->cleanup) << after->method << " " << after->url;
 }
 
 // A server whose router takes %2F for a path separator loses every name holding '/': that a
