@@ -35,8 +35,15 @@ class ExplorerTest : public ::testing::Test {
     MockServer mock(options);
     std::string err;
     EXPECT_TRUE(mock.Start(&err)) << err;
+    ExploreOutcome out = ExploreAt(mock.base_url(), seed, operations, adjust, wrap);
+    EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
+    return out;
+  }
+  // The same against any server at `base_url` (token T).
+  ExploreOutcome ExploreAt(const std::string& base_url, uint64_t seed, int operations, const Adjust& adjust = {},
+                           const Wrap& wrap = {}) {
     RunSettings settings;
-    settings.base_url = mock.base_url();
+    settings.base_url = base_url;
     settings.run_id = "ex" + std::to_string(seed);
     settings.credentials.token = "T";
     ExploreSettings explore;
@@ -47,9 +54,7 @@ class ExplorerTest : public ::testing::Test {
     const std::unique_ptr<Transport> wrapped = wrap ? wrap(curl) : nullptr;
     RequestGate gate;
     Redactor redactor;
-    ExploreOutcome out = Explore(explore, settings, schemas_, wrapped ? *wrapped : curl, gate, &redactor);
-    EXPECT_EQ(mock.store().Size(), 0u) << "exploration cleans up after itself";
-    return out;
+    return Explore(explore, settings, schemas_, wrapped ? *wrapped : curl, gate, &redactor);
   }
   SchemaRegistry schemas_;
 };
@@ -210,17 +215,7 @@ TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
   });
   int lost = 0;
   for (uint64_t seed = 1; seed <= 10; ++seed) {
-    RunSettings settings;
-    settings.base_url = front.BaseUrl();
-    settings.run_id = "slash" + std::to_string(seed);
-    settings.credentials.token = "T";
-    ExploreSettings explore;
-    explore.seed = seed;
-    explore.operations = 300;
-    CurlTransport transport{CurlOptions{}};
-    RequestGate gate;
-    Redactor redactor;
-    const ExploreOutcome out = Explore(explore, settings, schemas_, transport, gate, &redactor);
+    const ExploreOutcome out = ExploreAt(front.BaseUrl(), seed, 300);
     const Finding* must = FirstMust(out.result.findings);
     EXPECT_EQ(must, nullptr) << "seed " << seed << ": " << FindingLine(*must);
     const long slash = std::count_if(out.result.findings.begin(), out.result.findings.end(),
