@@ -16,6 +16,8 @@ std::string NameOf(const nlohmann::json& connection) {
   return n != connection.end() && n->is_string() ? n->get<std::string>() : "";
 }
 
+bool IsBodyRefusal(int status) { return status == 400 || status == 413 || status == 422; }
+
 std::optional<FieldViolation> CheckName(const std::string& name) {
   if (name.empty()) return FieldViolation{"externalDatabaseConnection.name", "must not be empty", "REQUIRED_FIELD"};
   if (Utf8Length(name) > kMaxNameLength) {  // characters, as the docs count them

@@ -32,6 +32,9 @@ std::optional<FieldViolation> CheckName(const std::string& name);
 // URL and whose configuration is null or an object. Does not look at name.
 std::optional<FieldViolation> CheckConnectionBody(const nlohmann::json& body);
 
+// 400, 413 and 422: the answers a server gives a body, or a name, it will not take.
+bool IsBodyRefusal(int status);
+
 // The writable part of a connection, normalised so that null, absent and empty configuration
 // compare equal: null members are dropped (recursively inside configuration), and an empty
 // configuration is dropped.

@@ -190,8 +190,9 @@ class Exploration {
     } else if (!writes && expected == 404 && IsBodyRefusal(actual)) {
       // Only a name the server will not hold may be refused before it is looked up (section 6): one
       // the contract forbids, or one the server refuses to create. A probe asks which.
-      if (!CheckName(name) && !TargetRefusesName(label, name, &name_refused)) return false;
-      if (CheckName(name) || name_refused) {
+      const bool forbidden = CheckName(name).has_value();
+      if (!forbidden && !TargetRefusesName(label, name, &name_refused)) return false;
+      if (forbidden || name_refused) {
         f.level = Level::kNote;
         f.rule = "order.validated-before-lookup";
         f.message = "the name, which the server will not hold, was validated before it was looked up: " + f.actual +
@@ -408,8 +409,6 @@ class Exploration {
     return "(none)";
   }
 
-  // 400, 413 and 422: the answers a server gives a body it will not take.
-  static bool IsBodyRefusal(int status) { return status == 400 || status == 413 || status == 422; }
   // One side says 404 (no such name), the other refuses the body.
   static bool IsOrderChoice(int expected, int actual) {
     return (expected == 404 && IsBodyRefusal(actual)) || (IsBodyRefusal(expected) && actual == 404);

@@ -165,8 +165,7 @@ bool Execution::RunSetup() {
       // A should-level case rests on an [I] fact: a server that refuses what it needs (a name
       // holding '/', say) made that choice, which warns as the case's findings would. So does a
       // server that refuses a case's name it will not hold, where the case says it may.
-      const bool name_refused = s_->kase->name_may_be_refused && spec.call == CallKind::kCreate &&
-                                (response.status == 400 || response.status == 413 || response.status == 422);
+      const bool name_refused = s_->kase->name_may_be_refused && spec.call == CallKind::kCreate && IsBodyRefusal(response.status);
       if ((s_->kase->level == Level::kShould && response.status / 100 == 4) || name_refused) {
         const std::string what = name_refused ? "the server refused this case's name (a limit the docs do not state): "
                                               : "the server refused what this should-level case needs: ";

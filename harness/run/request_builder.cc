@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "contract/connection_rules.h"
 #include "http/curl_transport.h"
 #include "http/json_text.h"
 
@@ -44,8 +45,8 @@ bool MakeIdentity(const std::string& site_id, const std::string& account_id, con
     return false;
   }
   identity->clear();
-  if (!site_id.empty()) identity->emplace_back("wix-site-id", site_id);
-  if (!account_id.empty()) identity->emplace_back("wix-account-id", account_id);
+  if (!site_id.empty()) identity->emplace_back(kSiteIdHeader, site_id);
+  if (!account_id.empty()) identity->emplace_back(kAccountIdHeader, account_id);
   for (const auto& header : config_headers) {
     if (!HasHeader(*identity, header.first)) identity->push_back(header);
   }
@@ -168,13 +169,11 @@ std::string NamePrefix(const std::string& run_id) { return "conform-" + run_id +
 
 bool CleanupLeftNothing(Transport& transport, const HttpRequest& delete_request, const HttpResponse& answer) {
   if (DeleteLeftNothing(answer)) return true;
-  // 400, 413 and 422: the answers a server gives a name (or body) it will not take.
-  const auto refused = [](int status) { return status == 400 || status == 413 || status == 422; };
-  if (!answer.ok() || !refused(answer.status)) return false;
+  if (!answer.ok() || !IsBodyRefusal(answer.status)) return false;
   HttpRequest get = delete_request;
   get.method = "GET";
   const HttpResponse shown = transport.Send(get);
-  return shown.ok() && (shown.status == 404 || refused(shown.status));
+  return shown.ok() && (shown.status == 404 || IsBodyRefusal(shown.status));
 }
 
 bool DeleteLeftNothing(const HttpResponse& response) {

@@ -25,6 +25,10 @@ struct Credentials {
   Headers identity;  // wix-site-id or wix-account-id, and the config file's headers
 };
 
+// The identity headers a Wix API key needs one of (docs/contract.md section 5).
+constexpr char kSiteIdHeader[] = "wix-site-id";
+constexpr char kAccountIdHeader[] = "wix-account-id";
+
 // The identity headers of --site-id, --account-id and a config file's headers: Wix takes a site
 // or an account id, never both (docs/contract.md section 5). false with *err naming the flags.
 bool MakeIdentity(const std::string& site_id, const std::string& account_id, const Headers& config_headers,

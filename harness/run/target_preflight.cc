@@ -38,7 +38,7 @@ std::string Diagnose(const Credentials& credentials, const HttpResponse& respons
   if (response.status == 401) {
     // An API key is refused without the site (or account) it belongs to.
     const bool identified = std::any_of(credentials.identity.begin(), credentials.identity.end(), [](const auto& h) {
-      return h.first == "wix-site-id" || h.first == "wix-account-id";
+      return h.first == kSiteIdHeader || h.first == kAccountIdHeader;
     });
     return "the target refused the token" + With(code.empty() ? "401" : code) + ": check --token / CONFORM_TOKEN" +
            (identified ? " and --site-id / --account-id" : " (an API key also needs --site-id or --account-id)");
