@@ -253,13 +253,14 @@ class Exploration {
   }
 
   // A refused create of `name`, within the docs' 255 characters: is its length the reason? The
-  // same characters, fewer of them (within 255 bytes, or half as many), are probed with the
-  // minimal body, and so is `name` itself. *shorter is the shorter name when only it was taken.
+  // same characters, half as many, are probed with the minimal body, and so is `name` itself.
+  // *shorter is the shorter name when only it was taken. Half, not 255 bytes: a server that
+  // counts bytes may stop short of 255 of them, and its refusal is just as much a divergence.
   bool NameLengthRefused(const std::string& label, const std::string& name, std::string* shorter) {
     shorter->clear();
     const size_t length = Utf8Length(name);
     if (length > kMaxNameLength || length < 2) return true;
-    const std::string cut = name.size() > kMaxNameLength ? Utf8Prefix(name, kMaxNameLength) : Utf8Head(name, length / 2);
+    const std::string cut = Utf8Head(name, length / 2);
     // Only the length may differ: a cut that drops a character the name holds tests that character.
     if (CharactersOf(cut) != CharactersOf(name) || cut == name) return true;
     int whole = 0, part = 0;

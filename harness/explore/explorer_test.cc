@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "http/curl_transport.h"
 #include "mock/mock_front_for_tests.h"
@@ -227,6 +228,36 @@ TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
     lost += static_cast<int>(slash);
   }
   EXPECT_GE(lost, 1) << "a seed that writes a name holding '/' is among the first ten";
+}
+
+// A server that holds names of at most 254 bytes refuses 255 two-byte letters, and 255 bytes of
+// them too: the probes halve a refused name, so each refusal within 255 characters is must (it
+// was once a note when the cut kept 255 bytes), never a note on the way to another.
+TEST_F(ExplorerTest, ALimitOfTwoHundredFiftyFourBytesIsMustOnItsFirstRefusal) {
+  MockFront front([](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "POST" || req.get_header_value("Authorization") != "T") return false;
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    const nlohmann::json* name = body.is_object() && body.contains("externalDatabaseConnection") &&
+                                         body["externalDatabaseConnection"].is_object() &&
+                                         body["externalDatabaseConnection"].contains("name")
+                                     ? &body["externalDatabaseConnection"]["name"]
+                                     : nullptr;
+    if (name == nullptr || !name->is_string() || name->get<std::string>().size() <= 254) return false;
+    res.status = 400;
+    res.set_content(R"({"message":"name too long","details":{"applicationError":{"code":"INVALID_ARGUMENT","description":"name too long","data":{}}}})",
+                    "application/json");
+    return true;
+  });
+  int caught = 0;
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    const ExploreOutcome out = ExploreAt(front.BaseUrl(), seed, 300);
+    for (const Finding& f : out.result.findings) EXPECT_NE(f.rule, "explore.valid-body-refused") << "seed " << seed << ": " << FindingLine(f);
+    const Finding* must = FirstMust(out.result.findings);
+    if (must == nullptr) continue;
+    EXPECT_EQ(must->rule, "explore.name-length-refused") << "seed " << seed << ": " << FindingLine(*must);
+    ++caught;
+  }
+  EXPECT_GE(caught, 8) << "of 10 seeds";
 }
 
 }  // namespace
