@@ -15,7 +15,12 @@
 #include "check/list_view.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
+#include "explore/credential_judgement.h"
+#include "explore/list_judgement.h"
 #include "explore/reference.h"
+#include "explore/state_judgement.h"
+#include "explore/status_rules.h"
+#include "explore/target_questions.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "http/json_text.h"
@@ -32,9 +37,6 @@ namespace {
 // Only the last few exchanges are kept: a divergence shows the calls that led to it.
 constexpr size_t kKeptExchanges = 12;
 
-// A listed connection must show what the model holds (docs/contract.md §1).
-const ViewRule kListViewRule{"explore.list-view-diverged", "the contract's model holds it"};
-
 class Exploration {
  public:
   Exploration(const ExploreSettings& explore, const RunSettings& run, const SchemaRegistry& schemas, Transport& transport,
@@ -48,6 +50,11 @@ class Exploration {
                      if (answer.status == 503) out_.result.findings.push_back(UnavailableNote(sending_step_, answer));
                    }),
         redactor_(redactor),
+        questions_(run, schemas,
+                   [this](const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
+                     return Send(step, call, request, response);
+                   },
+                   [this](const std::string& name) { Touch(name); }, &out_.result.findings),
         reference_transport_(explore.reference_curl),
         reference_gate_(run.gate),
         reference_(explore.reference_url.empty()
@@ -135,167 +142,61 @@ class Exploration {
     JudgeAnswer(label, op.request.call, name, observed);
     if (unaligned_) return true;
     // A call with refused credentials changes nothing: the state after is judged, not its answer.
-    const bool refused = CredentialRefusal(op.request.auth, op.request.call) != 0 || ReadOnlyReadRefused(op, response.status);
+    const bool refused = CredentialRefusal(op.request.auth, op.request.call) != 0 || ReadOnlyReadRefused(op.request.auth, op.request.call, response.status);
     if (op.request.call == CallKind::kList) return refused || JudgeList(label, request, observed);
     if (op.request.call == CallKind::kGet && !refused) return JudgeState(label, name, response, observed);
     return CheckStored(label, name);
   }
 
-  // false when the target gave no usable answer to the GET that tells a conflation.
+  // false when the target gave no usable answer to a GET or probe the judgement sent.
   bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name,
                    const std::optional<nlohmann::json>& body, int expected, int actual) {
     // Before the status classes: which 4xx refuses credentials is documented, not any 4xx.
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
-      if (auto f = CredentialsFinding(label, op, CredentialAnswerOf(op, name, body, actual), actual)) {
+      const bool held = !name.empty() && ReferenceState(name).status == 200;
+      const CredentialAnswer answer = CredentialAnswerOf(op.request.call, name, held, body, actual);
+      if (auto f = CredentialsFinding(label, op.request.auth, op.request.call, answer, actual)) {
         out_.result.findings.push_back(*f);
       }
       return true;
     }
     if (SameStatusMeaning(expected, actual)) return true;
-    if (ReadOnlyReadRefused(op, actual)) {
-      // What a read-only token may do depends on the site [I]: the cases say so at should level.
-      Finding f = MakeFinding(Level::kShould, label, "explore.readonly-read-refused",
-                              "a read with the read-only token was refused; conform expects it to be served [I]");
-      f.expected = std::to_string(expected);
-      f.actual = std::to_string(actual);
-      out_.result.findings.push_back(f);
-      return true;
-    }
     if (ExistenceDiffers(expected, actual)) {
       // The target holds the name where the model does not, or the reverse: did it take the name
       // for another? A GET of it shows which connection it reaches.
       std::string reached;
-      if (!NameReached(label, name, &reached)) return false;
+      questions_.SetStep(label);
+      if (!questions_.NameReached(name, &reached)) return false;
       // A delete leaves nothing to GET: which related connection did it take with it?
-      if (reached.empty() && op.request.call == CallKind::kDelete && !RelatedNameGone(label, name, &reached)) return false;
+      const auto holds = [this](const std::string& other) { return ReferenceState(other).status == 200; };
+      if (reached.empty() && op.request.call == CallKind::kDelete && !questions_.RelatedNameGone(name, touched_, holds, &reached)) {
+        return false;
+      }
       if (!reached.empty() && reached != name) {
         Conflated(label, name, reached);
         return true;
       }
     }
-    const bool writes = op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate;
-    const bool reuse = op.request.call == CallKind::kCreate && deleted_.count(name) > 0;
-    Finding f = MakeFinding(Level::kMust, label, "explore.status-diverged", "the target answered otherwise than the contract's model");
+    // The rest is the table's (explore/status_rules.h), walked in its order.
+    const StatusDivergence divergence{op.request.call,
+                                      op.request.auth,
+                                      name,
+                                      expected,
+                                      actual,
+                                      ReferenceState(name).status == 200,
+                                      op.request.call == CallKind::kCreate && deleted_.count(name) > 0,
+                                      PageLimitOf(op)};
+    StatusRuling ruling;
+    questions_.SetStep(label);
+    if (!JudgeStatusDivergence(divergence, questions_, &ruling)) return false;
+    Finding f = MakeFinding(ruling.level, label, ruling.rule, ruling.message);
+    f.pointer = ruling.pointer;
     f.expected = std::to_string(expected);
     f.actual = std::to_string(actual);
-    bool name_refused = false;
-    if (writes && IsOrderChoice(expected, actual) && ReferenceState(name).status != 200) {
-      // A name the model does not hold and a body the server refuses: which check comes first is
-      // the server's choice (docs/contract.md section 4). The answer is a 4xx either way (its
-      // schema and the state after are still judged). For a name the model holds, 404 is wrong.
-      f.level = Level::kNote;
-      f.rule = actual == 404 ? "order.looked-up-before-validation" : "order.validated-before-lookup";
-      f.message = actual == 404 ? "the name was looked up before the body was validated (conform's model validates first)"
-                                : "the body was validated before the name was looked up: " + f.actual + ", not 404";
-    } else if (!writes && expected == 404 && IsBodyRefusal(actual)) {
-      // Only a name the server will not hold may be refused before it is looked up (section 6): one
-      // the contract forbids, or one the server refuses to create. A probe asks which.
-      const bool forbidden = CheckName(name).has_value();
-      if (!forbidden && !TargetRefusesName(label, name, &name_refused)) return false;
-      if (forbidden || name_refused) {
-        f.level = Level::kNote;
-        f.rule = "order.validated-before-lookup";
-        f.message = "the name, which the server will not hold, was validated before it was looked up: " + f.actual +
-                    ", not 404";
-      } else {
-        f.message = "a " + std::string(CallKindName(op.request.call)) + " of a name the server holds none of, and takes " +
-                    "in a create, answered " + f.actual + ": only a name it will not hold may be refused before the lookup";
-      }
-    } else if (writes && expected / 100 == 2 && actual == 404 && name.find('/') != std::string::npos) {
-      // That a name may hold '/' is read from the path template {name=**} [I].
-      f.level = Level::kShould;
-      f.rule = "explore.name-with-slash-lost";
-      f.message = "a write of a name holding '/' answered 404: conform reads the docs' {name=**} as allowing '/' [I]";
-      unaligned_ = true;
-    } else if (op.request.call == CallKind::kList && expected == 200 && actual == 400) {
-      // A server may cap its pages (docs/contract.md section 1); refusing a paging.limit over its
-      // cap, rather than capping the page, is its choice too. The cases' lists ask for 10 or less.
-      f.level = Level::kNote;
-      f.rule = "explore.list-refused";
-      f.message = "a list with paging.limit " + PageLimitOf(op) + " was refused (400): a server may cap its pages";
-    } else if (reuse && expected / 100 == 2 && actual == 409) {
-      // "A deleted connection can't be restored" [D] does not say its name can't be used again [I].
-      f.level = Level::kShould;
-      f.rule = "explore.name-reuse-refused";
-      f.message = "a name was refused after its connection was deleted; conform expects names to be reusable [I]";
-      ForgetRefusedWrite();
-    } else if (writes && expected / 100 == 2 && IsBodyRefusal(actual)) {
-      // A limit the docs don't state: a note, and the model forgets the write the target refused.
-      // The name's length is stated (255 characters [D]): a create refused for it is must.
-      std::string shorter;
-      if (op.request.call == CallKind::kCreate && !NameLengthRefused(label, name, &shorter)) return false;
-      if (!shorter.empty()) {
-        f.rule = "explore.name-length-refused";
-        f.message = "a name of " + std::to_string(Utf8Length(name)) + " characters (" + std::to_string(name.size()) +
-                    " bytes) was refused, and the same name cut to " + std::to_string(Utf8Length(shorter)) +
-                    " characters was taken: the docs allow 255 characters [D]";
-        f.pointer = "/externalDatabaseConnection/name";
-      } else {
-        f.level = Level::kNote;
-        f.rule = "explore.valid-body-refused";
-        f.message = "a body the contract allows was refused; the state must still be unchanged";
-      }
-      ForgetRefusedWrite();
-    }
     out_.result.findings.push_back(f);
+    if (ruling.forget_write) ForgetRefusedWrite();
+    if (ruling.unaligned) unaligned_ = true;
     return true;
-  }
-
-  // Whether the target refuses to hold `name`: a create of it with the documented minimal body
-  // (an accepted probe is deleted again). Only a name it took (2xx), or holds already (409),
-  // shows it holds such names; any other answer (a 5xx, a 429) tells nothing, and nothing is
-  // claimed. false when the target gave no usable answer.
-  bool TargetRefusesName(const std::string& label, const std::string& name, bool* refuses) {
-    int status = 0;
-    if (!ProbeCreate(label + " create probe", name, &status)) return false;
-    *refuses = status / 100 != 2 && status != 409;
-    return true;
-  }
-
-  // A refused create of `name`, within the docs' 255 characters: is its length the reason? The
-  // same characters, half as many, are probed with the minimal body, and so is `name` itself.
-  // *shorter is the shorter name when only it was taken. Half, not 255 bytes: a server that
-  // counts bytes may stop short of 255 of them, and its refusal is just as much a divergence.
-  bool NameLengthRefused(const std::string& label, const std::string& name, std::string* shorter) {
-    shorter->clear();
-    const size_t length = Utf8Length(name);
-    if (length > kMaxNameLength || length < 2) return true;
-    const std::string cut = Utf8Head(name, length / 2);
-    // Only the length may differ: a cut that drops a character the name holds tests that character.
-    if (CharactersOf(cut) != CharactersOf(name) || cut == name) return true;
-    int whole = 0, part = 0;
-    if (!ProbeCreate(label + " create probe", name, &whole)) return false;
-    if (whole / 100 == 2 || !IsBodyRefusal(whole)) return true;  // the body was the reason, or no telling
-    if (!ProbeCreate(label + " create probe of a shorter name", cut, &part)) return false;
-    if (part / 100 == 2) *shorter = cut;
-    return true;
-  }
-
-  static std::set<std::string> CharactersOf(const std::string& text) {
-    const std::vector<std::string> characters = Utf8Characters(text);
-    return {characters.begin(), characters.end()};
-  }
-
-  // Creates `name` with the documented minimal body (name, endpoint and configuration, as the
-  // create page requires) and deletes it again when it was taken. Its answer gets the checks every
-  // answer gets: a 5xx to it is a finding of its own.
-  bool ProbeCreate(const std::string& step, const std::string& name, int* status) {
-    Touch(name);
-    const nlohmann::json body = {
-        {"externalDatabaseConnection",
-         {{"name", name}, {"endpoint", "https://example.com/probe"}, {"configuration", nlohmann::json::object()}}},
-        {"connectionType", "STANDALONE"}};
-    HttpResponse response;
-    if (!Send(step, CallKind::kCreate, CreateRequest(run_.base_url, DumpJson(body), run_.credentials), &response)) return false;
-    CheckResponse(Observe(CallKind::kCreate, step, response), schemas_, "", false, &out_.result.findings);
-    *status = response.status;
-    if (response.status / 100 != 2) return true;
-    HttpRequest undo = NameRequest("DELETE", run_.base_url, name, run_.credentials);
-    return Send(step + " deleted", CallKind::kDelete, undo, &response);
-  }
-
-  static bool ReadOnlyReadRefused(const Operation& op, int status) {
-    return op.request.auth == AuthMode::kReadonly && !IsWriteCall(op.request.call) && (status == 401 || status == 403);
   }
 
   // One side says the name exists (2xx, or 409 on a create) and the other that it does not (404).
@@ -303,33 +204,6 @@ class Exploration {
     const auto holds = [](int status) { return status / 100 == 2 || status == 409; };
     return (expected == 404 && holds(actual)) || (holds(expected) && actual == 404) ||
            (expected / 100 == 2 && actual == 409) || (expected == 409 && actual / 100 == 2);
-  }
-
-  // The name of the connection a GET of `name` reaches on the target ("" when none).
-  bool NameReached(const std::string& label, const std::string& name, std::string* reached) {
-    HttpResponse response;
-    const std::string step = label + " GET of the name";
-    if (!Send(step, CallKind::kGet, NameRequest("GET", run_.base_url, name, run_.credentials), &response)) return false;
-    const Observed observed = Observe(CallKind::kGet, step, response);
-    const Snapshot got = MakeSnapshot(response.status, observed.body);
-    if (response.status == 200 && got.connection) *reached = NameOf(*got.connection);
-    return true;
-  }
-
-  // A name related to `name` (explore/name_pool.h) that the model holds and the target no longer
-  // does ("" when none).
-  bool RelatedNameGone(const std::string& label, const std::string& name, std::string* gone) {
-    for (const std::string& other : touched_) {
-      if (other == name || ConflationBetween(name, other) == NameConflation::kNone || ReferenceState(other).status != 200) continue;
-      HttpResponse response;
-      const std::string step = label + " GET of " + other;
-      if (!Send(step, CallKind::kGet, NameRequest("GET", run_.base_url, other, run_.credentials), &response)) return false;
-      if (response.status == 404) {
-        *gone = other;
-        return true;
-      }
-    }
-    return true;
   }
 
   // An operation on `sent` reached the connection `reached`: the finding names the class of the
@@ -342,58 +216,6 @@ class Exploration {
       unaligned_ = true;
     }
     out_.result.findings.push_back(f);
-  }
-
-  // What a call the credentials refuse was answered with, beside the documented refusal: what an
-  // authenticated call gets (a 2xx; 404 for a name the model does not hold, or 409 for a create
-  // of one it holds: the name was looked up), or a refusal of a body the contract refuses too
-  // (validated before authenticated: an order the docs do not name).
-  enum class CredentialAnswer { kServed, kBodyValidatedFirst, kOther };
-  CredentialAnswer CredentialAnswerOf(const Operation& op, const std::string& name, const std::optional<nlohmann::json>& body,
-                                      int actual) {
-    if (actual / 100 == 2) return CredentialAnswer::kServed;
-    const bool held = !name.empty() && ReferenceState(name).status == 200;
-    if (actual == 404 && !name.empty() && !held && op.request.call != CallKind::kCreate) return CredentialAnswer::kServed;
-    if (actual == 409 && held && op.request.call == CallKind::kCreate) return CredentialAnswer::kServed;
-    const bool writes = op.request.call == CallKind::kCreate || op.request.call == CallKind::kUpdate;
-    if (writes && IsBodyRefusal(actual) && (!body || CheckConnectionBody(*body))) return CredentialAnswer::kBodyValidatedFirst;
-    return CredentialAnswer::kOther;
-  }
-
-  // A call the credentials refuse: served is must, a status the docs do not give a refusal is
-  // must, the documented one that is not the preferred one (401 for a read-only write) is should,
-  // and so is a body refused before the credentials were looked at.
-  static std::optional<Finding> CredentialsFinding(const std::string& label, const Operation& op, CredentialAnswer answer,
-                                                   int actual) {
-    const AuthMode auth = op.request.auth;
-    const CallKind call = op.request.call;
-    const int preferred = CredentialRefusal(auth, call);
-    if (actual == preferred) return std::nullopt;
-    const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
-    std::string expected;
-    for (int status : allowed) expected += (expected.empty() ? "" : " or ") + std::to_string(status);
-    const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
-    Finding f;
-    if (answer == CredentialAnswer::kServed) {
-      f = MakeFinding(Level::kMust, label, "explore.credentials-ignored",
-                      "a call " + sent + " was served" + (actual / 100 == 2 ? "" : " (the name was looked up)") +
-                          ": it must be refused (" + expected + ") [D]");
-    } else if (answer == CredentialAnswer::kBodyValidatedFirst) {
-      f = MakeFinding(Level::kShould, label, "explore.credentials-status",
-                      "a call " + sent + " with a body the contract refuses was refused for the body (" +
-                          std::to_string(actual) + ") before its credentials: conform expects credentials first [I]");
-    } else if (std::find(allowed.begin(), allowed.end(), actual) == allowed.end()) {
-      f = MakeFinding(Level::kMust, label, "explore.credentials-status",
-                      "a call " + sent + " was refused with a status the docs do not give it (" + expected + " [D])");
-    } else {
-      f = MakeFinding(Level::kShould, label, "explore.credentials-status",
-                      "a call " + sent + " was refused with " + std::to_string(actual) + "; " + std::to_string(preferred) +
-                          " is what the docs give a missing permission (401 only 'occasionally')");
-      expected = std::to_string(preferred);
-    }
-    f.expected = expected;
-    f.actual = std::to_string(actual);
-    return f;
   }
 
   // The reference takes back a write the target refused. A second target cannot: the exploration
@@ -410,11 +232,6 @@ class Exploration {
     return "(none)";
   }
 
-  // One side says 404 (no such name), the other refuses the body.
-  static bool IsOrderChoice(int expected, int actual) {
-    return (expected == 404 && IsBodyRefusal(actual)) || (IsBodyRefusal(expected) && actual == 404);
-  }
-
   // A 2xx create or update answers with the connection as now stored: the model's.
   void JudgeAnswer(const std::string& label, CallKind call, const std::string& name, const Observed& observed) {
     if ((call != CallKind::kCreate && call != CallKind::kUpdate) || observed.response->status / 100 != 2) return;
@@ -423,17 +240,8 @@ class Exploration {
     if (model.status != 200 || !answered.connection) return;  // a status finding, or the schema's, says it
     const std::string reached = NameOf(*answered.connection);
     if (!reached.empty() && reached != name) return Conflated(label, name, reached);
-    if (auto d = FirstDifference(StateOf(MakeSnapshot(model.status, model.body)), StateOf(answered))) {
-      Finding f;
-      f.level = Level::kMust;
-      f.step = label;
-      f.rule = "explore.answer-diverged";
-      f.message = "the answer does not show the connection as the contract's model stores it";
-      f.pointer = "/externalDatabaseConnection" + d->pointer;
-      f.expected = d->expected;
-      f.actual = d->actual;
-      out_.result.findings.push_back(f);
-    }
+    const Snapshot want = MakeSnapshot(model.status, model.body);
+    if (auto f = AnswerFinding(label, want, answered)) out_.result.findings.push_back(*f);
   }
 
   // After a mutation: a GET of the name must show what the model holds.
@@ -457,28 +265,7 @@ class Exploration {
       Conflated(step, name, reached);
       return true;
     }
-    // A name the server will not hold is refused on a GET too (400/413/422): nothing exists.
-    if (want.status == 404 && IsBodyRefusal(got.status)) return true;
-    Finding f = MakeFinding(Level::kMust, step, "explore.state-diverged", "");
-    if (want.status == 200 && got.status == 404 && name.find('/') != std::string::npos) {
-      // That a name may hold '/' is read from the path template {name=**} [I].
-      f.level = Level::kShould;
-      f.rule = "explore.name-with-slash-lost";
-      f.message = "a connection whose name holds '/' cannot be read back: conform reads the docs' {name=**} as allowing '/' [I]";
-      unaligned_ = true;
-      out_.result.findings.push_back(f);
-    } else if (want.status != got.status) {
-      f.message = "the connection exists for one and not the other of the target and the contract's model";
-      f.expected = std::to_string(want.status);
-      f.actual = std::to_string(got.status);
-      out_.result.findings.push_back(f);
-    } else if (auto d = FirstDifference(StateOf(want), StateOf(got))) {
-      f.message = "the stored connection is not what the contract's model holds after the same calls";
-      f.pointer = "/externalDatabaseConnection" + d->pointer;
-      f.expected = d->expected;
-      f.actual = d->actual;
-      out_.result.findings.push_back(f);
-    }
+    if (auto f = StoredStateFinding(step, name, want, got, &unaligned_)) out_.result.findings.push_back(*f);
     return true;
   }
 
@@ -491,11 +278,12 @@ class Exploration {
     // with the same page size.
     const bool from_start = PageRequestOf(request.url).offset == 0;
     const HttpRequest start = from_start ? request : ListPageRequest(request, 0);
+    const ModelState model = [this](const std::string& name) -> const Reply& { return ReferenceState(name); };
     const ListJudgement judge = [&](int walk_number, std::vector<Finding>* diverged) {
       ListWalk walk;
       std::optional<nlohmann::json> first = walk_number == 1 && from_start ? observed.body : std::nullopt;
       if (!WalkList(WalkLabel(step, walk_number), start, std::move(first), ListFetcher(), touched_, &walk)) return false;
-      if (!walk.truncated) *diverged = ListDivergences(step, walk);  // else a page that is no list: its findings say so
+      if (!walk.truncated) *diverged = ListDivergences(step, walk, touched_, model);  // else a page that is no list: its findings say so
       return true;
     };
     std::vector<Finding> diverged;
@@ -516,32 +304,6 @@ class Exploration {
       if (next.status == 200 && o.body) *body = o.body;
       return true;
     };
-  }
-
-  std::vector<Finding> ListDivergences(const std::string& step, const ListWalk& walk) {
-    std::vector<Finding> out;
-    for (const std::string& name : touched_) {
-      const Reply& model = ReferenceState(name);
-      const bool held = model.status == 200;
-      if (held != (walk.names.count(name) > 0)) {
-        out.push_back(Membership(step, name, held));
-      } else if (auto shown = walk.shown.find(name); held && shown != walk.shown.end()) {
-        if (auto f = JudgeListedView(name, shown->second, MakeSnapshot(model.status, model.body), kListViewRule, step)) {
-          out.push_back(std::move(*f));
-        }
-      }
-    }
-    return out;
-  }
-
-  // A name listed that the model does not hold, or held and not listed.
-  static Finding Membership(const std::string& step, const std::string& name, bool held) {
-    Finding f = MakeFinding(Level::kMust, step, "explore.list-diverged",
-                            held ? "a connection the model holds is not listed" : "a connection the model does not hold is listed");
-    f.pointer = "/externalDatabaseConnections";
-    f.expected = "\"" + name + "\" " + (held ? "listed" : "not listed");
-    f.actual = held ? "not listed" : "listed";
-    return f;
   }
 
   // A later page of the list that answered otherwise than 200.
@@ -616,6 +378,7 @@ class Exploration {
   RequestGate& gate_;  // the settle window's waits are the run's, cut short by its deadline
   GuardedTransport transport_;
   Redactor* redactor_;
+  TargetQuestions questions_;  // the GETs and probes that judging sends
   Variables vars_;
   CurlTransport reference_transport_;
   RequestGate reference_gate_;

@@ -1,0 +1,51 @@
+#include "explore/credential_judgement.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "contract/connection_rules.h"
+
+namespace conform {
+
+CredentialAnswer CredentialAnswerOf(CallKind call, const std::string& name, bool held,
+                                    const std::optional<nlohmann::json>& body, int actual) {
+  if (actual / 100 == 2) return CredentialAnswer::kServed;
+  if (actual == 404 && !name.empty() && !held && call != CallKind::kCreate) return CredentialAnswer::kServed;
+  if (actual == 409 && held && call == CallKind::kCreate) return CredentialAnswer::kServed;
+  const bool writes = call == CallKind::kCreate || call == CallKind::kUpdate;
+  if (writes && IsBodyRefusal(actual) && (!body || CheckConnectionBody(*body))) return CredentialAnswer::kBodyValidatedFirst;
+  return CredentialAnswer::kOther;
+}
+
+std::optional<Finding> CredentialsFinding(const std::string& step, AuthMode auth, CallKind call, CredentialAnswer answer,
+                                          int actual) {
+  const int preferred = CredentialRefusal(auth, call);
+  if (actual == preferred) return std::nullopt;
+  const std::vector<int> allowed = AllowedCredentialRefusals(auth, call);
+  std::string expected;
+  for (int status : allowed) expected += (expected.empty() ? "" : " or ") + std::to_string(status);
+  const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
+  Finding f;
+  if (answer == CredentialAnswer::kServed) {
+    f = MakeFinding(Level::kMust, step, "explore.credentials-ignored",
+                    "a call " + sent + " was served" + (actual / 100 == 2 ? "" : " (the name was looked up)") +
+                        ": it must be refused (" + expected + ") [D]");
+  } else if (answer == CredentialAnswer::kBodyValidatedFirst) {
+    f = MakeFinding(Level::kShould, step, "explore.credentials-status",
+                    "a call " + sent + " with a body the contract refuses was refused for the body (" +
+                        std::to_string(actual) + ") before its credentials: conform expects credentials first [I]");
+  } else if (std::find(allowed.begin(), allowed.end(), actual) == allowed.end()) {
+    f = MakeFinding(Level::kMust, step, "explore.credentials-status",
+                    "a call " + sent + " was refused with a status the docs do not give it (" + expected + " [D])");
+  } else {
+    f = MakeFinding(Level::kShould, step, "explore.credentials-status",
+                    "a call " + sent + " was refused with " + std::to_string(actual) + "; " + std::to_string(preferred) +
+                        " is what the docs give a missing permission (401 only 'occasionally')");
+    expected = std::to_string(preferred);
+  }
+  f.expected = expected;
+  f.actual = std::to_string(actual);
+  return f;
+}
+
+}  // namespace conform
