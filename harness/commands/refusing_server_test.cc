@@ -1,6 +1,7 @@
 // Servers that refuse what the docs leave open ([I] facts) warn, and never fail a run: a server
 // that will not hold a name with '/', and one that keeps deleted names for good. Each is the
 // correct mock behind a front that makes that one choice.
+#include <algorithm>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -15,7 +16,8 @@ namespace {
 class RefusingServerTest : public TempDirTest {
  protected:
   std::string Run(const std::string& url, const std::string& args, int* exit_code) {
-    Ran r = RunConformBinary("run -q --explore 0 --target " + url + " --token T --json " + Path("report.json") +
+    const std::string explore = args.find("--explore") == std::string::npos ? " --explore 0" : "";
+    Ran r = RunConformBinary("run -q" + explore + " --target " + url + " --token T --json " + Path("report.json") +
                              " --junit " + Path("junit.xml") + " --found " + Path("found") + " " + args);
     *exit_code = r.exit_code;
     return r.output;
@@ -78,6 +80,51 @@ TEST_F(RefusingServerTest, AOneCharacterNameKeptByAnEarlierRunWarns) {
   const auto [outcome, rules] = CaseOutcome("name-one-character");
   EXPECT_EQ(outcome, "warned");
   EXPECT_EQ(rules, std::set<std::string>{"should:name-reuse-refused"});
+}
+
+// Tomcat's default: a path holding %2F is refused 400 before the API sees it, though the name
+// is taken in a create's body. The case that rests on '/' warns; nothing is must, exploration's
+// included.
+TEST_F(RefusingServerTest, ARouterRefusingSlashesInThePathWarns) {
+  MockFront server([](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.find("%2F") == std::string::npos) return false;
+    Refuse(res, 400, "INVALID_ARGUMENT");
+    return true;
+  });
+  int exit_code = -1;
+  const std::string out = Run(server.BaseUrl(), "--filter 'encoding-*' --explore 300 --seed 10", &exit_code);
+  EXPECT_EQ(exit_code, 0) << out;
+  const auto [outcome, rules] = CaseOutcome("encoding-slash-in-name");
+  EXPECT_EQ(outcome, "warned") << out;
+  EXPECT_EQ(rules.count("should:replace.precondition"), 1u) << out;
+  for (const auto& c : Json("report.json")["cases"]) {
+    for (const auto& f : c["findings"]) EXPECT_NE(f["level"], "must") << c["id"] << ": " << f.dump();
+  }
+}
+
+// A server that holds no name with a character beyond ASCII (docs/contract.md section 6 allows
+// it): the 255 two-byte letters case warns at its short name, and is no must failure.
+TEST_F(RefusingServerTest, NamesBeyondAsciiRefusedWarn) {
+  const auto beyond_ascii = [](const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  };
+  MockFront server([&](const httplib::Request& req, httplib::Response& res) {
+    const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+    const nlohmann::json connection =
+        body.is_object() ? body.value("externalDatabaseConnection", nlohmann::json::object()) : nlohmann::json::object();
+    const std::string name = connection.is_object() && connection.value("name", nlohmann::json()).is_string()
+                                 ? connection["name"].get<std::string>()
+                                 : "";
+    if (!beyond_ascii(req.path) && !(req.method == "POST" && beyond_ascii(name))) return false;
+    Refuse(res, 400, "INVALID_ARGUMENT");
+    return true;
+  });
+  int exit_code = -1;
+  const std::string out = Run(server.BaseUrl(), "--filter 'name-255-two-byte-characters'", &exit_code);
+  EXPECT_EQ(exit_code, 0) << out;
+  const auto [outcome, rules] = CaseOutcome("name-255-two-byte-characters");
+  EXPECT_EQ(outcome, "warned") << out;
+  EXPECT_EQ(rules, std::set<std::string>{"should:setup.refused"}) << out;
 }
 
 }  // namespace

@@ -7,14 +7,21 @@
 
 namespace conform {
 
-CredentialAnswer CredentialAnswerOf(CallKind call, const std::string& name, bool held,
-                                    const std::optional<nlohmann::json>& body, int actual) {
-  if (actual / 100 == 2) return CredentialAnswer::kServed;
-  if (actual == 404 && !name.empty() && !held && call != CallKind::kCreate) return CredentialAnswer::kServed;
-  if (actual == 409 && held && call == CallKind::kCreate) return CredentialAnswer::kServed;
-  const bool writes = call == CallKind::kCreate || call == CallKind::kUpdate;
-  if (writes && IsBodyRefusal(actual) && (!body || CheckConnectionBody(*body))) return CredentialAnswer::kBodyValidatedFirst;
-  return CredentialAnswer::kOther;
+bool CredentialAnswerOf(CallKind call, const std::string& name, bool held, const std::optional<nlohmann::json>& body,
+                        int actual, TargetProbes& probes, CredentialAnswer* answer) {
+  *answer = CredentialAnswer::kOther;
+  if (actual / 100 == 2) {
+    *answer = CredentialAnswer::kServed;
+  } else if ((actual == 404 && !name.empty() && !held && call != CallKind::kCreate) ||
+             (actual == 409 && held && call == CallKind::kCreate)) {
+    *answer = CredentialAnswer::kLookedUp;
+  } else if (IsBodyRefusal(actual)) {
+    const bool writes = call == CallKind::kCreate || call == CallKind::kUpdate;
+    bool refused = (writes && (!body || CheckConnectionBody(*body))) || (!name.empty() && CheckName(name));
+    if (!refused && !name.empty() && !probes.RefusesName(name, &refused)) return false;
+    if (refused) *answer = CredentialAnswer::kRefusedFirst;
+  }
+  return true;
 }
 
 std::optional<Finding> CredentialsFinding(const std::string& step, AuthMode auth, CallKind call, CredentialAnswer answer,
@@ -26,13 +33,18 @@ std::optional<Finding> CredentialsFinding(const std::string& step, AuthMode auth
   for (int status : allowed) expected += (expected.empty() ? "" : " or ") + std::to_string(status);
   const std::string sent = std::string("sent with credentials \"") + AuthModeName(auth) + "\"";
   Finding f;
-  if (answer == CredentialAnswer::kServed) {
+  if (answer == CredentialAnswer::kServed || (answer == CredentialAnswer::kLookedUp && auth != AuthMode::kReadonly)) {
     f = MakeFinding(Level::kMust, step, "explore.credentials-ignored",
                     "a call " + sent + " was served" + (actual / 100 == 2 ? "" : " (the name was looked up)") +
                         ": it must be refused (" + expected + ") [D]");
-  } else if (answer == CredentialAnswer::kBodyValidatedFirst) {
+  } else if (answer == CredentialAnswer::kLookedUp) {
     f = MakeFinding(Level::kShould, step, "explore.credentials-status",
-                    "a call " + sent + " with a body the contract refuses was refused for the body (" +
+                    "a write " + sent + " answered " + std::to_string(actual) +
+                        ": the name was looked up before the permission was checked; conform expects the permission "
+                        "first [I]");
+  } else if (answer == CredentialAnswer::kRefusedFirst) {
+    f = MakeFinding(Level::kShould, step, "explore.credentials-status",
+                    "a call " + sent + " with a body or name the server refuses was refused for it (" +
                         std::to_string(actual) + ") before its credentials: conform expects credentials first [I]");
   } else if (std::find(allowed.begin(), allowed.end(), actual) == allowed.end()) {
     f = MakeFinding(Level::kMust, step, "explore.credentials-status",

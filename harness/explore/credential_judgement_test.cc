@@ -1,6 +1,8 @@
 // What an answer to a call with refused credentials means, and the finding it gets.
 #include "explore/credential_judgement.h"
 
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace conform {
@@ -9,26 +11,61 @@ namespace {
 const nlohmann::json kValidBody = {{"externalDatabaseConnection", {{"name", "n"}, {"endpoint", "https://e.com"}}}};
 const nlohmann::json kInvalidBody = {{"externalDatabaseConnection", {{"name", "n"}, {"endpoint", "not a url"}}}};
 
-TEST(CredentialAnswerOf, AnAnswerAnAuthenticatedCallWouldGetIsServed) {
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kGet, "n", true, std::nullopt, 200), CredentialAnswer::kServed);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kCreate, "n", false, kValidBody, 201), CredentialAnswer::kServed);
-  // 404 for a name the model lacks: looked up, so not refused first.
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kGet, "n", false, std::nullopt, 404), CredentialAnswer::kServed);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kGet, "n", true, std::nullopt, 404), CredentialAnswer::kOther);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kList, "", false, std::nullopt, 404), CredentialAnswer::kOther);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kCreate, "n", false, kValidBody, 404), CredentialAnswer::kOther);
-  // 409 to a create of a name the model holds: looked up too.
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kCreate, "n", true, kValidBody, 409), CredentialAnswer::kServed);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kCreate, "n", false, kValidBody, 409), CredentialAnswer::kOther);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kUpdate, "n", true, kValidBody, 409), CredentialAnswer::kOther);
+// A target whose create probe refuses the names in `refused`.
+class NameProbes : public TargetProbes {
+ public:
+  std::set<std::string> refused;
+  int asked = 0;
+  bool RefusesName(const std::string& name, bool* out) override {
+    ++asked;
+    *out = refused.count(name) > 0;
+    return true;
+  }
+  bool ShorterNameTaken(const std::string&, std::string*) override { return false; }
+};
+
+CredentialAnswer AnswerOf(CallKind call, const std::string& name, bool held, const std::optional<nlohmann::json>& body,
+                          int actual, NameProbes* probes = nullptr) {
+  NameProbes none;
+  CredentialAnswer answer = CredentialAnswer::kServed;
+  EXPECT_TRUE(CredentialAnswerOf(call, name, held, body, actual, probes ? *probes : none, &answer));
+  return answer;
 }
 
-TEST(CredentialAnswerOf, ABodyTheContractRefusesMayBeRefusedFirst) {
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kUpdate, "n", true, kInvalidBody, 400), CredentialAnswer::kBodyValidatedFirst);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kCreate, "n", false, kInvalidBody, 422), CredentialAnswer::kBodyValidatedFirst);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kUpdate, "n", true, kValidBody, 400), CredentialAnswer::kOther);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kDelete, "n", true, std::nullopt, 400), CredentialAnswer::kOther);
-  EXPECT_EQ(CredentialAnswerOf(CallKind::kUpdate, "n", true, kInvalidBody, 403), CredentialAnswer::kOther);
+TEST(CredentialAnswerOf, AnAnswerAnAuthenticatedCallWouldGetIsServedOrLookedUp) {
+  EXPECT_EQ(AnswerOf(CallKind::kGet, "n", true, std::nullopt, 200), CredentialAnswer::kServed);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, kValidBody, 201), CredentialAnswer::kServed);
+  // 404 for a name the model lacks: looked up, so not refused first.
+  EXPECT_EQ(AnswerOf(CallKind::kGet, "n", false, std::nullopt, 404), CredentialAnswer::kLookedUp);
+  EXPECT_EQ(AnswerOf(CallKind::kGet, "n", true, std::nullopt, 404), CredentialAnswer::kOther);
+  EXPECT_EQ(AnswerOf(CallKind::kList, "", false, std::nullopt, 404), CredentialAnswer::kOther);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, kValidBody, 404), CredentialAnswer::kOther);
+  // 409 to a create of a name the model holds: looked up too.
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", true, kValidBody, 409), CredentialAnswer::kLookedUp);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, kValidBody, 409), CredentialAnswer::kOther);
+  EXPECT_EQ(AnswerOf(CallKind::kUpdate, "n", true, kValidBody, 409), CredentialAnswer::kOther);
+}
+
+TEST(CredentialAnswerOf, ABodyOrNameTheServerRefusesMayBeRefusedFirst) {
+  NameProbes probes;
+  EXPECT_EQ(AnswerOf(CallKind::kUpdate, "n", true, kInvalidBody, 400, &probes), CredentialAnswer::kRefusedFirst);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, kInvalidBody, 422, &probes), CredentialAnswer::kRefusedFirst);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, std::nullopt, 400, &probes), CredentialAnswer::kRefusedFirst)
+      << "no JSON body at all";
+  EXPECT_EQ(probes.asked, 0) << "the contract refuses these bodies: no probe";
+  // A name over 255 characters: the contract refuses it, no probe either.
+  EXPECT_EQ(AnswerOf(CallKind::kDelete, std::string(256, 'n'), false, std::nullopt, 400, &probes), CredentialAnswer::kRefusedFirst);
+  EXPECT_EQ(probes.asked, 0);
+  // A name the server will not hold, shown by a probe; a name it takes is no excuse.
+  probes.refused = {"a%b"};
+  EXPECT_EQ(AnswerOf(CallKind::kDelete, "a%b", false, std::nullopt, 400, &probes), CredentialAnswer::kRefusedFirst);
+  EXPECT_EQ(AnswerOf(CallKind::kUpdate, "n", true, kValidBody, 400, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(AnswerOf(CallKind::kDelete, "n", true, std::nullopt, 413, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(probes.asked, 3);
+  // Only a body refusal asks.
+  EXPECT_EQ(AnswerOf(CallKind::kUpdate, "a%b", true, kInvalidBody, 403, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(AnswerOf(CallKind::kList, "", false, std::nullopt, 400, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(probes.asked, 3);
 }
 
 TEST(CredentialsFinding, EachAnswerAtItsLevel) {
@@ -42,10 +79,19 @@ TEST(CredentialsFinding, EachAnswerAtItsLevel) {
   EXPECT_EQ(f->expected, "401");
   EXPECT_EQ(f->actual, "200");
   EXPECT_EQ(f->message.find("looked up"), std::string::npos) << f->message;
-  f = CredentialsFinding("s", AuthMode::kWrong, CallKind::kGet, CredentialAnswer::kServed, 404);
+  f = CredentialsFinding("s", AuthMode::kWrong, CallKind::kGet, CredentialAnswer::kLookedUp, 404);
+  EXPECT_EQ(f->rule, "explore.credentials-ignored");
+  EXPECT_EQ(f->level, Level::kMust) << "who may not ask learns whether a name exists";
   EXPECT_NE(f->message.find("(the name was looked up)"), std::string::npos) << f->message;
+  // The read-only token may read: which it checks first, the permission or the name, is the server's.
+  f = CredentialsFinding("s", AuthMode::kReadonly, CallKind::kUpdate, CredentialAnswer::kLookedUp, 404);
+  EXPECT_EQ(f->rule, "explore.credentials-status");
+  EXPECT_EQ(f->level, Level::kShould);
+  f = CredentialsFinding("s", AuthMode::kReadonly, CallKind::kUpdate, CredentialAnswer::kServed, 200);
+  EXPECT_EQ(f->rule, "explore.credentials-ignored");
+  EXPECT_EQ(f->level, Level::kMust);
 
-  f = CredentialsFinding("s", AuthMode::kNone, CallKind::kUpdate, CredentialAnswer::kBodyValidatedFirst, 400);
+  f = CredentialsFinding("s", AuthMode::kNone, CallKind::kUpdate, CredentialAnswer::kRefusedFirst, 400);
   EXPECT_EQ(f->rule, "explore.credentials-status");
   EXPECT_EQ(f->level, Level::kShould);
 

@@ -154,7 +154,9 @@ class Exploration {
     // Before the status classes: which 4xx refuses credentials is documented, not any 4xx.
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
       const bool held = !name.empty() && ReferenceState(name).status == 200;
-      const CredentialAnswer answer = CredentialAnswerOf(op.request.call, name, held, body, actual);
+      CredentialAnswer answer;
+      questions_.SetStep(label);
+      if (!CredentialAnswerOf(op.request.call, name, held, body, actual, questions_, &answer)) return false;
       if (auto f = CredentialsFinding(label, op.request.auth, op.request.call, answer, actual)) {
         out_.result.findings.push_back(*f);
       }

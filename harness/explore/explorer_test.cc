@@ -230,6 +230,27 @@ TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
   EXPECT_GE(lost, 1) << "a seed that writes a name holding '/' is among the first ten";
 }
 
+// A router that refuses %2F with 400 (Tomcat's default) refuses every path to a name holding '/',
+// though the server takes the name in a create's body: should-level, never must.
+TEST_F(ExplorerTest, ARouterRefusingSlashesWith400IsShouldLevel) {
+  MockFront front([](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.find("%2F") == std::string::npos) return false;
+    res.status = 400;
+    res.set_content(R"({"message":"bad path","details":{"applicationError":{"code":"INVALID_ARGUMENT","description":"bad path","data":{}}}})",
+                    "application/json");
+    return true;
+  });
+  int lost = 0;
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    const ExploreOutcome out = ExploreAt(front.BaseUrl(), seed, 300);
+    const Finding* must = FirstMust(out.result.findings);
+    EXPECT_EQ(must, nullptr) << "seed " << seed << ": " << FindingLine(*must);
+    lost += static_cast<int>(std::count_if(out.result.findings.begin(), out.result.findings.end(),
+                                           [](const Finding& f) { return f.rule == "explore.name-with-slash-lost"; }));
+  }
+  EXPECT_GE(lost, 1) << "a seed that sends a name holding '/' in a path is among the first ten";
+}
+
 // A server that holds names of at most 254 bytes refuses 255 two-byte letters, and 255 bytes of
 // them too: the probes halve a refused name, so each refusal within 255 characters is must (it
 // was once a note when the cut kept 255 bytes), never a note on the way to another.

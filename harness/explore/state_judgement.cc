@@ -28,8 +28,9 @@ std::optional<Finding> AnswerFinding(const std::string& step, const Snapshot& wa
 std::optional<Finding> StoredStateFinding(const std::string& step, const std::string& name, const Snapshot& want,
                                           const Snapshot& got, bool* unaligned) {
   if (want.status == 404 && IsBodyRefusal(got.status)) return std::nullopt;
-  if (want.status == 200 && got.status == 404 && name.find('/') != std::string::npos) {
-    // That a name may hold '/' is read from the path template {name=**} [I].
+  if (want.status == 200 && (got.status == 404 || IsBodyRefusal(got.status)) && name.find('/') != std::string::npos) {
+    // That a name may hold '/' is read from the path template {name=**} [I]: a router may take
+    // %2F for a separator (404) or refuse it (400).
     *unaligned = true;
     return MakeFinding(Level::kShould, step, "explore.name-with-slash-lost",
                        "a connection whose name holds '/' cannot be read back: conform reads the docs' {name=**} as "

@@ -17,7 +17,7 @@ std::optional<Finding> AnswerFinding(const std::string& step, const Snapshot& wa
 
 // A GET of `name` shows the model's state: the same status (404 or 200), the same connection.
 // explore.state-diverged (must); explore.name-with-slash-lost (should, and *unaligned: the model
-// can no longer follow) for a name holding '/' the target cannot show. A name the server will
+// can no longer follow) for a name holding '/' the target cannot show (404, or 400/413/422). A name the server will
 // not hold, refused 400/413/422 on the GET too, shows that nothing exists.
 std::optional<Finding> StoredStateFinding(const std::string& step, const std::string& name, const Snapshot& want,
                                           const Snapshot& got, bool* unaligned);

@@ -54,6 +54,14 @@ TEST(StoredStateFinding, ASlashNameLostIsShouldAndUnaligns) {
   EXPECT_EQ(f->level, Level::kShould);
   EXPECT_TRUE(unaligned);
   unaligned = false;
+  f = StoredStateFinding("s", "a/b", Connection("a/b", "https://a"), MakeSnapshot(400, std::nullopt), &unaligned);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->rule, "explore.name-with-slash-lost") << "a router that refuses %2F";
+  EXPECT_TRUE(unaligned);
+  unaligned = false;
+  f = StoredStateFinding("s", "a/b", Connection("a/b", "https://a"), MakeSnapshot(409, std::nullopt), &unaligned);
+  EXPECT_EQ(f->rule, "explore.state-diverged");
+  EXPECT_FALSE(unaligned);
   f = StoredStateFinding("s", "a/b", Missing(), Connection("a/b", "https://a"), &unaligned);
   EXPECT_EQ(f->rule, "explore.state-diverged") << "held by the target alone: no loss";
   EXPECT_FALSE(unaligned);

@@ -57,6 +57,14 @@ bool RuleReadOfNameRefused(const StatusDivergence& d, TargetProbes& probes, Stat
     r->level = Level::kNote;
     r->rule = "order.validated-before-lookup";
     r->message = "the name, which the server will not hold, was validated before it was looked up: " + actual + ", not 404";
+  } else if (d.name.find('/') != std::string::npos) {
+    // Taken in a create's body and refused in the path: a router that will not take %2F (Tomcat's
+    // default refuses it with 400). That the path may hold one is [I], read from {name=**}.
+    r->level = Level::kShould;
+    r->rule = "explore.name-with-slash-lost";
+    r->message = "a " + std::string(CallKindName(d.call)) + " of a name holding '/' answered " + actual +
+                 ", though the server takes the name in a create: conform reads the docs' {name=**} as allowing '/' [I]";
+    r->unaligned = true;
   } else {
     r->message = "a " + std::string(CallKindName(d.call)) + " of a name the server holds none of, and takes in a create, " +
                  "answered " + actual + ": only a name it will not hold may be refused before the lookup";

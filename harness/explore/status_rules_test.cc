@@ -128,6 +128,19 @@ TEST(StatusRules, AGetOrDeleteRefusedBeforeTheLookupOnlyForANameTheServerWillNot
   EXPECT_EQ(r.rule, "explore.status-diverged");
   EXPECT_EQ(r.level, Level::kMust);
   EXPECT_NE(r.message.find("delete of a name"), std::string::npos) << r.message;
+  // A name holding '/' the server takes in a create but refuses in a path: its router's choice
+  // for %2F, should-level, and the model cannot follow it further.
+  d = Make(CallKind::kDelete, 404, 400, "a/b");
+  r = Judge(d, &probes);
+  EXPECT_EQ(r.rule, "explore.name-with-slash-lost");
+  EXPECT_EQ(r.level, Level::kShould);
+  EXPECT_TRUE(r.unaligned);
+  probes.refuses = true;  // one it will not hold at all: the order note
+  r = Judge(d, &probes);
+  EXPECT_EQ(r.rule, "order.validated-before-lookup");
+  EXPECT_FALSE(r.unaligned);
+  probes.refuses = false;
+  d.name = "a b";
   // No usable answer to the probe: the walk says so.
   probes.answered = false;
   StatusRuling ignored;

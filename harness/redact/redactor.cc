@@ -30,9 +30,14 @@ void Redactor::AddSecret(const std::string& value) {
   if (value.size() >= kMinSecretLength && value != kRedacted) secrets_.insert(value);
 }
 
+void Redactor::AddCredential(const std::string& value) {
+  AddSecret(value);
+  if (value.size() > kCredentialFragment && value != kRedacted) credentials_.insert(value);
+}
+
 void Redactor::AddNamedSecret(const std::string& value, const std::string& variable) {
   if (value.size() < kMinSecretLength) return;
-  secrets_.insert(value);
+  AddCredential(value);
   variables_[value] = variable;
 }
 
@@ -89,6 +94,7 @@ std::string Redactor::Text(const std::string& text) const {
       out.replace(at, secret.size(), kRedacted);
     }
   }
+  HideCredentialFragments(&out);
   HideCutSecret(&out);
   HideSecretKeyMembers(&out);
   return out;
@@ -110,6 +116,30 @@ void Redactor::HideCutSecret(std::string* text) const {
         text->replace(end - length, length, kRedacted);
         return;
       }
+    }
+  }
+}
+
+// Each place a credential's first kCredentialFragment characters start, to where the text stops
+// following the credential; and each place its last ones end, back to where the text stops.
+void Redactor::HideCredentialFragments(std::string* text) const {
+  for (const std::string& credential : credentials_) {
+    const std::string head = credential.substr(0, kCredentialFragment);
+    const size_t marker = sizeof(kRedacted) - 1;  // search on after the marker put in
+    for (size_t at = text->find(head); at != std::string::npos; at = text->find(head, at + marker)) {
+      size_t length = head.size();
+      while (length < credential.size() && at + length < text->size() && (*text)[at + length] == credential[length]) ++length;
+      text->replace(at, length, kRedacted);
+    }
+    const std::string tail = credential.substr(credential.size() - kCredentialFragment);
+    for (size_t at = text->find(tail); at != std::string::npos; at = text->find(tail, at + marker)) {
+      size_t start = at, matched = tail.size();
+      while (matched < credential.size() && start > 0 && (*text)[start - 1] == credential[credential.size() - matched - 1]) {
+        --start;
+        ++matched;
+      }
+      text->replace(start, at + tail.size() - start, kRedacted);
+      at = start;
     }
   }
 }

@@ -14,13 +14,20 @@
 namespace conform {
 
 constexpr char kRedacted[] = "[REDACTED]";
+// The shortest fragment of a credential that is hidden (its first or last characters).
+constexpr size_t kCredentialFragment = 8;
 
 class Redactor {
  public:
   // A value to hide wherever it appears as text (shorter than 4 characters is ignored: hiding
   // every "a" would ruin reports without protecting anything).
   void AddSecret(const std::string& value);
-  // A secret that reproduction commands show as an environment variable ("$CONFORM_TOKEN").
+  // A credential (a token, an API key): hidden whole like any secret, and so are its fragments, the
+  // first or last kCredentialFragment characters and as much more of it as follows or precedes
+  // them. A server may echo a key cut short, or masked after its first characters. Only
+  // credentials: a configuration value's fragments are ordinary words.
+  void AddCredential(const std::string& value);
+  // A credential that reproduction commands show as an environment variable ("$CONFORM_TOKEN").
   void AddNamedSecret(const std::string& value, const std::string& variable);
   // A header whose value is always hidden (Authorization and friends are already).
   void AddHeader(const std::string& name);
@@ -50,10 +57,12 @@ class Redactor {
  private:
   void LearnSecretKeys(const nlohmann::json& value);
   void HideCutSecret(std::string* text) const;
+  void HideCredentialFragments(std::string* text) const;
   void HideSecretKeyMembers(std::string* text) const;
   nlohmann::json Structural(const nlohmann::json& value) const;
 
   std::set<std::string> secrets_;
+  std::set<std::string> credentials_;  // secrets whose fragments are hidden too
   std::map<std::string, std::string> variables_;  // secret value -> environment variable name
   std::vector<std::string> headers_;
   std::vector<std::string> pointers_;

@@ -40,5 +40,26 @@ TEST(RedactorTest, TheMarkerIsNoSecret) {
   EXPECT_TRUE(r.secrets().empty());
 }
 
+// A server may echo a key cut short, or show its first characters and mask the rest: the first or
+// last eight characters of a credential, and as much more as matches, are hidden. A configuration
+// value's fragments are not (they would be ordinary words).
+TEST(RedactorTest, HidesTheFragmentsACredentialLeavesInAnAnswer) {
+  Redactor r;
+  r.AddNamedSecret("tok-SECRETabcdef0123456789XYZ", "CONFORM_TOKEN");
+  const std::string hidden = kRedacted;
+  EXPECT_EQ(r.Text("key tok-SECRETab is not valid"), "key " + hidden + " is not valid");
+  EXPECT_EQ(r.Text("key tok-SEC****"), "key tok-SEC****") << "seven characters say nothing";
+  EXPECT_EQ(r.Text("key tok-SECR**** and tok-SECRETabcd"), "key " + hidden + "**** and " + hidden);
+  EXPECT_EQ(r.Text("ends ...0123456789XYZ."), "ends ..." + hidden + ".");
+  EXPECT_EQ(r.Text("tok-SECRETabcdef0123456789XYZ"), hidden);
+  r.AddCredential("X-Api-Key-value-123456");
+  EXPECT_EQ(r.Text("got X-Api-Ke..."), "got " + hidden + "...");
+  r.LearnFromJson({{"secretKey", "conform-secret-run-1"}});
+  EXPECT_EQ(r.Text("conform-secret is a prefix"), "conform-secret is a prefix");
+  // A credential ending like the marker does not loop.
+  r.AddCredential("abcdefgh[REDACTED]");
+  EXPECT_EQ(r.Text("x [REDACTED] y"), "x [REDACTED] y");
+}
+
 }  // namespace
 }  // namespace conform

@@ -135,7 +135,7 @@ bool Execution::Classify(const HttpRequest& request, const HttpResponse& respons
 void Execution::Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
             const nlohmann::json& body) {
   for (const auto& [name, value] : request.headers) {
-    if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);
+    if (redactor_->IsSecretHeader(name)) redactor_->AddCredential(value);
   }
   s_->result.exchanges.push_back(RedactedExchange(step, call, request, response, body, *redactor_));
   if (response.ok() || response.error == TransportError::kRedirect) {
@@ -226,7 +226,14 @@ bool Execution::RunStep(size_t index, const Step& step) {
     if (!Read(label + " oracle GET of body name", body_name, &other)) return false;
     in.body_name_after = other;
   }
-  Append(JudgeReplace(in, label));
+  std::vector<Finding> judged = JudgeReplace(in, label);
+  // A should-level case rests on an [I] fact: a connection it created and cannot read before its
+  // update (a name holding '/' that the server's router will not take) is the server's choice on
+  // that fact, and warns as a refused setup does.
+  for (Finding& f : judged) {
+    if (f.rule == "replace.precondition" && s_->kase->level == Level::kShould) f.level = Level::kShould;
+  }
+  Append(std::move(judged));
   return true;
 }
 

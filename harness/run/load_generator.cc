@@ -330,7 +330,7 @@ LoadResult RunLoad(const LoadOptions& options) {
   RequestGate gate(policy);
   GuardedTransport transport(raw, gate);  // pool setup and cleanup: retried on 429/503 too
   Redactor redactor;  // a refused create's page may echo the token
-  redactor.AddSecret(options.credentials.token);
+  redactor.AddCredential(options.credentials.token);
   std::vector<std::string> names;
   for (int k = 0; k < options.connections; ++k) {
     const std::string name = NamePrefix(options.run_id) + "load-" + std::to_string(k);
