@@ -49,7 +49,11 @@ void JudgeAccepted(const CreateInput& in, const std::string& step, std::vector<F
 std::vector<Finding> JudgeCreate(const CreateInput& in, const std::string& step) {
   std::vector<Finding> out;
   if (in.before.status != 404) {
-    Finding f = MakeFinding(Level::kMust, step, "create.precondition", "GET before the create did not answer 404: the name was taken");
+    // A 2xx or 409 shows the name taken; a 400 or anything else, that the GET did not tell.
+    const bool taken = in.before.status / 100 == 2 || in.before.status == 409;
+    Finding f = MakeFinding(Level::kMust, step, "create.precondition",
+                            std::string("GET before the create did not answer 404: ") +
+                                (taken ? "the name was taken" : "the name was refused or not looked up"));
     f.expected = "404";
     f.actual = std::to_string(in.before.status);
     out.push_back(f);

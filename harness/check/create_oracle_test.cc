@@ -64,6 +64,14 @@ TEST(CreateOracleTest, EachBreakHasItsRule) {
   CreateInput taken = Accepted(kSent, kSent);
   taken.before = {200, kSent};
   EXPECT_EQ(Rules(JudgeCreate(taken, "s")), std::vector<std::string>{"create.precondition"});
+  EXPECT_NE(JudgeCreate(taken, "s")[0].message.find("the name was taken"), std::string::npos);
+  taken.before = {409, std::nullopt};
+  EXPECT_NE(JudgeCreate(taken, "s")[0].message.find("the name was taken"), std::string::npos);
+  CreateInput refused = Accepted(kSent, kSent);
+  refused.before = {400, std::nullopt};  // a server that will not look such a name up
+  const std::vector<Finding> judged = JudgeCreate(refused, "s");
+  ASSERT_EQ(Rules(judged), std::vector<std::string>{"create.precondition"});
+  EXPECT_NE(judged[0].message.find("refused or not looked up"), std::string::npos) << judged[0].message;
 
   CreateInput half = Accepted(kSent, kSent);
   half.create_status = 403;

@@ -7,8 +7,8 @@
 #include "check/error_details.h"
 #include "check/json_match.h"
 #include "check/media_type.h"
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

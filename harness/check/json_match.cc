@@ -1,8 +1,8 @@
 // Recursive JSON comparisons.
 #include "check/json_match.h"
 
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

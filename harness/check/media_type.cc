@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "http/curl_transport.h"
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/percent.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -6,16 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace conform {
+#include "load/selection.h"
 
-// Which cases to take: conform run and conform list share these.
-struct Selection {
-  std::string cases_dir;
-  std::string filter;              // glob over case ids; empty = all
-  std::vector<std::string> tags;   // a case must carry every one
-  std::vector<std::string> excludes;      // globs over case ids: a case matching any is left out
-  std::vector<std::string> exclude_tags;  // a case carrying any is left out
-};
+namespace conform {
 
 struct RunOptions {
   Selection selection;

@@ -8,9 +8,9 @@
 #include "contract/connection_rules.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
-#include "http/json_text.h"
 #include "http/target_url.h"
 #include "run/request_builder.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

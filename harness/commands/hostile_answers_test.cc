@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "commands/conform_binary_for_tests.h"
-#include "http/json_text.h"
 #include "mock/mock_front_for_tests.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

@@ -6,9 +6,7 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "cli/quantities.h"
 #include "commands/mock_command.h"
-#include "http/json_text.h"
 #include "http/target_url.h"
 #include "mock/mock_server.h"
 #include "report/latency_summary.h"
@@ -17,6 +15,8 @@
 #include "run/load_generator.h"
 #include "run/suite_runner.h"
 #include "stats/latency_budget.h"
+#include "text/json_text.h"
+#include "text/quantities.h"
 
 namespace conform {
 namespace {

@@ -10,11 +10,11 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
-#include "cli/quantities.h"
-#include "http/json_text.h"
 #include "load/json_file.h"
 #include "mock/mock_server.h"
 #include "mock/tls_files.h"
+#include "text/json_text.h"
+#include "text/quantities.h"
 
 namespace conform {
 

@@ -7,13 +7,13 @@
 
 #include "cli/exit_codes.h"
 #include "commands/run_command.h"
-#include "http/json_text.h"
 #include "load/case_loader.h"
 #include "load/json_file.h"
 #include "load/schema_registry.h"
 #include "profile/profile.h"
 #include "profile/profile_diff.h"
 #include "report/report_files.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

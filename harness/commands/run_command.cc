@@ -12,7 +12,6 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
-#include "cli/quantities.h"
 #include "commands/config_file.h"
 #include "commands/mock_command.h"
 #include "explore/exploration_run.h"
@@ -37,6 +36,7 @@
 #include "run/shard.h"
 #include "run/suite_runner.h"
 #include "run/target_preflight.h"
+#include "text/quantities.h"
 
 namespace conform {
 namespace {
@@ -238,6 +238,10 @@ Redactor MakeRedactor(const RunOptions& options, const RunSettings& settings) {
   redactor.AddNamedSecret(settings.credentials.token, "CONFORM_TOKEN");
   redactor.AddNamedSecret(settings.credentials.readonly_token, "CONFORM_READONLY_TOKEN");
   for (const std::string& header : options.redact_headers) redactor.AddHeader(header);
+  // The config file's secret headers (an X-Api-Key, say) are credentials of the user's too.
+  for (const auto& [name, value] : settings.credentials.identity) {
+    if (redactor.IsSecretHeader(name)) redactor.AddCredential(value);
+  }
   for (const std::string& pointer : options.redact_pointers) redactor.AddPointer(pointer);
   return redactor;
 }

@@ -1,7 +1,7 @@
 // Contract rules for connection bodies.
 #include "contract/connection_rules.h"
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 

@@ -6,6 +6,16 @@
 #include "contract/connection_rules.h"
 
 namespace conform {
+namespace {
+
+// The body's externalDatabaseConnection when it is an object.
+const nlohmann::json* ConnectionOf(const nlohmann::json& body) {
+  if (!body.is_object()) return nullptr;
+  const auto it = body.find("externalDatabaseConnection");
+  return it != body.end() && it->is_object() ? &*it : nullptr;
+}
+
+}  // namespace
 
 bool CredentialAnswerOf(CallKind call, const std::string& name, bool held, const std::optional<nlohmann::json>& body,
                         int actual, TargetProbes& probes, CredentialAnswer* answer) {
@@ -19,6 +29,10 @@ bool CredentialAnswerOf(CallKind call, const std::string& name, bool held, const
     const bool writes = call == CallKind::kCreate || call == CallKind::kUpdate;
     bool refused = (writes && (!body || CheckConnectionBody(*body))) || (!name.empty() && CheckName(name));
     if (!refused && !name.empty() && !probes.RefusesName(name, &refused)) return false;
+    // A body the contract allows may still be one the server refuses (a limit the docs do not
+    // state): the same fields, created under a name of the exploration's own, tell.
+    const nlohmann::json* connection = writes && body ? ConnectionOf(*body) : nullptr;
+    if (!refused && connection && !probes.RefusesBody(*connection, &refused)) return false;
     if (refused) *answer = CredentialAnswer::kRefusedFirst;
   }
   return true;

@@ -22,6 +22,13 @@ class NameProbes : public TargetProbes {
     return true;
   }
   bool ShorterNameTaken(const std::string&, std::string*) override { return false; }
+  std::set<std::string> refused_endpoints;  // bodies refused by their endpoint
+  int bodies_asked = 0;
+  bool RefusesBody(const nlohmann::json& connection, bool* out) override {
+    ++bodies_asked;
+    *out = refused_endpoints.count(connection.value("endpoint", "")) > 0;
+    return true;
+  }
 };
 
 CredentialAnswer AnswerOf(CallKind call, const std::string& name, bool held, const std::optional<nlohmann::json>& body,
@@ -62,10 +69,20 @@ TEST(CredentialAnswerOf, ABodyOrNameTheServerRefusesMayBeRefusedFirst) {
   EXPECT_EQ(AnswerOf(CallKind::kUpdate, "n", true, kValidBody, 400, &probes), CredentialAnswer::kOther);
   EXPECT_EQ(AnswerOf(CallKind::kDelete, "n", true, std::nullopt, 413, &probes), CredentialAnswer::kOther);
   EXPECT_EQ(probes.asked, 3);
+  // A body the contract allows and the server refuses anyway, shown by the same fields created
+  // under another name.
+  const nlohmann::json dollar = {{"externalDatabaseConnection", {{"name", "n"}, {"endpoint", "https://e.com/$x"}}}};
+  probes.refused_endpoints = {"https://e.com/$x"};
+  EXPECT_EQ(AnswerOf(CallKind::kUpdate, "n", true, dollar, 400, &probes), CredentialAnswer::kRefusedFirst);
+  EXPECT_EQ(AnswerOf(CallKind::kCreate, "n", false, kValidBody, 400, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(probes.bodies_asked, 3) << "these two writes, and the update refused 400 above";
+  EXPECT_EQ(AnswerOf(CallKind::kDelete, "n", true, std::nullopt, 400, &probes), CredentialAnswer::kOther);
+  EXPECT_EQ(probes.bodies_asked, 3) << "a delete has no body to probe";
+  EXPECT_EQ(probes.asked, 6) << "each of the three asked about its name first";
   // Only a body refusal asks.
   EXPECT_EQ(AnswerOf(CallKind::kUpdate, "a%b", true, kInvalidBody, 403, &probes), CredentialAnswer::kOther);
   EXPECT_EQ(AnswerOf(CallKind::kList, "", false, std::nullopt, 400, &probes), CredentialAnswer::kOther);
-  EXPECT_EQ(probes.asked, 3);
+  EXPECT_EQ(probes.asked, 6);
 }
 
 TEST(CredentialsFinding, EachAnswerAtItsLevel) {

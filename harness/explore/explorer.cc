@@ -11,8 +11,8 @@
 #include "check/expectations.h"
 #include "check/json_match.h"
 #include "check/list_page.h"
-#include "check/name_relations.h"
 #include "check/list_view.h"
+#include "check/name_relations.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
 #include "explore/credential_judgement.h"
@@ -23,13 +23,13 @@
 #include "explore/target_questions.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
-#include "http/json_text.h"
-#include "http/utf8.h"
 #include "run/boundary.h"
 #include "run/case_execution.h"
 #include "run/list_settle.h"
 #include "run/list_walker.h"
 #include "run/request_builder.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {
@@ -54,7 +54,8 @@ class Exploration {
                    [this](const std::string& step, CallKind call, const HttpRequest& request, HttpResponse* response) {
                      return Send(step, call, request, response);
                    },
-                   [this](const std::string& name) { Touch(name); }, &out_.result.findings),
+                   [this](const std::string& name) { Touch(name); }, &out_.result.findings,
+                   NamePrefix(run.run_id) + explore.names + "-probe"),
         reference_transport_(explore.reference_curl),
         reference_gate_(run.gate),
         reference_(explore.reference_url.empty()

@@ -6,10 +6,10 @@
 #include <set>
 
 #include "contract/connection_rules.h"
-#include "http/json_text.h"
 #include "load/variables.h"
 #include "mock/store.h"
 #include "run/shard.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "check/name_relations.h"
-#include "http/utf8.h"
 #include "load/variables.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -1,7 +1,7 @@
 #include "explore/reference.h"
 
-#include "http/json_text.h"
 #include "mock/wix_error.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

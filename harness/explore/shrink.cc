@@ -1,6 +1,6 @@
 #include "explore/shrink.h"
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "contract/connection_rules.h"
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "load/case.h"
 
 namespace conform {
@@ -37,6 +39,9 @@ class TargetProbes {
   // For a create of `name` the target refused: the same characters, fewer of them, that it took
   // while refusing `name` again ("" when it did not).
   virtual bool ShorterNameTaken(const std::string& name, std::string* shorter) = 0;
+  // Whether the target refuses the fields of `connection` (a body's externalDatabaseConnection)
+  // under a name of the exploration's own, shown by a create of them with the run's token.
+  virtual bool RefusesBody(const nlohmann::json& connection, bool* refuses) = 0;
 };
 
 // What a rule decided.

@@ -24,6 +24,11 @@ class FakeProbes : public TargetProbes {
     *out = shorter;
     return answered;
   }
+  bool RefusesBody(const nlohmann::json&, bool* out) override {
+    ++asked;
+    *out = false;
+    return answered;
+  }
 };
 
 StatusDivergence Make(CallKind call, int expected, int actual, const std::string& name = "n") {

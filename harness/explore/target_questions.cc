@@ -4,10 +4,19 @@
 #include "check/name_relations.h"
 #include "check/replace_oracle.h"
 #include "contract/connection_rules.h"
-#include "http/json_text.h"
 #include "run/request_builder.h"
+#include "text/json_text.h"
 
 namespace conform {
+namespace {
+
+// The documented minimal body's connection (name, endpoint and configuration, as the create page
+// requires); the probe sets the name.
+nlohmann::json MinimalConnection() {
+  return {{"endpoint", "https://example.com/probe"}, {"configuration", nlohmann::json::object()}};
+}
+
+}  // namespace
 
 bool TargetQuestions::NameReached(const std::string& name, std::string* reached) {
   HttpResponse response;
@@ -38,8 +47,17 @@ bool TargetQuestions::RelatedNameGone(const std::string& name, const std::set<st
 // answer (a 5xx, a 429) tells nothing, and nothing is claimed.
 bool TargetQuestions::RefusesName(const std::string& name, bool* refuses) {
   int status = 0;
-  if (!ProbeCreate(step_ + " create probe", name, &status)) return false;
+  if (!ProbeCreate(step_ + " create probe", name, MinimalConnection(), &status)) return false;
   *refuses = status / 100 != 2 && status != 409;
+  return true;
+}
+
+// Only a refusal of the body (400/413/422) shows the target refuses it; any other answer tells
+// nothing, and nothing is claimed.
+bool TargetQuestions::RefusesBody(const nlohmann::json& connection, bool* refuses) {
+  int status = 0;
+  if (!ProbeCreate(step_ + " create probe of the body", probe_name_, connection, &status)) return false;
+  *refuses = IsBodyRefusal(status);
   return true;
 }
 
@@ -50,22 +68,20 @@ bool TargetQuestions::ShorterNameTaken(const std::string& name, std::string* sho
   const std::string cut = ShorterNameToProbe(name);
   if (cut.empty()) return true;
   int whole = 0, part = 0;
-  if (!ProbeCreate(step_ + " create probe", name, &whole)) return false;
+  if (!ProbeCreate(step_ + " create probe", name, MinimalConnection(), &whole)) return false;
   if (whole / 100 == 2 || !IsBodyRefusal(whole)) return true;  // the body was the reason, or no telling
-  if (!ProbeCreate(step_ + " create probe of a shorter name", cut, &part)) return false;
+  if (!ProbeCreate(step_ + " create probe of a shorter name", cut, MinimalConnection(), &part)) return false;
   if (part / 100 == 2) *shorter = cut;
   return true;
 }
 
-// Creates `name` with the documented minimal body (name, endpoint and configuration, as the create
-// page requires) and deletes it again when it was taken. Its answer gets the checks every answer
-// gets: a 5xx to it is a finding of its own.
-bool TargetQuestions::ProbeCreate(const std::string& step, const std::string& name, int* status) {
+// A create probe's answer gets the checks every answer gets: a 5xx to it is a finding of its own.
+bool TargetQuestions::ProbeCreate(const std::string& step, const std::string& name, nlohmann::json connection,
+                                  int* status) {
   touch_(name);
-  const nlohmann::json body = {
-      {"externalDatabaseConnection",
-       {{"name", name}, {"endpoint", "https://example.com/probe"}, {"configuration", nlohmann::json::object()}}},
-      {"connectionType", "STANDALONE"}};
+  if (!connection.is_object()) connection = nlohmann::json::object();
+  connection["name"] = name;
+  const nlohmann::json body = {{"externalDatabaseConnection", connection}, {"connectionType", "STANDALONE"}};
   HttpResponse response;
   if (!send_(step, CallKind::kCreate, CreateRequest(run_.base_url, DumpJson(body), run_.credentials), &response)) return false;
   CheckResponse(Observe(CallKind::kCreate, step, response), schemas_, "", false, findings_);

@@ -25,9 +25,15 @@ class TargetQuestions : public TargetProbes {
  public:
   // `touch` records a name the exploration must delete on its way out; findings of the answers
   // go to `findings`.
+  // `probe_name`: the name a body probe creates (one of the exploration's own).
   TargetQuestions(const RunSettings& run, const SchemaRegistry& schemas, ExplorationSend send,
-                  std::function<void(const std::string&)> touch, std::vector<Finding>* findings)
-      : run_(run), schemas_(schemas), send_(std::move(send)), touch_(std::move(touch)), findings_(findings) {}
+                  std::function<void(const std::string&)> touch, std::vector<Finding>* findings, std::string probe_name)
+      : run_(run),
+        schemas_(schemas),
+        send_(std::move(send)),
+        touch_(std::move(touch)),
+        findings_(findings),
+        probe_name_(std::move(probe_name)) {}
 
   // The operation the probes that follow belong to (their steps are labelled with it).
   void SetStep(const std::string& step) { step_ = step; }
@@ -41,15 +47,18 @@ class TargetQuestions : public TargetProbes {
 
   bool RefusesName(const std::string& name, bool* refuses) override;
   bool ShorterNameTaken(const std::string& name, std::string* shorter) override;
+  bool RefusesBody(const nlohmann::json& connection, bool* refuses) override;
 
  private:
-  bool ProbeCreate(const std::string& step, const std::string& name, int* status);
+  // Creates `connection` (its name set to `name`) and deletes it again when it was taken.
+  bool ProbeCreate(const std::string& step, const std::string& name, nlohmann::json connection, int* status);
 
   const RunSettings& run_;
   const SchemaRegistry& schemas_;
   ExplorationSend send_;
   std::function<void(const std::string&)> touch_;
   std::vector<Finding>* findings_;
+  std::string probe_name_;
   std::string step_;
 };
 

@@ -3,11 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "cli/quantities.h"
 #include "commands/mock_command.h"
 #include "fuzz/fuzz_support.h"
 #include "run/shard.h"
 #include "stats/latency_budget.h"
+#include "text/quantities.h"
 
 using namespace conform;
 

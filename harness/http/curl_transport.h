@@ -47,11 +47,4 @@ class CurlTransport : public Transport {
   std::vector<CURL*> group_handles_;  // SendAll's handles, kept for their connections
 };
 
-// Percent-encodes every byte but RFC 3986's unreserved ones (libcurl's curl_easy_escape).
-std::string UrlEncode(const std::string& text);
-
-// Percent-decodes with libcurl ('+' stays '+': a path, not a form); the text as it is if libcurl
-// cannot.
-std::string PercentDecode(const std::string& text);
-
 }  // namespace conform

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <set>
 
-#include "http/json_text.h"
 #include "load/json_file.h"
 #include "load/json_numbers.h"
+#include "load/latency_budget_spec.h"
 #include "load/schema_patterns.h"
-#include "stats/latency_budget.h"
 #include "load/variables.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace fs = std::filesystem;

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/options.h"
 #include "load/case.h"
 #include "load/schema_registry.h"
+#include "load/selection.h"
 #include "load/variables.h"
 
 namespace conform {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 

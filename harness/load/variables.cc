@@ -1,8 +1,8 @@
 // Template expansion for case files.
 #include "load/variables.h"
 
-#include "http/curl_transport.h"
-#include "http/utf8.h"
+#include "text/percent.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -9,12 +9,12 @@
 
 #include <httplib.h>
 
-#include "http/curl_transport.h"
-#include "http/json_text.h"
-#include "http/utf8.h"
 #include "mock/error_faults.h"
 #include "mock/freedom_effects.h"
 #include "mock/wix_error.h"
+#include "text/json_text.h"
+#include "text/percent.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

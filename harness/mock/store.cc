@@ -9,10 +9,10 @@
 #include <thread>
 
 #include "contract/connection_rules.h"
-#include "http/utf8.h"
 #include "mock/freedom_effects.h"
 #include "mock/storage_faults.h"
 #include "mock/wix_error.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -4,9 +4,9 @@
 #include <set>
 #include <sstream>
 
-#include "http/json_text.h"
-#include "http/utf8.h"
-#include "cli/quantities.h"
+#include "text/json_text.h"
+#include "text/quantities.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
-#include "cli/quantities.h"
-#include "http/utf8.h"
+#include "text/quantities.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -4,9 +4,10 @@
 #include <strings.h>
 
 #include <algorithm>
+#include <cctype>
 
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {
@@ -14,6 +15,15 @@ namespace {
 constexpr size_t kMinSecretLength = 4;
 const char* const kSecretKeys[] = {"secretKey"};
 const char* const kSecretHeaders[] = {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key"};
+
+// Text of one kind of character only (lower case, upper case or digits, with punctuation): a word
+// or a number, not the random part of a key.
+bool ReadsAsAWord(const std::string& fragment) {
+  const bool lower = std::any_of(fragment.begin(), fragment.end(), [](unsigned char c) { return std::islower(c); });
+  const bool upper = std::any_of(fragment.begin(), fragment.end(), [](unsigned char c) { return std::isupper(c); });
+  const bool digit = std::any_of(fragment.begin(), fragment.end(), [](unsigned char c) { return std::isdigit(c); });
+  return lower + upper + digit < 2;
+}
 
 bool IsSecretKey(const std::string& key) {
   for (const char* k : kSecretKeys) {
@@ -123,16 +133,18 @@ void Redactor::HideCutSecret(std::string* text) const {
 // Each place a credential's first kCredentialFragment characters start, to where the text stops
 // following the credential; and each place its last ones end, back to where the text stops.
 void Redactor::HideCredentialFragments(std::string* text) const {
+  const size_t marker = sizeof(kRedacted) - 1;  // search on after the marker put in
   for (const std::string& credential : credentials_) {
     const std::string head = credential.substr(0, kCredentialFragment);
-    const size_t marker = sizeof(kRedacted) - 1;  // search on after the marker put in
-    for (size_t at = text->find(head); at != std::string::npos; at = text->find(head, at + marker)) {
+    for (size_t at = ReadsAsAWord(head) ? std::string::npos : text->find(head); at != std::string::npos;
+         at = text->find(head, at + marker)) {
       size_t length = head.size();
       while (length < credential.size() && at + length < text->size() && (*text)[at + length] == credential[length]) ++length;
       text->replace(at, length, kRedacted);
     }
     const std::string tail = credential.substr(credential.size() - kCredentialFragment);
-    for (size_t at = text->find(tail); at != std::string::npos; at = text->find(tail, at + marker)) {
+    for (size_t at = ReadsAsAWord(tail) ? std::string::npos : text->find(tail); at != std::string::npos;
+         at = text->find(tail, at + marker)) {
       size_t start = at, matched = tail.size();
       while (matched < credential.size() && start > 0 && (*text)[start - 1] == credential[credential.size() - matched - 1]) {
         --start;

@@ -22,10 +22,12 @@ class Redactor {
   // A value to hide wherever it appears as text (shorter than 4 characters is ignored: hiding
   // every "a" would ruin reports without protecting anything).
   void AddSecret(const std::string& value);
-  // A credential (a token, an API key): hidden whole like any secret, and so are its fragments, the
-  // first or last kCredentialFragment characters and as much more of it as follows or precedes
-  // them. A server may echo a key cut short, or masked after its first characters. Only
-  // credentials: a configuration value's fragments are ordinary words.
+  // A credential of the user's (a token, an API key): hidden whole like any secret, and so are its
+  // fragments, the first or last kCredentialFragment characters and as much more of it as follows
+  // or precedes them. A server may echo a key cut short, or masked after its first characters.
+  // Only a fragment that mixes letters and digits, or upper and lower case, is hunted: one that
+  // reads as a word ("conform-", "readonly") would hide conform's own text, and the case files it
+  // writes. Only credentials: a configuration value's fragments are ordinary words.
   void AddCredential(const std::string& value);
   // A credential that reproduction commands show as an environment variable ("$CONFORM_TOKEN").
   void AddNamedSecret(const std::string& value, const std::string& variable);

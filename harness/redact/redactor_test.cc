@@ -56,6 +56,9 @@ TEST(RedactorTest, HidesTheFragmentsACredentialLeavesInAnAnswer) {
   EXPECT_EQ(r.Text("got X-Api-Ke..."), "got " + hidden + "...");
   r.LearnFromJson({{"secretKey", "conform-secret-run-1"}});
   EXPECT_EQ(r.Text("conform-secret is a prefix"), "conform-secret is a prefix");
+  // A fragment that reads as a word is conform's own text too: never hunted.
+  r.AddNamedSecret("conform-readonly-Token-7-readonly", "CONFORM_READONLY_TOKEN");
+  EXPECT_EQ(r.Text("conform-ab12 \"auth\": \"readonly\""), "conform-ab12 \"auth\": \"readonly\"");
   // A credential ending like the marker does not loop.
   r.AddCredential("abcdefgh[REDACTED]");
   EXPECT_EQ(r.Text("x [REDACTED] y"), "x [REDACTED] y");

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "contract/error_body.h"
-#include "http/json_text.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <map>
 
-#include "http/utf8.h"
 #include "report/causes.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -1,18 +1,18 @@
 // HTML report layout. Everything a reader needs is in the file: it must open offline.
 #include "report/html_report.h"
 
-#include "http/utf8.h"
 #include "report/causes.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
 
-#include "cli/quantities.h"
 #include "report/json_report.h"
 #include "report/latency_summary.h"
 #include "report/xml_writer.h"
+#include "text/quantities.h"
 
 namespace conform {
 namespace {

@@ -1,7 +1,7 @@
 // report.json layout (documented in docs/reports.md).
 #include "report/json_report.h"
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 #include "report/causes.h"
 

@@ -2,8 +2,8 @@
 // summed from the inputs' attributes (readers disagree on what those mean).
 #include "report/junit_merge.h"
 
-#include "cli/quantities.h"
 #include "load/json_file.h"
+#include "text/quantities.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

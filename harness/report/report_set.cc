@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <functional>
 
-#include "http/json_text.h"
 #include "report/github_report.h"
 #include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/leak_scan.h"
 #include "report/report_files.h"
 #include "run/boundary.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

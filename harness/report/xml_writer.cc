@@ -1,7 +1,7 @@
 // XML output with escaping that survives any bytes.
 #include "report/xml_writer.h"
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -9,8 +9,8 @@
 
 #include "check/list_page.h"
 #include "contract/connection_rules.h"
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {
@@ -135,7 +135,7 @@ bool Execution::Classify(const HttpRequest& request, const HttpResponse& respons
 void Execution::Record(const std::string& step, CallKind call, const HttpRequest& request, const HttpResponse& response,
             const nlohmann::json& body) {
   for (const auto& [name, value] : request.headers) {
-    if (redactor_->IsSecretHeader(name)) redactor_->AddCredential(value);
+    if (redactor_->IsSecretHeader(name)) redactor_->AddSecret(value);  // conform's wrong token too: whole only
   }
   s_->result.exchanges.push_back(RedactedExchange(step, call, request, response, body, *redactor_));
   if (response.ok() || response.error == TransportError::kRedirect) {

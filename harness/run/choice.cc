@@ -1,7 +1,7 @@
 #include "run/choice.h"
 
-#include "http/json_text.h"
-#include "http/utf8.h"
+#include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace conform {
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 

@@ -6,8 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include "cli/options.h"
-#include "cli/quantities.h"
 #include "run/case_runner.h"
 
 namespace conform {
@@ -94,15 +92,6 @@ TEST(ListSettle, ADeadlineCutsTheWindowShort) {
   EXPECT_TRUE(JudgeSettled(10'000'000, gate, list.Judge(), &findings));
   EXPECT_EQ(findings.size(), 1u);
   EXPECT_LT(MsSince(list.start), 1000);
-}
-
-// --list-settle's default, written as the flag shows it, is the window RunSettings starts with.
-TEST(ListSettle, TheFlagsDefaultIsTheDefaultWindow) {
-  int64_t us = 0;
-  std::string err;
-  ASSERT_TRUE(ParseDuration(RunOptions{}.list_settle, &us, &err)) << err;
-  EXPECT_EQ(us, kDefaultListSettleUs);
-  EXPECT_EQ(RunSettings{}.list_settle_us, kDefaultListSettleUs);
 }
 
 TEST(ListSettle, WalkLabels) {

@@ -14,12 +14,13 @@
 #include "contract/connection_rules.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
-#include "http/json_text.h"
 #include "http/retry_after.h"
 #include "http/target_url.h"
-#include "http/utf8.h"
 #include "redact/redactor.h"
 #include "run/load_body.h"
+#include "text/json_text.h"
+#include "text/percent.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "contract/connection_rules.h"
 #include "http/target_url.h"
-#include "http/utf8.h"
 #include "run/case_execution.h"
+#include "text/utf8.h"
 
 namespace conform {
 

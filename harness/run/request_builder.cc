@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "contract/connection_rules.h"
-#include "http/curl_transport.h"
-#include "http/json_text.h"
+#include "text/json_text.h"
+#include "text/percent.h"
 
 namespace conform {
 namespace {

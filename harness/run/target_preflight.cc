@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "contract/error_body.h"
-#include "http/json_text.h"
 #include "http/target_url.h"
 #include "run/request_builder.h"
 #include "run/suite_runner.h"
+#include "text/json_text.h"
 
 namespace conform {
 namespace {

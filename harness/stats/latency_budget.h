@@ -9,22 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "load/case.h"
+#include "load/latency_budget_spec.h"
 #include "stats/latency_by_kind.h"
 
 namespace conform {
-
-
-
-struct LatencyBudget {
-  std::string text;               // as given, e.g. "put.p95=200ms"
-  std::optional<CallKind> kind;   // nullopt: all calls ("total")
-  std::string statistic;          // "p50", "p99.9", "max", "mean"
-  int64_t limit_us = 0;
-};
-
-// "kind.stat=duration": kind is create|get|list|update|put|delete|total; stat is pNN[.N], max
-// or mean.
-bool ParseLatencyBudget(const std::string& text, LatencyBudget* out, std::string* err);
 
 // The outcome of one budget or baseline comparison: a testcase of its own in the reports.
 struct LatencyCheck {

@@ -1,5 +1,5 @@
 // Durations, rates and percentages from flags.
-#include "cli/quantities.h"
+#include "text/quantities.h"
 
 #include <gtest/gtest.h>
 

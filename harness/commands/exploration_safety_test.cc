@@ -10,11 +10,11 @@
 #include "explore/shrink.h"
 #include "explore/value_domain.h"
 #include "http/curl_transport.h"
-#include "http/utf8.h"
 #include "mock/mock_front_for_tests.h"
 #include "mock/mock_server.h"
 #include "report/report_set.h"
 #include "run/proof_depth_for_tests.h"
+#include "text/utf8.h"
 
 namespace conform {
 namespace {

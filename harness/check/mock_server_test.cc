@@ -1,5 +1,6 @@
 // The mock over real loopback HTTP: every rule of the contract, every answer valid against
-// schemas/, concurrent PUTs never torn, garbage never crashes it.
+// schemas/, concurrent PUTs never torn, garbage never crashes it. Here, not in mock/, because
+// conform's own checks judge its answers (check/ sits above mock/: scripts/layers).
 #include "mock/mock_server.h"
 
 #include <random>
@@ -10,6 +11,7 @@
 #include "check/expectations.h"
 #include "http/curl_transport.h"
 #include "load/schema_registry.h"
+#include "text/percent.h"
 
 namespace conform {
 namespace {

@@ -1,8 +1,8 @@
-#include "http/json_text.h"
+#include "text/json_text.h"
 
 #include <algorithm>
 
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 

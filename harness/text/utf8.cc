@@ -1,4 +1,4 @@
-#include "http/utf8.h"
+#include "text/utf8.h"
 
 namespace conform {
 

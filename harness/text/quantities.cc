@@ -1,5 +1,5 @@
 // Quantity parsing with std::from_chars-free, locale-independent number reading.
-#include "cli/quantities.h"
+#include "text/quantities.h"
 
 #include <cmath>
 #include <sstream>
