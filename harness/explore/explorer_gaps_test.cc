@@ -4,6 +4,7 @@
 // the finding can only come from the answer that was changed.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
@@ -449,6 +450,51 @@ TEST_F(ExplorerGapsTest, ADivergenceThatDoesNotRecurIsKeptWithANoteAndNoFile) {
   EXPECT_EQ(report.found_file, "");
   EXPECT_FALSE(std::filesystem::exists(found) && !std::filesystem::is_empty(found)) << "no case file";
   std::filesystem::remove_all(found);
+}
+
+}  // namespace
+}  // namespace conform
+
+namespace conform {
+namespace {
+
+// A request of the sequence that gets no usable answer ends the exploration there: the answer is
+// not judged, the count of operations sent leaves it out, and nothing but cleanup follows it.
+TEST_F(ExplorerGapsTest, AnOperationWithoutAnAnswerEndsTheExploration) {
+  std::vector<HttpRequest> sent;
+  int posts = 0;
+  const ExploreOutcome out = Replay({Create(0), Create(1), List()}, [&](const HttpRequest& r, HttpResponse* response) {
+    sent.push_back(r);
+    if (r.method != "POST" || ++posts != 2) return;
+    *response = HttpResponse{};
+    response->error = TransportError::kReset;
+    response->error_message = r.method + " " + r.url + ": connection-reset";
+  });
+  EXPECT_EQ(out.result.error_type, "connection-reset") << out.result.error_message;
+  EXPECT_EQ(out.sent, 1);
+  EXPECT_EQ(out.result.findings.size(), 0u) << Lines(out.result.findings);
+  size_t second_post = 0;
+  for (size_t i = 0, seen = 0; i < sent.size() && second_post == 0; ++i) {
+    if (sent[i].method == "POST" && ++seen == 2) second_post = i;
+  }
+  ASSERT_GT(second_post, 0u);
+  for (size_t i = second_post + 1; i < sent.size(); ++i) EXPECT_TRUE(sent[i].cleanup) << sent[i].method << " " << sent[i].url;
+}
+
+// A call without a token, or with a wrong one, answered 404 for a name the model does not hold:
+// the server looked the name up for a caller it should have refused (must, with its own rule).
+TEST_F(ExplorerGapsTest, ANameLookedUpBeforeTheTokenIsCredentialsIgnored) {
+  Operation get = OnName(CallKind::kGet, "${name}-never-made");
+  get.request.auth = AuthMode::kWrong;
+  const ExploreOutcome out = Replay({get}, [](const HttpRequest& r, HttpResponse* response) {
+    if (r.method != "GET" || response->status != 401) return;
+    response->status = 404;
+    response->body = R"({"message":"no such name","details":{"applicationError":{"code":"NOT_FOUND","description":"no such name","data":{}}}})";
+  });
+  const Finding* must = FirstMust(out.result.findings);
+  ASSERT_NE(must, nullptr) << Lines(out.result.findings);
+  EXPECT_EQ(must->rule, "explore.credentials-ignored") << Lines(out.result.findings);
+  EXPECT_NE(must->message.find("the name was looked up"), std::string::npos) << must->message;
 }
 
 }  // namespace

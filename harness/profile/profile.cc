@@ -13,7 +13,7 @@ namespace {
 
 constexpr size_t kChoiceColumn = 34;
 
-std::string Pad(const std::string& text, size_t width) {
+std::string PadColumn(const std::string& text, size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
@@ -138,7 +138,7 @@ std::string ProfileTable(const Profile& profile) {
       << " UTC)\n";
   size_t unread = 0;
   for (const Choice& c : profile.choices) {
-    out << "  " << Pad(c.id, kChoiceColumn) << ChoiceText(c) << "\n";
+    out << "  " << PadColumn(c.id, kChoiceColumn) << ChoiceText(c) << "\n";
     unread += !c.problem.empty();
   }
   if (unread > 0) {

@@ -39,7 +39,7 @@ std::string Paint(const std::string& text, const char* color, const ConsoleStyle
   return style.color ? std::string(color) + text + "\033[0m" : text;
 }
 
-std::string Pad(std::string s, size_t width) {
+std::string PadRight(std::string s, size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
 }
@@ -71,7 +71,7 @@ ConsoleStyle DetectConsoleStyle(int fd, bool quiet, bool verbose) {
 
 void PrintCaseLine(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
   if (style.quiet) return;
-  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
+  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << PadRight(c.id, 44) << " " << c.title << "\n";
   if (c.outcome == Outcome::kSkipped) out << "      " << c.error_message << "\n";
 }
 
@@ -90,13 +90,13 @@ void PrintNotes(std::ostream& out, const RunResult& run) {
   if (by_rule.empty()) return;
   out << "\nnotes (choices the contract leaves to the server; never a failure):\n";
   for (const auto& [rule, seen] : by_rule) {
-    out << "  " << Pad(rule, 36) << " " << seen.first << (seen.first == 1 ? " time" : " times") << ", e.g. " << seen.second
+    out << "  " << PadRight(rule, 36) << " " << seen.first << (seen.first == 1 ? " time" : " times") << ", e.g. " << seen.second
         << "\n";
   }
 }
 
 void PrintCaseDetails(std::ostream& out, const CaseResult& c, const ConsoleStyle& style) {
-  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << Pad(c.id, 44) << " " << c.title << "\n";
+  out << Paint(Label(c.outcome), Color(c.outcome), style) << " " << PadRight(c.id, 44) << " " << c.title << "\n";
   if (c.outcome == Outcome::kError) out << "      " << c.error_message << "\n";
   for (const Finding& f : c.findings) out << "      " << FindingLine(f) << "\n";
   if ((c.outcome == Outcome::kFailed || c.outcome == Outcome::kError) && !c.file.empty()) {
@@ -113,7 +113,7 @@ void PrintCauses(std::ostream& out, const RunResult& run, const ConsoleStyle& st
   out << "\n" << Paint("CAUSES", Color(Outcome::kFailed), style) << " of the " << FailedOrErrored(run)
       << " failed or errored cases:\n";
   for (const Cause& cause : causes) {
-    out << "  " << Pad(std::to_string(cause.cases) + " cases", 10) << cause.title << "\n"
+    out << "  " << PadRight(std::to_string(cause.cases) + " cases", 10) << cause.title << "\n"
         << "            e.g. " << cause.example_case << ": " << cause.example << "\n";
   }
 }
@@ -134,12 +134,12 @@ void PrintDetails(std::ostream& out, const RunResult& run, const ConsoleStyle& s
 }
 
 void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& style) {
-  out << "\nlatency (ms)  " << Pad("call", 8) << Pad("count", 7);
-  for (const auto& [label, p] : ReportedPercentiles()) out << Pad(label, 9);
+  out << "\nlatency (ms)  " << PadRight("call", 8) << PadRight("count", 7);
+  for (const auto& [label, p] : ReportedPercentiles()) out << PadRight(label, 9);
   out << "max\n";
   auto row = [&](const std::string& name, const Histogram& h) {
-    out << "              " << Pad(name, 8) << Pad(std::to_string(h.count()), 7);
-    for (const auto& [label, p] : ReportedPercentiles()) out << Pad(FormatMs(static_cast<double>(h.Percentile(p))), 9);
+    out << "              " << PadRight(name, 8) << PadRight(std::to_string(h.count()), 7);
+    for (const auto& [label, p] : ReportedPercentiles()) out << PadRight(FormatMs(static_cast<double>(h.Percentile(p))), 9);
     out << FormatMs(static_cast<double>(h.max())) << "\n";
   };
   for (const auto& [kind, h] : run.latency) row(CallKindName(kind), h);
@@ -147,7 +147,7 @@ void PrintSummary(std::ostream& out, const RunResult& run, const ConsoleStyle& s
 
   for (const LatencyCheck& check : run.latency_checks) {
     out << Paint(check.passed ? "PASS " : "FAIL ", Color(check.passed ? Outcome::kPassed : Outcome::kFailed), style)
-        << " " << Pad(check.name, 44) << " " << check.message << "\n";
+        << " " << PadRight(check.name, 44) << " " << check.message << "\n";
   }
   const std::string verdict = Verdict(run);
   const Outcome color = verdict == "passed" ? Outcome::kPassed : Outcome::kFailed;

@@ -17,7 +17,7 @@
 namespace conform {
 namespace {
 
-constexpr size_t kMaxBodyChars = 2048;
+constexpr size_t kMaxHtmlBodyChars = 2048;
 
 const char kStyle[] = R"(
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
@@ -42,9 +42,9 @@ document.getElementById('outcome-filter').addEventListener('change',applyFilters
 document.getElementById('tag-filter').addEventListener('change',applyFilters);
 )";
 
-std::string Capped(const std::string& text) {
-  if (text.size() <= kMaxBodyChars) return text;
-  return Utf8Prefix(text, kMaxBodyChars) + "\n... (" + std::to_string(text.size()) + " bytes in all)";
+std::string CappedForHtml(const std::string& text) {
+  if (text.size() <= kMaxHtmlBodyChars) return text;
+  return Utf8Prefix(text, kMaxHtmlBodyChars) + "\n... (" + std::to_string(text.size()) + " bytes in all)";
 }
 
 std::string Badge(Outcome o) {
@@ -209,15 +209,15 @@ void Failure(const CaseResult& c, std::ostringstream& out) {
     out << (open ? "<details open><summary>" : "<details><summary>") << EscapeHtml(x.step) << ": " << EscapeHtml(x.request.method) << " "
         << EscapeHtml(x.request.url) << " &rarr; "
         << (x.response.status ? std::to_string(x.response.status) : EscapeHtml(TransportErrorName(x.response.error)))
-        << "</summary><p>reproduce:</p><pre class=\"curl\">" << EscapeHtml(Capped(x.curl)) << "</pre>";
+        << "</summary><p>reproduce:</p><pre class=\"curl\">" << EscapeHtml(CappedForHtml(x.curl)) << "</pre>";
     std::string request;
     for (const auto& [name, value] : x.request.headers) request += name + ": " + value + "\n";
     if (x.request.has_body) request += "\n" + x.request.body;
-    out << "<p>request</p><pre>" << EscapeHtml(Capped(request)) << "</pre><p>response</p><pre>";
+    out << "<p>request</p><pre>" << EscapeHtml(CappedForHtml(request)) << "</pre><p>response</p><pre>";
     std::string response = x.response.ok() || x.response.status ? "HTTP " + std::to_string(x.response.status) + "\n"
                                                                  : x.response.error_message + "\n";
     for (const auto& [name, value] : x.response.headers) response += name + ": " + value + "\n";
-    out << EscapeHtml(Capped(response + "\n" + x.response.body)) << "</pre></details>";
+    out << EscapeHtml(CappedForHtml(response + "\n" + x.response.body)) << "</pre></details>";
   }
   out << "</article>";
 }

@@ -10,11 +10,11 @@
 namespace conform {
 namespace {
 
-constexpr size_t kMaxBodyChars = 4096;
+constexpr size_t kMaxJsonBodyChars = 4096;
 
-std::string Capped(const std::string& body) {
-  if (body.size() <= kMaxBodyChars) return body;
-  return Utf8Prefix(body, kMaxBodyChars) + "... (" + std::to_string(body.size()) + " bytes in all)";
+std::string CappedForJson(const std::string& body) {
+  if (body.size() <= kMaxJsonBodyChars) return body;
+  return Utf8Prefix(body, kMaxJsonBodyChars) + "... (" + std::to_string(body.size()) + " bytes in all)";
 }
 
 // Strings in reports must be valid UTF-8 for nlohmann's dump; the caller dumps with "replace".
@@ -29,19 +29,19 @@ nlohmann::json HeadersJson(const Headers& headers) {
 nlohmann::json JsonReportExchange(const Exchange& x) {
   nlohmann::json request = {{"method", x.request.method}, {"url", x.request.url},
                             {"headers", HeadersJson(x.request.headers)}};
-  if (x.request.has_body) request["body"] = Capped(x.request.body);
+  if (x.request.has_body) request["body"] = CappedForJson(x.request.body);
   nlohmann::json response = {{"status", x.response.status}};
   if (!x.response.ok()) {
     response["error"] = TransportErrorName(x.response.error);
     response["error_message"] = x.response.error_message;
   }
   response["headers"] = HeadersJson(x.response.headers);
-  response["body"] = Capped(x.response.body);
+  response["body"] = CappedForJson(x.response.body);
   const PhaseTimings& t = x.response.timings;
   response["timings_us"] = {{"dns", t.dns_us}, {"connect", t.connect_us}, {"tls", t.tls_us},
                             {"first_byte", t.first_byte_us}, {"total", t.total_us}};
   return {{"step", x.step}, {"call", CallKindName(x.call)}, {"request", request}, {"response", response},
-          {"curl", Capped(x.curl)}};
+          {"curl", CappedForJson(x.curl)}};
 }
 
 namespace {

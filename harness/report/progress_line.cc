@@ -11,7 +11,7 @@ namespace {
 constexpr auto kRedrawEvery = std::chrono::milliseconds(250);
 
 // "45s", "3m05s", "1h02m": whole seconds are as precise as a person watching wants.
-std::string Clock(double seconds) {
+std::string ClockText(double seconds) {
   const long s = std::lround(std::max(0.0, seconds));
   char text[32];
   if (s < 60) {
@@ -58,9 +58,9 @@ std::string FormatProgress(const ProgressSnapshot& s) {
   } else if (s.operations_total > 0) {
     line += ", " + std::to_string(s.operations_done) + "/" + std::to_string(s.operations_total) + " operations";
   }
-  line += ", " + Clock(s.elapsed_s) + " elapsed";
+  line += ", " + ClockText(s.elapsed_s) + " elapsed";
   const double left = SecondsLeft(s);
-  if (left >= 0) line += ", about " + Clock(left) + " left";
+  if (left >= 0) line += ", about " + ClockText(left) + " left";
   return line;
 }
 
