@@ -14,6 +14,7 @@
 #include "commands/mock_command.h"
 #include "commands/openapi_command.h"
 #include "commands/profile_command.h"
+#include "commands/list_command.h"
 #include "commands/run_command.h"
 #include "run/boundary.h"
 

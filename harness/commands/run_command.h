@@ -1,5 +1,5 @@
-// `conform run` and `conform list`: load, select, run (against a target or the embedded mock),
-// report, and choose the exit code.
+// `conform run`: load, select, run (against a target or the embedded mock), report, and choose
+// the exit code.
 #pragma once
 
 #include "cli/options.h"
@@ -11,6 +11,5 @@ namespace conform {
 // reports are written from it) whenever the run took place: conform profile reads its probes'
 // answers from it.
 int RunRunCommand(const RunOptions& options, RunResult* result = nullptr);
-int RunListCommand(const Selection& selection, const std::string& schemas_dir);
 
 }  // namespace conform

@@ -17,10 +17,8 @@ bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err) {
   return true;
 }
 
-std::optional<Shard> ExplorationShard(const std::string& shard_flag) {
-  Shard shard;
-  std::string ignored;
-  if (shard_flag.empty() || !ParseShard(shard_flag, &shard, &ignored) || shard.count == 1) return std::nullopt;
+std::optional<Shard> ExplorationShard(const std::optional<Shard>& shard) {
+  if (!shard || shard->count == 1) return std::nullopt;
   return shard;
 }
 

@@ -14,9 +14,8 @@ namespace conform {
 // to 18 digits. false with *err naming --seed.
 bool ParseSeed(const std::string& text, uint64_t* seed, std::string* err);
 
-// The shard a run explores as: --shard i/n with n > 1; none for a whole run (or a bad flag,
-// which the shard selection refuses first).
-std::optional<Shard> ExplorationShard(const std::string& shard_flag);
+// The shard a run explores as: --shard i/n with n > 1; none for a whole run.
+std::optional<Shard> ExplorationShard(const std::optional<Shard>& shard);
 
 // Each shard explores with its own seed and names, so a CI matrix explores more in parallel.
 uint64_t ShardSeed(uint64_t seed, const std::optional<Shard>& shard);

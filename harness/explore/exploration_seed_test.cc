@@ -35,13 +35,18 @@ TEST(ExplorationSeedTest, AWholeNumberPinsTheSeed) {
 }
 
 TEST(ExplorationSeedTest, EachShardExploresWithItsOwnSeedAndSaysHowToReplayIt) {
-  EXPECT_FALSE(ExplorationShard(""));
-  EXPECT_FALSE(ExplorationShard("1/1"));
-  EXPECT_FALSE(ExplorationShard("5/4"));
-  const std::optional<Shard> second = ExplorationShard("2/4");
+  const auto shard = [](const std::string& flag) {
+    Shard parsed;
+    std::string err;
+    EXPECT_TRUE(ParseShard(flag, &parsed, &err)) << err;
+    return ExplorationShard(parsed);
+  };
+  EXPECT_FALSE(ExplorationShard(std::nullopt));
+  EXPECT_FALSE(shard("1/1"));
+  const std::optional<Shard> second = shard("2/4");
   ASSERT_TRUE(second);
   EXPECT_EQ(ShardSeed(7, std::nullopt), 7u);
-  EXPECT_EQ(ShardSeed(7, ExplorationShard("1/4")), 7u);
+  EXPECT_EQ(ShardSeed(7, shard("1/4")), 7u);
   EXPECT_EQ(ShardSeed(7, second), 7u + 1000003u);
   EXPECT_EQ(SeedReplayFlags(7, std::nullopt), "--seed 7");
   EXPECT_EQ(SeedReplayFlags(7, second), "--seed 7 --shard 2/4");

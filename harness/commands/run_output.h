@@ -1,0 +1,44 @@
+// What conform run prints and writes: a line per case, the exploration's lines, the verdict, the
+// reports, and the exit code that sums them up.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/options.h"
+#include "explore/exploration_run.h"
+#include "redact/redactor.h"
+#include "report/console_report.h"
+#include "run/results.h"
+#include "run/shard.h"
+
+namespace conform {
+
+// Writes every report; false when a file could not be written or leaked a secret (*leaked).
+bool Report(const RunResult& run, const RunOptions& options, const Redactor& redactor, bool print_paths, bool* leaked);
+
+// Each problem on a line of its own, and reports holding one errored testcase that names them
+// all (a run that never started); the usage exit code.
+int UsageError(const std::vector<std::string>& errors, const RunOptions& options);
+
+// A case's line; the cases a stopped run never started are one line, not one each.
+void PrintCase(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total);
+
+// Before the cases: the seed, and the found cases replayed before exploring.
+void PrintSeedLine(const RunOptions& options, uint64_t seed, const std::optional<Shard>& shard, size_t found);
+
+// The exploration's testcase line, then what it sent and, at a divergence, the case it wrote.
+void PrintExplorationLines(const RunOptions& options, const ConsoleStyle& style, uint64_t seed,
+                           const std::optional<Shard>& shard, const ExplorationReport& report, size_t index);
+
+// The details, the summary and the verdict; a bug of conform's in printing them loses the
+// console's account only, never the reports.
+void PrintVerdict(const RunResult& run, const ConsoleStyle& style);
+
+// The documented exit code (docs/usage.md), with a line on stderr where the verdict alone does
+// not say why.
+int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::string& base_url);
+
+}  // namespace conform
