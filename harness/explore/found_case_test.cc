@@ -58,5 +58,30 @@ TEST(FoundCaseTest, AGetExpectsTheNameAsATemplateAndPassesAgainstACorrectServer)
       << (run.cases[0].findings.empty() ? run.cases[0].error_message : run.cases[0].findings[0].message);
 }
 
+// A call the credentials refuse expects what the docs give that refusal: 401 alone without a
+// token (no should line: there is no other choice to prefer), 401 or 403 for a read-only write
+// with 403 preferred at should level; and a write changes nothing.
+TEST(FoundCaseTest, ACallWithRefusedCredentialsExpectsTheDocumentedRefusal) {
+  Finding finding = MakeFinding(Level::kMust, "step 2 (get)", "explore.credentials-ignored", "a test");
+  Operation get = Get("${name}-x");
+  get.request.auth = AuthMode::kNone;
+  Operation update = Get("${name}-x");
+  update.request.call = CallKind::kUpdate;
+  update.request.body = nlohmann::json{{"externalDatabaseConnection", {{"name", "${name}-x"}, {"endpoint", "https://e.com"}}}};
+  update.request.auth = AuthMode::kReadonly;
+  update.what = "update with the read-only token";
+  const nlohmann::json found = FoundCase({Create("${name}-x"), get, update}, finding, 7);
+  ASSERT_EQ(found["steps"].size(), 3u) << found.dump();
+  const nlohmann::json& none = found["steps"][1];
+  EXPECT_EQ(none["auth"], "none");
+  EXPECT_EQ(none["expect"]["status"], 401) << none.dump();
+  EXPECT_FALSE(none.contains("should")) << none.dump();
+  EXPECT_FALSE(none.contains("oracle")) << "a read changes nothing to check";
+  const nlohmann::json& readonly = found["steps"][2];
+  EXPECT_EQ(readonly["expect"]["status"], nlohmann::json::array({401, 403})) << readonly.dump();
+  EXPECT_EQ(readonly["should"]["status"], 403) << readonly.dump();
+  EXPECT_EQ(readonly["oracle"], "unchanged");
+}
+
 }  // namespace
 }  // namespace conform
