@@ -9,16 +9,19 @@
 #include <cctype>
 
 namespace conform {
-namespace {
 
-struct ReceiveState {
+// What the body callback fills. Not in the anonymous namespace: CurlTransport::Exchange holds one,
+// and a member of an internal type is what GCC warns of when a unity build joins the files.
+struct CurlReceiveState {
   HttpResponse* response;
   size_t cap;
   bool too_large = false;
 };
 
+namespace {
+
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
-  auto* state = static_cast<ReceiveState*>(user);
+  auto* state = static_cast<CurlReceiveState*>(user);
   size_t bytes = size * count;
   if (state->response->body.size() + bytes > state->cap) {
     state->too_large = true;
@@ -36,7 +39,7 @@ std::string Trim(std::string s) {
 }
 
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
-  auto* state = static_cast<ReceiveState*>(user);
+  auto* state = static_cast<CurlReceiveState*>(user);
   std::string line(data, size * count);
   if (line.rfind("HTTP/", 0) == 0) {
     state->response->headers.clear();  // a new response (after 100-continue) starts over
@@ -90,7 +93,7 @@ CurlTransport::~CurlTransport() {
 struct CurlTransport::Exchange {
   const HttpRequest* request = nullptr;
   HttpResponse response;
-  ReceiveState state{nullptr, 0};
+  CurlReceiveState state{nullptr, 0};
   curl_slist* headers = nullptr;
   Exchange() = default;
   Exchange(const Exchange&) = delete;
@@ -100,7 +103,7 @@ struct CurlTransport::Exchange {
 
 void CurlTransport::Configure(CURL* handle, const HttpRequest& request, Exchange* x) const {
   x->request = &request;
-  x->state = ReceiveState{&x->response, options_.max_body_bytes};
+  x->state = CurlReceiveState{&x->response, options_.max_body_bytes};
   const std::string* accept_encoding = nullptr;
   for (const auto& header : request.headers) {
     if (strcasecmp(header.first.c_str(), "Accept-Encoding") == 0) {
