@@ -74,8 +74,10 @@ TEST(CreateOracleTest, EachBreakHasItsRule) {
   EXPECT_NE(judged[0].message.find("refused or not looked up"), std::string::npos) << judged[0].message;
 
   CreateInput half = Accepted(kSent, kSent);
-  half.create_status = 403;
-  EXPECT_EQ(Rules(JudgeCreate(half, "s")), std::vector<std::string>{"create.partial-apply"});
+  for (int status : {400, 403, 499}) {
+    half.create_status = status;
+    EXPECT_EQ(Rules(JudgeCreate(half, "s")), std::vector<std::string>{"create.partial-apply"}) << status;
+  }
 }
 
 }  // namespace

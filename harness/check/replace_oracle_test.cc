@@ -100,6 +100,16 @@ TEST(ReplaceOracleTest, NotFoundForAConnectionThatExistsIsNamed) {
   EXPECT_EQ(std::count(gone.begin(), gone.end(), "replace.not-found-but-exists"), 0);
 }
 
+// Only a 2xx answer holds a connection: an error body that carries one (a server echoing the
+// request, say) is no stored state.
+TEST(ReplaceOracleTest, OnlyA2xxSnapshotHoldsAConnection) {
+  const json body = {{"externalDatabaseConnection", {{"name", "db"}}}};
+  EXPECT_TRUE(MakeSnapshot(200, body).connection);
+  EXPECT_TRUE(MakeSnapshot(299, body).connection);
+  for (int status : {199, 300, 404, 400, 500}) EXPECT_FALSE(MakeSnapshot(status, body).connection) << status;
+  EXPECT_FALSE(MakeSnapshot(200, json::array()).connection);
+}
+
 TEST(ReplaceOracleTest, RenameAndLossAreNamed) {
   json sent = {{"name", "other"}};
   ReplaceInput in = Accepted(sent, json::object());
