@@ -379,6 +379,7 @@ class Exploration {
   const RunSettings& run_;
   const SchemaRegistry& schemas_;
   RequestGate& gate_;  // the settle window's waits are the run's, cut short by its deadline
+  ExploreOutcome out_;  // before the members whose callbacks write findings into it
   GuardedTransport transport_;
   Redactor* redactor_;
   TargetQuestions questions_;  // the GETs and probes that judging sends
@@ -399,7 +400,6 @@ class Exploration {
   };
   std::deque<Sent> recent_;  // the last exchanges, redacted into the result at the end
   ExploreProgress* progress_ = nullptr;  // set for a generated run, not for a replay
-  ExploreOutcome out_;
 };
 
 }  // namespace
