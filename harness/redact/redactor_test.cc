@@ -23,6 +23,8 @@ TEST(RedactorTest, HidesSecretKeyValuesInJsonAndLearnsThem) {
   EXPECT_EQ(r.Text("expected {\"secretKey\":\"s3cr3t-value\"}"), std::string("expected {\"secretKey\":\"") + kRedacted + "\"}");
   EXPECT_EQ(r.Body("not json s3cr3t-value"), std::string("not json ") + kRedacted);
   EXPECT_EQ(r.Body(body.dump()).find("s3cr3t"), std::string::npos);
+  // A body with something hidden is written again on one line, as compact as JSON goes.
+  EXPECT_EQ(r.Body("{\n  \"note\": \"s3cr3t-value\",\n  \"n\": [1, 2]\n}"), R"({"n":[1,2],"note":"[REDACTED]"})");
 }
 
 TEST(RedactorTest, IgnoresTooShortSecrets) {
