@@ -97,7 +97,8 @@ TEST_F(RefusingServerTest, ARouterRefusingSlashesInThePathWarns) {
   const auto [outcome, rules] = CaseOutcome("encoding-slash-in-name");
   EXPECT_EQ(outcome, "warned") << out;
   EXPECT_EQ(rules.count("should:replace.precondition"), 1u) << out;
-  for (const auto& c : Json("report.json")["cases"]) {
+  const nlohmann::json report = Json("report.json");  // held: a loop over a temporary's member reads freed memory
+  for (const auto& c : report["cases"]) {
     for (const auto& f : c["findings"]) EXPECT_NE(f["level"], "must") << c["id"] << ": " << f.dump();
   }
 }
