@@ -186,7 +186,7 @@ int RunRunCommand(const RunOptions& given_options, RunResult* result) {
   std::vector<std::string> errors;
   if (!PlanRun(given_options, &plan, &errors)) return UsageError(errors, plan.options);
   const RunOptions& options = plan.options;
-  RunSettings settings = plan.settings;
+  RunSettings& settings = plan.settings;  // the embedded mock's URL once it starts
   std::string err;
   std::unique_ptr<MockServer> mock;
   if (!PrepareTarget(plan, &settings, &mock, &err)) return UsageError({err}, options);

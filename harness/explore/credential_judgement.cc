@@ -4,18 +4,9 @@
 #include <vector>
 
 #include "contract/connection_rules.h"
+#include "run/case_execution.h"
 
 namespace conform {
-namespace {
-
-// The body's externalDatabaseConnection when it is an object.
-const nlohmann::json* ConnectionOf(const nlohmann::json& body) {
-  if (!body.is_object()) return nullptr;
-  const auto it = body.find("externalDatabaseConnection");
-  return it != body.end() && it->is_object() ? &*it : nullptr;
-}
-
-}  // namespace
 
 bool CredentialAnswerOf(CallKind call, const std::string& name, bool held, const std::optional<nlohmann::json>& body,
                         int actual, TargetProbes& probes, CredentialAnswer* answer) {
@@ -31,7 +22,7 @@ bool CredentialAnswerOf(CallKind call, const std::string& name, bool held, const
     if (!refused && !name.empty() && !probes.RefusesName(name, &refused)) return false;
     // A body the contract allows may still be one the server refuses (a limit the docs do not
     // state): the same fields, created under a name of the exploration's own, tell.
-    const nlohmann::json* connection = writes && body ? ConnectionOf(*body) : nullptr;
+    const nlohmann::json* connection = writes ? BodyConnection(body) : nullptr;
     if (!refused && connection && !probes.RefusesBody(*connection, &refused)) return false;
     if (refused) *answer = CredentialAnswer::kRefusedFirst;
   }

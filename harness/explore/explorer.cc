@@ -152,11 +152,11 @@ class Exploration {
   // false when the target gave no usable answer to a GET or probe the judgement sent.
   bool JudgeStatus(const std::string& label, const Operation& op, const std::string& name,
                    const std::optional<nlohmann::json>& body, int expected, int actual) {
+    questions_.SetStep(label);  // the GETs and probes below belong to this operation
     // Before the status classes: which 4xx refuses credentials is documented, not any 4xx.
     if (CredentialRefusal(op.request.auth, op.request.call) != 0) {
       const bool held = !name.empty() && ReferenceState(name).status == 200;
       CredentialAnswer answer;
-      questions_.SetStep(label);
       if (!CredentialAnswerOf(op.request.call, name, held, body, actual, questions_, &answer)) return false;
       if (auto f = CredentialsFinding(label, op.request.auth, op.request.call, answer, actual)) {
         out_.result.findings.push_back(*f);
@@ -168,7 +168,6 @@ class Exploration {
       // The target holds the name where the model does not, or the reverse: did it take the name
       // for another? A GET of it shows which connection it reaches.
       std::string reached;
-      questions_.SetStep(label);
       if (!questions_.NameReached(name, &reached)) return false;
       // A delete leaves nothing to GET: which related connection did it take with it?
       const auto holds = [this](const std::string& other) { return ReferenceState(other).status == 200; };
@@ -190,7 +189,6 @@ class Exploration {
                                       op.request.call == CallKind::kCreate && deleted_.count(name) > 0,
                                       PageLimitOf(op)};
     StatusRuling ruling;
-    questions_.SetStep(label);
     if (!JudgeStatusDivergence(divergence, questions_, &ruling)) return false;
     Finding f = MakeFinding(ruling.level, label, ruling.rule, ruling.message);
     f.pointer = ruling.pointer;

@@ -13,6 +13,7 @@
 #include "http/curl_transport.h"
 #include "mock/mock_front_for_tests.h"
 #include "mock/mock_server.h"
+#include "mock/wix_error.h"
 #include "run/proof_depth_for_tests.h"
 
 namespace conform {
@@ -203,17 +204,22 @@ TEST_F(ExplorerTest, AProbeWithoutAnAnswerEndsTheExploration) {
   for (auto after = probe + 1; after != sent.end(); ++after) EXPECT_TRUE(after->cleanup) << after->method << " " << after->url;
 }
 
+// A router in front of the correct mock that answers every path holding %2F itself, with
+// `status` and Wix's standard error body.
+MockFront::Override SlashRouter(int status, const std::string& code) {
+  return [status, code](const httplib::Request& req, httplib::Response& res) {
+    if (req.target.find("%2F") == std::string::npos) return false;
+    res.status = status;
+    res.set_content(ApplicationErrorBody(code, "no such route").dump(), "application/json");
+    return true;
+  };
+}
+
 // A server whose router takes %2F for a path separator loses every name holding '/': that a
 // name may hold one is [I] (from {name=**}), so the loss is should-level, and it ends the
 // exploration (the model would hold names the target can never show again).
 TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
-  MockFront front([](const httplib::Request& req, httplib::Response& res) {
-    if (req.target.find("%2F") == std::string::npos) return false;
-    res.status = 404;
-    res.set_content(R"({"message":"no such route","details":{"applicationError":{"code":"NOT_FOUND","description":"no such route","data":{}}}})",
-                    "application/json");
-    return true;
-  });
+  MockFront front(SlashRouter(404, "NOT_FOUND"));
   int lost = 0;
   for (uint64_t seed = 1; seed <= 10; ++seed) {
     const ExploreOutcome out = ExploreAt(front.BaseUrl(), seed, 300);
@@ -233,13 +239,7 @@ TEST_F(ExplorerTest, LosingNamesWithASlashIsShouldLevelAndEndsTheExploration) {
 // A router that refuses %2F with 400 (Tomcat's default) refuses every path to a name holding '/',
 // though the server takes the name in a create's body: should-level, never must.
 TEST_F(ExplorerTest, ARouterRefusingSlashesWith400IsShouldLevel) {
-  MockFront front([](const httplib::Request& req, httplib::Response& res) {
-    if (req.target.find("%2F") == std::string::npos) return false;
-    res.status = 400;
-    res.set_content(R"({"message":"bad path","details":{"applicationError":{"code":"INVALID_ARGUMENT","description":"bad path","data":{}}}})",
-                    "application/json");
-    return true;
-  });
+  MockFront front(SlashRouter(400, "INVALID_ARGUMENT"));
   int lost = 0;
   for (uint64_t seed = 1; seed <= 10; ++seed) {
     const ExploreOutcome out = ExploreAt(front.BaseUrl(), seed, 300);
