@@ -122,21 +122,24 @@ int RunLoadCommand(const LoadCommandOptions& options) {
   std::string err;
   if (!ParseLoadOptions(options, &load, &budgets, &err)) return Usage(err);
 
-  std::unique_ptr<MockServer> mock;
   const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
-  if (options.target.empty()) {
-    std::string unused_readonly_token;
-    if (!StartEmbeddedMock(mock_flags, &load.credentials.token, &unused_readonly_token, &mock, &err)) return Usage(err);
-    load.base_url = mock->base_url();
-  } else {
-    if (!CheckNoMockFlagsWithTarget(mock_flags, &err) || !NormaliseTarget(options.target, &load.base_url, &err)) {
-      return Usage(err);
-    }
+  MockOptions mock_options;
+  if (!PlanEmbeddedMock(mock_flags, !options.target.empty(), &mock_options, &err)) return Usage(err);
+  if (!options.target.empty()) {
+    if (!NormaliseTarget(options.target, &load.base_url, &err)) return Usage(err);
     if (!IsLoopbackTarget(load.base_url) && !options.allow_mutations) {
       return Usage("--target " + load.base_url + " is not this machine; load creates, updates and deletes " +
                    std::to_string(load.connections) + " connections named " + NamePrefix(load.run_id) +
                    "load-N there. Add --allow-mutations if that is what you want.");
     }
+  }
+  std::unique_ptr<MockServer> mock;
+  if (options.target.empty()) {
+    std::string unused_readonly_token;
+    if (!StartEmbeddedMock(mock_options, &load.credentials.token, &unused_readonly_token, &mock, &err)) {
+      return Usage(err);
+    }
+    load.base_url = mock->base_url();
   }
 
   LoadResult result = RunLoad(load);

@@ -51,26 +51,26 @@ bool ParseDelays(const std::vector<std::string>& specs, const std::string& jitte
   if (!jitter.empty()) {
     std::string duration_error;
     if (!ParseDuration(jitter, &out->jitter_us, &duration_error)) {
-      *err = "--jitter " + jitter + ": " + duration_error;
+      const std::string jitter_flag = flag == "--delay" ? "--jitter" : "--mock-jitter";
+      *err = jitter_flag + " " + jitter + ": " + duration_error;
       return false;
     }
   }
   return true;
 }
 
-bool CheckNoMockFlagsWithTarget(const EmbeddedMockFlags& flags, std::string* err) {
-  if (flags.empty()) return true;
-  *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
-  return false;
-}
-
-bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::string* readonly_token,
-                       std::unique_ptr<MockServer>* out, std::string* err) {
-  MockOptions options;
-  if (!ParseFaults(flags.faults, "--mock-fault", &options.faults, err) ||
-      !ParseDelays(flags.delays, flags.jitter, "--mock-delay", &options, err)) {
+bool PlanEmbeddedMock(const EmbeddedMockFlags& flags, bool has_target, MockOptions* out, std::string* err) {
+  if (has_target) {
+    if (flags.empty()) return true;
+    *err = "--mock-fault, --mock-delay and --mock-jitter need the embedded mock (drop --target)";
     return false;
   }
+  return ParseFaults(flags.faults, "--mock-fault", &out->faults, err) &&
+         ParseDelays(flags.delays, flags.jitter, "--mock-delay", out, err);
+}
+
+bool StartEmbeddedMock(MockOptions options, std::string* token, std::string* readonly_token,
+                       std::unique_ptr<MockServer>* out, std::string* err) {
   if (token->empty()) *token = "conform-embedded-token";
   if (readonly_token->empty()) *readonly_token = "conform-embedded-readonly-token";
   options.token = *token;

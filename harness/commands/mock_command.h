@@ -28,12 +28,13 @@ struct EmbeddedMockFlags {
   bool empty() const { return faults.empty() && delays.empty() && jitter.empty(); }
 };
 
-// Given a --target there is no embedded mock for these flags to act on: false with a one-line *err.
-bool CheckNoMockFlagsWithTarget(const EmbeddedMockFlags& flags, std::string* err);
+// The embedded mock's options from the --mock-* flags, before anything starts. Given a --target
+// there is no embedded mock for them to act on: false with a one-line *err.
+bool PlanEmbeddedMock(const EmbeddedMockFlags& flags, bool has_target, MockOptions* out, std::string* err);
 
-// Starts the embedded mock on a free loopback port with these flags and tokens (the tokens get
+// Starts the embedded mock on a free loopback port with these options and tokens (the tokens get
 // built-in values when empty, so the auth cases can run). false with a one-line *err.
-bool StartEmbeddedMock(const EmbeddedMockFlags& flags, std::string* token, std::string* readonly_token,
+bool StartEmbeddedMock(MockOptions options, std::string* token, std::string* readonly_token,
                        std::unique_ptr<MockServer>* out, std::string* err);
 
 // Turns fault names into a FaultSet; on an unknown name returns false with a one-line *err.

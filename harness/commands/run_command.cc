@@ -30,25 +30,24 @@ namespace {
 
 // Where the run goes: the embedded mock (started here) or the user's target, checked for consent.
 bool PrepareTarget(const RunPlan& plan, RunSettings* settings, std::unique_ptr<MockServer>* mock, std::string* err) {
-  const RunOptions& options = plan.options;
-  if (options.target.empty()) {
-    const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
-    if (!StartEmbeddedMock(mock_flags, &settings->credentials.token, &settings->credentials.readonly_token, mock, err)) {
+  if (plan.target.given.empty()) {
+    if (!StartEmbeddedMock(plan.target.embedded_mock, &settings->credentials.token,
+                           &settings->credentials.readonly_token, mock, err)) {
       return false;
     }
     settings->base_url = (*mock)->base_url();
-    if (!options.quiet) std::cout << "no --target: testing the embedded mock at " << settings->base_url << "\n";
+    if (!plan.output.quiet) std::cout << "no --target: testing the embedded mock at " << settings->base_url << "\n";
     return true;
   }
   const std::string names = NamePrefix(settings->run_id) + "<case-id>";
   const bool loopback = IsLoopbackTarget(settings->base_url);
-  if (!loopback && !options.allow_mutations) {
+  if (!loopback && !plan.target.allow_mutations) {
     *err = "--target " + settings->base_url + " is not this machine; the " + std::to_string(plan.cases.size()) +
            " selected cases create, update and delete connections named " + names +
            " there. Add --allow-mutations if that is what you want.";
     return false;
   }
-  if (!loopback && !options.quiet) {
+  if (!loopback && !plan.output.quiet) {
     std::cout << "conform will create, update and delete connections named " << names << " on " << settings->base_url
               << " (and names starting " << NamePrefix(settings->run_id) << "explore while exploring)"
               << " and nothing else; each is deleted when its case ends\n";
@@ -72,13 +71,9 @@ PreflightOutcome Preflight(const RunSettings& settings, const CurlOptions& curl,
 bool PrepareReference(const RunPlan& plan, const RunSettings& settings, Redactor& redactor, ExploreSettings* explore,
                       std::string* err, bool* unreachable) {
   *unreachable = false;
-  const RunOptions& options = plan.options;
-  if (options.reference.empty()) return true;
-  if (!NormaliseTarget(options.reference, &explore->reference_url, err)) {
-    *err = "--reference: " + *err;
-    return false;
-  }
-  if (!IsLoopbackTarget(explore->reference_url) && !options.allow_mutations) {
+  if (plan.target.reference_url.empty()) return true;
+  explore->reference_url = plan.target.reference_url;
+  if (!IsLoopbackTarget(explore->reference_url) && !plan.target.allow_mutations) {
     *err = "--reference " + explore->reference_url + " is not this machine; exploration creates, updates and deletes "
            "connections there too. Add --allow-mutations if that is what you want.";
     return false;
@@ -95,12 +90,12 @@ bool PrepareReference(const RunPlan& plan, const RunSettings& settings, Redactor
 
 // The target cannot be tested as given: one line with the cause first, reports with one errored
 // testcase saying so, exit 3. No case ran.
-int StopAfterPreflight(const PreflightOutcome& preflight, const RunSettings& settings, const RunOptions& options,
-                       const Redactor& redactor, MockServer* mock) {
+int StopAfterPreflight(const PreflightOutcome& preflight, const RunPlan& plan, const Redactor& redactor,
+                       MockServer* mock) {
   if (mock) mock->Stop();
   std::cerr << "conform: " << preflight.cause << "\n";
   bool leaked = false;
-  Report(PreflightFailedRun(preflight, settings), options, redactor, !options.quiet, &leaked);
+  Report(PreflightFailedRun(preflight, plan.settings), plan.output.reports, redactor, !plan.output.quiet, &leaked);
   return leaked ? kExitLeak : kExitUnreachable;
 }
 
@@ -128,7 +123,7 @@ void RunExploration(const RunPlan& plan, ExploreSettings explore, const RunSetti
   ExplorationReport report;
   std::string internal;
   if (!RunGuarded("the exploration (seed " + std::to_string(explore.seed) + ")", [&] {
-        report = ExploreShrinkAndWrite(explore, settings, plan.schemas, transport, gate, redactor, plan.options.found_dir,
+        report = ExploreShrinkAndWrite(explore, settings, plan.schemas, transport, gate, redactor, plan.output.found_dir,
                                        limits);
       }, &internal)) {
     report.outcome.result.id = explore.label;
@@ -137,7 +132,7 @@ void RunExploration(const RunPlan& plan, ExploreSettings explore, const RunSetti
     MarkInternalError(redactor->Text(internal), &report.outcome.result);
   }
   progress->Above([&] {
-    PrintExplorationLines(plan.options, style, plan.seed, shard, report, run->cases.size());
+    PrintExplorationLines(plan, style, report, run->cases.size());
     if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
   });
   report.outcome.result.retries = gate.retries() - retries_before;  // exploration's, shrinking's replays included
@@ -162,8 +157,7 @@ RunResult RunCasesAndExploration(const RunPlan& plan, const RunSettings& setting
     progress.SetCases(++cases_done, total_cases);
     progress.Above([&] { PrintCase(style, c, index, total); });
   };
-  const Repetition repetition{plan.options.repeat, plan.options.warmup};
-  RunResult run = RunSuite(plan.cases, settings, plan.schemas, transports, redactor, print, repetition, gate);
+  RunResult run = RunSuite(plan.cases, settings, plan.schemas, transports, redactor, print, plan.repetition, gate);
   const auto going_on = [&] { return !Interrupted() && run.stopped == RunStop::kNone; };
   if (exploring) {
     run.seed = std::to_string(plan.seed);
@@ -181,44 +175,44 @@ RunResult RunCasesAndExploration(const RunPlan& plan, const RunSettings& setting
 
 }  // namespace
 
-int RunRunCommand(const RunOptions& given_options, RunResult* result) {
+int RunRunCommand(const RunOptions& options, RunResult* result) {
   RunPlan plan;
   std::vector<std::string> errors;
-  if (!PlanRun(given_options, &plan, &errors)) return UsageError(errors, plan.options);
-  const RunOptions& options = plan.options;
+  if (!PlanRun(options, &plan, &errors)) return UsageError(errors, plan.output.reports, plan.target.given);
+  const auto usage_error = [&](const std::string& err) { return UsageError({err}, plan.output.reports, plan.target.given); };
   RunSettings& settings = plan.settings;  // the embedded mock's URL once it starts
   std::string err;
   std::unique_ptr<MockServer> mock;
-  if (!PrepareTarget(plan, &settings, &mock, &err)) return UsageError({err}, options);
-  if (options.insecure) std::cerr << "conform: warning: --insecure: TLS certificates are NOT checked\n";
+  if (!PrepareTarget(plan, &settings, &mock, &err)) return usage_error(err);
+  if (plan.target.insecure) std::cerr << "conform: warning: --insecure: TLS certificates are NOT checked\n";
 
   Redactor redactor = MakeRedactor(plan);
-  const ConsoleStyle style = DetectConsoleStyle(1, options.quiet, options.verbose);
+  const ConsoleStyle style = DetectConsoleStyle(1, plan.output.quiet, plan.output.verbose);
   InstallSignalHandlers();
   ExploreSettings explore;
   bool reference_unreachable = false;
   if (plan.explore_operations != 0 && !PrepareReference(plan, settings, redactor, &explore, &err, &reference_unreachable)) {
     if (mock) mock->Stop();
-    const int code = UsageError({err}, options);
+    const int code = usage_error(err);
     return reference_unreachable ? kExitUnreachable : code;
   }
-  PrintSeedLine(options, plan.seed, plan.shard, plan.found.size());
-  if (!options.no_preflight) {
+  PrintSeedLine(plan);
+  if (plan.target.preflight) {
     const PreflightOutcome preflight = Preflight(settings, plan.curl, redactor);
-    if (!preflight.ok) return StopAfterPreflight(preflight, settings, options, redactor, mock.get());
+    if (!preflight.ok) return StopAfterPreflight(preflight, plan, redactor, mock.get());
   }
   const auto started = std::chrono::steady_clock::now();
   RunResult run = RunCasesAndExploration(plan, settings, explore, style, &redactor);
   if (mock) mock->Stop();
   // The whole run's time, exploration and found cases included, as the verdict line reports it.
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  run.insecure = options.insecure;
+  run.insecure = plan.target.insecure;
   run.interrupted = Interrupted();
   JudgeLatencyGoals(plan.goals, &run);
   run.choices = ObservedChoices(plan.cases, run);
-  if (!options.silent) PrintVerdict(run, style);
+  if (!plan.output.silent) PrintVerdict(run, style);
   bool leaked = false;
-  const bool reports_ok = Report(run, options, redactor, !options.quiet, &leaked);
+  const bool reports_ok = Report(run, plan.output.reports, redactor, !plan.output.quiet, &leaked);
   const int code = ExitCodeFor(run, reports_ok, leaked, settings.base_url);
   if (result) *result = std::move(run);
   return code;

@@ -32,17 +32,6 @@ RunResult UsageErrorRun(const std::vector<std::string>& errors, const std::strin
   return run;
 }
 
-ReportPaths PathsFor(const RunOptions& options) {
-  ReportPaths paths;
-  paths.junit = options.junit_path;
-  paths.json = options.json_path;
-  paths.html = options.html_path;
-  paths.save_requests_dir = options.save_requests_dir;
-  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) paths.github_summary = summary;
-  paths.junit_profile = options.junit_profile == "rich" ? JunitProfile::kRich : JunitProfile::kStrict;
-  return paths;
-}
-
 int NotRunCount(const RunResult& run) {
   return static_cast<int>(std::count_if(run.cases.begin(), run.cases.end(), WasNotRun));
 }
@@ -57,25 +46,25 @@ std::string FirstCause(const RunResult& run) {
 
 }  // namespace
 
-bool Report(const RunResult& run, const RunOptions& options, const Redactor& redactor, bool print_paths,
+bool Report(const RunResult& run, const ReportPaths& paths, const Redactor& redactor, bool print_paths,
             bool* leaked) {
-  ReportOutcome outcome = WriteReports(run, PathsFor(options), redactor.secrets());
+  ReportOutcome outcome = WriteReports(run, paths, redactor.secrets());
   for (const std::string& e : outcome.errors) std::cerr << "conform: " << e << "\n";
   for (const std::string& path : outcome.leaked) {
     std::cerr << "conform: a secret value was found in " << path << "; the file was deleted (please report this bug)\n";
   }
   *leaked = !outcome.leaked.empty();
   if (print_paths && outcome.errors.empty()) {
-    std::cout << "reports: " << options.junit_path << ", " << options.json_path << ", " << options.html_path << "\n";
+    std::cout << "reports: " << paths.junit << ", " << paths.json << ", " << paths.html << "\n";
   }
   return outcome.errors.empty() && outcome.leaked.empty();
 }
 
-int UsageError(const std::vector<std::string>& errors, const RunOptions& options) {
+int UsageError(const std::vector<std::string>& errors, const ReportPaths& paths, const std::string& target) {
   for (const std::string& e : errors) std::cerr << "conform: " << e << "\n";
   bool leaked = false;
   Redactor redactor;
-  Report(UsageErrorRun(errors, options.target), options, redactor, false, &leaked);
+  Report(UsageErrorRun(errors, target), paths, redactor, false, &leaked);
   return kExitUsage;
 }
 
@@ -123,29 +112,31 @@ int ExitCodeFor(const RunResult& run, bool reports_ok, bool leaked, const std::s
   return reports_ok ? kExitOk : kExitUsage;
 }
 
-void PrintSeedLine(const RunOptions& options, uint64_t seed, const std::optional<Shard>& shard, size_t found) {
-  if (options.explore == 0 || options.quiet) return;
-  std::cout << "exploration seed " << seed << " (" << SeedReplayFlags(seed, ExplorationShard(shard))
+void PrintSeedLine(const RunPlan& plan) {
+  if (plan.explore_operations == 0 || plan.output.quiet) return;
+  std::cout << "exploration seed " << plan.seed << " (" << SeedReplayFlags(plan.seed, ExplorationShard(plan.shard))
             << " replays it)";
+  const size_t found = plan.found.size();
   if (found > 0) {
     std::cout << "; first it replays " << found << (found == 1 ? " case" : " cases") << " found earlier in "
-              << options.found_dir;
+              << plan.output.found_dir;
   }
   std::cout << "\n";
 }
 
 // The exploration's testcase line, then what it sent and, at a divergence, the case it wrote.
-void PrintExplorationLines(const RunOptions& options, const ConsoleStyle& style, uint64_t seed,
-                           const std::optional<Shard>& shard, const ExplorationReport& report, size_t index) {
+void PrintExplorationLines(const RunPlan& plan, const ConsoleStyle& style, const ExplorationReport& report,
+                           size_t index) {
   PrintCase(style, report.outcome.result, index, index + 1);
   if (style.quiet) return;
-  std::cout << "exploration: seed " << ShardSeed(seed, shard) << " (" << SeedReplayFlags(seed, shard) << " replays it), "
-            << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
+  const std::optional<Shard> shard = ExplorationShard(plan.shard);
+  std::cout << "exploration: seed " << ShardSeed(plan.seed, shard) << " (" << SeedReplayFlags(plan.seed, shard)
+            << " replays it), " << report.explored << " operations sent, " << report.outcome.classes_covered << " of "
             << AllValueClasses().size() << " value classes drawn";
   if (!report.found_file.empty()) {
     std::cout << "; shrunk to " << report.outcome.sequence.size() << " operations in " << report.shrink.attempts
               << " replays" << (report.shrink.cut_short ? " (cut short)" : "") << ": " << report.found_file
-              << " (replay: conform run --cases " << options.found_dir << ")";
+              << " (replay: conform run --cases " << plan.output.found_dir << ")";
   }
   std::cout << "\n";
 }

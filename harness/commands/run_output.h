@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.h"
+#include "commands/run_plan.h"
 #include "explore/exploration_run.h"
 #include "redact/redactor.h"
+#include "report/report_set.h"
 #include "report/console_report.h"
 #include "run/results.h"
 #include "run/shard.h"
@@ -17,21 +18,21 @@
 namespace conform {
 
 // Writes every report; false when a file could not be written or leaked a secret (*leaked).
-bool Report(const RunResult& run, const RunOptions& options, const Redactor& redactor, bool print_paths, bool* leaked);
+bool Report(const RunResult& run, const ReportPaths& paths, const Redactor& redactor, bool print_paths, bool* leaked);
 
 // Each problem on a line of its own, and reports holding one errored testcase that names them
-// all (a run that never started); the usage exit code.
-int UsageError(const std::vector<std::string>& errors, const RunOptions& options);
+// all (a run that never started, against `target` as given); the usage exit code.
+int UsageError(const std::vector<std::string>& errors, const ReportPaths& paths, const std::string& target);
 
 // A case's line; the cases a stopped run never started are one line, not one each.
 void PrintCase(const ConsoleStyle& style, const CaseResult& c, size_t index, size_t total);
 
 // Before the cases: the seed, and the found cases replayed before exploring.
-void PrintSeedLine(const RunOptions& options, uint64_t seed, const std::optional<Shard>& shard, size_t found);
+void PrintSeedLine(const RunPlan& plan);
 
 // The exploration's testcase line, then what it sent and, at a divergence, the case it wrote.
-void PrintExplorationLines(const RunOptions& options, const ConsoleStyle& style, uint64_t seed,
-                           const std::optional<Shard>& shard, const ExplorationReport& report, size_t index);
+void PrintExplorationLines(const RunPlan& plan, const ConsoleStyle& style, const ExplorationReport& report,
+                           size_t index);
 
 // The details, the summary and the verdict; a bug of conform's in printing them loses the
 // console's account only, never the reports.

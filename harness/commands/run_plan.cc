@@ -46,8 +46,7 @@ bool CheckReportPaths(RunOptions* options, std::string* err) {
 
 // The cases this run sends and, when it explores, the found cases it replays first: this
 // shard's share of each, all loaded before anything is sent.
-bool LoadRunCases(RunPlan* plan, std::vector<std::string>* errors) {
-  const RunOptions& options = plan->options;
+bool LoadRunCases(const RunOptions& options, RunPlan* plan, std::vector<std::string>* errors) {
   if (!LoadInputs(options.selection, options.schemas_dir, &plan->schemas, &plan->cases, errors)) return false;
   if (options.explore != 0 &&
       !LoadFoundCases(options.found_dir, options.selection.cases_dir, plan->schemas, &plan->found, errors)) {
@@ -106,14 +105,24 @@ bool CheckRedactPointers(const RunOptions& options, std::string* err) {
 }
 
 // Where the requests go, as far as the flags tell: the --target given (normalised), or this
-// machine for the embedded mock, whose port is known once it starts.
-bool PlanTarget(const RunOptions& options, RunSettings* settings, std::string* err) {
+// machine for the embedded mock, whose port is known once it starts; and --reference.
+bool PlanTarget(const RunOptions& options, TargetPlan* target, RunSettings* settings, std::string* err) {
+  target->allow_mutations = options.allow_mutations;
+  target->preflight = !options.no_preflight;
+  target->insecure = options.insecure;
+  const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
+  if (!PlanEmbeddedMock(mock_flags, !options.target.empty(), &target->embedded_mock, err)) return false;
   if (options.target.empty()) {
     settings->base_url = "http://127.0.0.1";
-    return true;
+  } else if (!NormaliseTarget(options.target, &settings->base_url, err)) {
+    return false;
   }
-  const EmbeddedMockFlags mock_flags{options.mock_faults, options.mock_delays, options.mock_jitter};
-  return CheckNoMockFlagsWithTarget(mock_flags, err) && NormaliseTarget(options.target, &settings->base_url, err);
+  if (options.explore == 0 || options.reference.empty()) return true;
+  if (!NormaliseTarget(options.reference, &target->reference_url, err)) {
+    *err = "--reference: " + *err;
+    return false;
+  }
+  return true;
 }
 
 // Flags that shape transport and requests: identity headers, TLS, pacing, retries, body cap.
@@ -192,25 +201,52 @@ bool LoadInputs(const Selection& selection, const std::string& schemas_dir, Sche
   return true;
 }
 
+// What the console shows and where the reports go, as far as `options` tell.
+bool PlanOutput(const RunOptions& options, OutputPlan* out, std::string* err) {
+  out->reports.junit = options.junit_path;
+  out->reports.json = options.json_path;
+  out->reports.html = options.html_path;
+  out->reports.save_requests_dir = options.save_requests_dir;
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) out->reports.github_summary = summary;
+  out->reports.junit_profile = options.junit_profile == "rich" ? JunitProfile::kRich : JunitProfile::kStrict;
+  out->found_dir = options.found_dir;
+  out->quiet = options.quiet;
+  out->verbose = options.verbose;
+  out->silent = options.silent;
+  if (ParseProgressMode(options.progress, &out->progress)) return true;
+  *err = "--progress " + options.progress + ": must be auto, on or off";
+  return false;
+}
+
 bool PlanRun(const RunOptions& given, RunPlan* plan, std::vector<std::string>* errors) {
-  plan->options = given;
-  RunOptions& options = plan->options;
+  RunOptions options = given;
   std::string err;
   Headers config_headers;
   const auto fail = [&](const std::string& e) {
     errors->push_back(e);
     return false;
   };
+  // The usage-error reports' paths and target, should the config file fail.
+  std::string progress_err;
+  plan->target.given = given.target;
+  PlanOutput(given, &plan->output, &progress_err);
   if (!ApplyConfigFile(&options, &config_headers, &err)) return fail(err);
-  if (!CheckReportPaths(&options, &err)) return fail(err);
-  if (!LoadRunCases(plan, errors)) return false;
+  plan->target.given = options.target;
+  const bool paths_ok = CheckReportPaths(&options, &err);
+  const bool output_ok = PlanOutput(options, &plan->output, &progress_err);
+  if (!paths_ok) return fail(err);
+  if (!output_ok) return fail(progress_err);
+  if (!LoadRunCases(options, plan, errors)) return false;
   if (!ParseLatencyGoals(options, &plan->goals, &err) || !CheckRedactPointers(options, &err)) return fail(err);
+  plan->repetition = {options.repeat, options.warmup};
+  plan->redact_headers = options.redact_headers;
+  plan->redact_pointers = options.redact_pointers;
   RunSettings& settings = plan->settings;
   settings.strict = options.strict;
   settings.run_id = options.run_id.empty() ? NewRunId() : options.run_id;
   settings.credentials.token = options.token;
   settings.credentials.readonly_token = options.readonly_token;
-  if (!PlanTarget(options, &settings, &err)) return fail(err);
+  if (!PlanTarget(options, &plan->target, &settings, &err)) return fail(err);
   if (!PlanTransport(options, config_headers, &settings, &plan->curl, &err)) return fail(err);
   if (!ParseSeed(options.seed, &plan->seed, &err)) return fail(err);
   plan->explore_operations = ExplorationBudget(options, settings.base_url);
@@ -221,24 +257,24 @@ Redactor MakeRedactor(const RunPlan& plan) {
   Redactor redactor;
   redactor.AddNamedSecret(plan.settings.credentials.token, "CONFORM_TOKEN");
   redactor.AddNamedSecret(plan.settings.credentials.readonly_token, "CONFORM_READONLY_TOKEN");
-  for (const std::string& header : plan.options.redact_headers) redactor.AddHeader(header);
+  for (const std::string& header : plan.redact_headers) redactor.AddHeader(header);
   // The config file's secret headers (an X-Api-Key, say) are credentials of the user's too.
   for (const auto& [name, value] : plan.settings.credentials.identity) {
     if (redactor.IsSecretHeader(name)) redactor.AddCredential(value);
   }
-  for (const std::string& pointer : plan.options.redact_pointers) redactor.AddPointer(pointer);
+  for (const std::string& pointer : plan.redact_pointers) redactor.AddPointer(pointer);
   return redactor;
 }
 
 // The live line goes to stderr, so it is the terminal there that matters; CI sets $CI.
 ProgressPolicy DetectProgressPolicy(const RunPlan& plan) {
   ProgressPolicy policy;
-  ParseProgressMode(plan.options.progress, &policy.mode);  // the flag's values are checked when parsed
+  policy.mode = plan.output.progress;
   policy.terminal = isatty(2);
   policy.stdout_terminal = isatty(1);
   const char* ci = std::getenv("CI");
   policy.ci = ci && *ci;
-  policy.quiet_or_verbose = plan.options.quiet || plan.options.verbose;
+  policy.quiet_or_verbose = plan.output.quiet || plan.output.verbose;
   policy.paced = plan.settings.gate.min_interval_us > 0;
   return policy;
 }

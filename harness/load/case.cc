@@ -22,17 +22,6 @@ bool LevelFromName(const std::string& name, Level* out) {
   return false;
 }
 
-const char* CallKindName(CallKind kind) {
-  switch (kind) {
-    case CallKind::kCreate: return "create";
-    case CallKind::kGet: return "get";
-    case CallKind::kList: return "list";
-    case CallKind::kUpdate: return "update";
-    case CallKind::kDelete: return "delete";
-  }
-  return "get";
-}
-
 const char* AuthModeName(AuthMode auth) {
   switch (auth) {
     case AuthMode::kToken: return "token";
@@ -41,10 +30,6 @@ const char* AuthModeName(AuthMode auth) {
     case AuthMode::kReadonly: return "readonly";
   }
   return "token";
-}
-
-bool IsWriteCall(CallKind kind) {
-  return kind == CallKind::kCreate || kind == CallKind::kUpdate || kind == CallKind::kDelete;
 }
 
 int CredentialRefusal(AuthMode auth, CallKind kind) {
@@ -58,12 +43,6 @@ std::vector<int> AllowedCredentialRefusals(AuthMode auth, CallKind kind) {
   if (preferred == 403) return {401, 403};
   if (preferred == 401) return {401};
   return {};
-}
-
-const std::vector<CallKind>& AllCallKinds() {
-  static const std::vector<CallKind> kKinds = {CallKind::kCreate, CallKind::kGet, CallKind::kList,
-                                               CallKind::kUpdate, CallKind::kDelete};
-  return kKinds;
 }
 
 }  // namespace conform

@@ -9,6 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/call_kind.h"
+#include "load/latency_budget_spec.h"
+
 namespace conform {
 
 // must and should come from the contract (docs/contract.md); a note records a choice the contract
@@ -18,14 +21,9 @@ const char* LevelName(Level level);
 // The level a report or case file names: "must", "should" or "note"; false for anything else.
 bool LevelFromName(const std::string& name, Level* out);
 
-// The five calls of the API; also the kinds latency is kept by.
-enum class CallKind { kCreate, kGet, kList, kUpdate, kDelete };
-const char* CallKindName(CallKind kind);
-const std::vector<CallKind>& AllCallKinds();
 
 enum class AuthMode { kToken, kNone, kWrong, kReadonly };
 const char* AuthModeName(AuthMode auth);  // as case files write it: "token", "none", "wrong", "readonly"
-bool IsWriteCall(CallKind kind);          // create, update and delete
 // The status the contract answers a call sent with `auth` before anything else: 401 without a
 // token or with a wrong one, 403 for the read-only token on a write, 0 when the call goes on.
 int CredentialRefusal(AuthMode auth, CallKind kind);
@@ -138,7 +136,7 @@ struct Case {
   std::vector<std::string> requires_values;  // "token", "readonly_token"
   bool name_may_be_refused = false;  // a setup create refused 400/413/422 is setup.refused, not an error
   std::vector<std::pair<std::string, std::string>> vars;  // values use built-ins only
-  std::vector<std::string> budgets;  // "update.p95=200ms", parsed by stats/latency_budget
+  std::vector<LatencyBudget> budgets;  // "budget": {"update.p95": "200ms"}, parsed when loaded
   std::vector<RequestSpec> setup;
   std::vector<Step> steps;
   std::vector<ChoiceSpec> choices;  // a probe's; empty for a case

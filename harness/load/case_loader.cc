@@ -300,7 +300,7 @@ bool ParseCase(const nlohmann::json& doc, const std::string& file, const SchemaR
         errors->push_back(file + ": /budget/" + it.key() + ": " + err);
         return false;
       }
-      c.budgets.push_back(text);
+      c.budgets.push_back(budget);
     }
   }
   if (doc.contains("setup")) {

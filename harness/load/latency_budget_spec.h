@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "load/case.h"
+#include "load/call_kind.h"
 
 namespace conform {
 

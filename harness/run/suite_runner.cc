@@ -85,10 +85,7 @@ void FoldRepetition(CaseResult next, int index, int total, CaseResult* into) {
 
 void JudgeCaseBudgets(const Case& c, CaseResult* result) {
   if (result->outcome == Outcome::kSkipped || result->outcome == Outcome::kError) return;
-  for (const std::string& text : c.budgets) {
-    LatencyBudget budget;
-    std::string err;
-    if (!ParseLatencyBudget(text, &budget, &err)) continue;  // the loader already refused bad ones
+  for (const LatencyBudget& budget : c.budgets) {
     LatencyCheck check = JudgeBudget(budget, result->latency);
     if (check.passed) continue;
     Finding f;

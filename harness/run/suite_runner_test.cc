@@ -188,7 +188,10 @@ TEST_F(SuiteRunnerTest, RepeatRunsEveryCaseAndWarmupIsDiscarded) {
 }
 
 TEST_F(SuiteRunnerTest, CaseBudgetBreachIsAFinding) {
-  cases_[0].budgets = {"get.max=0.5ms"};  // the scripted answers take 1 ms
+  LatencyBudget budget;
+  std::string err;
+  ASSERT_TRUE(ParseLatencyBudget("get.max=0.5ms", &budget, &err)) << err;
+  cases_[0].budgets = {budget};  // the scripted answers take 1 ms
   RunResult run = Run({Answer(200, Connection()), Answer(200, Connection()), Answer(200, json::object()),
                        Gone()});
   EXPECT_EQ(run.cases[0].outcome, Outcome::kFailed);
