@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "check/findings_for_tests.h"
+
 namespace conform {
 namespace {
 
@@ -14,15 +16,6 @@ std::vector<Finding> Check(int status, const std::string& body) {
   std::vector<Finding> out;
   CheckErrorDetails(Observe(CallKind::kUpdate, "step 1 (update)", response), &out);
   return out;
-}
-
-std::vector<std::string> Rules(const std::vector<Finding>& findings) {
-  std::vector<std::string> rules;
-  for (const Finding& f : findings) {
-    EXPECT_EQ(f.level, Level::kShould) << f.rule;
-    rules.push_back(f.rule);
-  }
-  return rules;
 }
 
 TEST(ErrorDetails, StandardBodiesPass) {
@@ -44,18 +37,18 @@ TEST(ErrorDetails, StandardBodiesPass) {
 }
 
 TEST(ErrorDetails, EachMissingPartIsNamed) {
-  EXPECT_EQ(Rules(Check(404, R"({"message":"x"})")), std::vector<std::string>{"error.details"});
-  EXPECT_EQ(Rules(Check(404, R"({"message":"x","details":{}})")), std::vector<std::string>{"error.details"});
+  EXPECT_EQ(RulesAt(Level::kShould, Check(404, R"({"message":"x"})")), std::vector<std::string>{"error.details"});
+  EXPECT_EQ(RulesAt(Level::kShould, Check(404, R"({"message":"x","details":{}})")), std::vector<std::string>{"error.details"});
   const auto bare = Check(400, R"({"message":"x","details":{"applicationError":{"code":"INVALID_ARGUMENT"}}})");
-  ASSERT_EQ(Rules(bare), std::vector<std::string>{"error.application-error"});
+  ASSERT_EQ(RulesAt(Level::kShould, bare), std::vector<std::string>{"error.application-error"});
   EXPECT_EQ(bare[0].pointer, "/details/applicationError");
   EXPECT_NE(bare[0].expected.find("description, data"), std::string::npos) << bare[0].expected;
 
   const auto violations = Check(400, R"({"message":"x","details":{"validationError":{"fieldViolations":[
       {"field":"a","description":"d","violatedRule":"MAX"},{"field":"externalDatabaseConnection.endpoint"}]}}})");
-  ASSERT_EQ(Rules(violations), std::vector<std::string>{"error.field-violation"});
+  ASSERT_EQ(RulesAt(Level::kShould, violations), std::vector<std::string>{"error.field-violation"});
   EXPECT_EQ(violations[0].pointer, "/details/validationError/fieldViolations/1");
-  EXPECT_EQ(Rules(Check(400, R"({"message":"x","details":{"validationError":{"fieldViolations":[]}}})")),
+  EXPECT_EQ(RulesAt(Level::kShould, Check(400, R"({"message":"x","details":{"validationError":{"fieldViolations":[]}}})")),
             std::vector<std::string>{"error.field-violation"});
 }
 
@@ -63,7 +56,7 @@ TEST(ErrorDetails, EachStatusHasItsCode) {
   const std::string body = R"({"message":"x","details":{"applicationError":{"code":"ERROR","description":"d","data":{}}}})";
   for (int status : {401, 403, 404, 409}) {
     const auto found = Check(status, body);
-    ASSERT_EQ(Rules(found), std::vector<std::string>{"error.code"}) << status;
+    ASSERT_EQ(RulesAt(Level::kShould, found), std::vector<std::string>{"error.code"}) << status;
     EXPECT_EQ(found[0].expected, CodeForStatus(status));
     EXPECT_EQ(found[0].actual, "ERROR");
   }
@@ -74,7 +67,7 @@ TEST(ErrorDetails, EachStatusHasItsCode) {
   EXPECT_TRUE(Check(400, body).empty());  // 400 has no single code
   // A validation error where a code was due: the code is reported absent.
   const auto validation = Check(404, R"({"message":"x","details":{"validationError":{"fieldViolations":[{"field":"a","description":"d","violatedRule":"MAX"}]}}})");
-  ASSERT_EQ(Rules(validation), std::vector<std::string>{"error.code"});
+  ASSERT_EQ(RulesAt(Level::kShould, validation), std::vector<std::string>{"error.code"});
   EXPECT_EQ(validation[0].actual, "(absent)");
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "check/findings_for_tests.h"
 #include "redact/redactor.h"
 
 namespace conform {
@@ -46,12 +47,6 @@ const std::string kError =
 const std::string kClientError =
     R"({"message":"bad","details":{"applicationError":{"code":"X","description":"bad","data":{}}}})";
 
-std::vector<std::string> Rules(const std::vector<Finding>& findings) {
-  std::vector<std::string> rules;
-  for (const Finding& f : findings) rules.push_back(f.rule);
-  return rules;
-}
-
 using Rule = std::vector<std::string>;
 
 TEST(DefaultSchemaFor, TwoHundredsAreTheCallsResponseFourAndFiveHundredsTheError) {
@@ -66,8 +61,8 @@ TEST(DefaultSchemaFor, TwoHundredsAreTheCallsResponseFourAndFiveHundredsTheError
 }
 
 TEST_F(CheckResponseTest, ConformantAnswersHaveNoFinding) {
-  EXPECT_EQ(Rules(Check(200, kConnection)), Rule{});
-  EXPECT_EQ(Rules(Check(404, kError)), Rule{});
+  EXPECT_EQ(RuleNames(Check(200, kConnection)), Rule{});
+  EXPECT_EQ(RuleNames(Check(404, kError)), Rule{});
 }
 
 TEST_F(CheckResponseTest, A200ThatBreaksItsSchemaIsAMustFinding) {
@@ -75,7 +70,7 @@ TEST_F(CheckResponseTest, A200ThatBreaksItsSchemaIsAMustFinding) {
   // Act
   const std::vector<Finding> out = Check(200, R"({"connection":{}})");
   // Assert
-  ASSERT_EQ(Rules(out), Rule{"schema"}) << "a 200 is held to <call>.response";
+  ASSERT_EQ(RuleNames(out), Rule{"schema"}) << "a 200 is held to <call>.response";
   EXPECT_EQ(out[0].level, Level::kMust);
   EXPECT_NE(out[0].message.find("violates get.response"), std::string::npos) << out[0].message;
   EXPECT_EQ(out[0].step, "step 1 (get)");
@@ -89,7 +84,7 @@ TEST_F(CheckResponseTest, ABodyThatBreaksItsSchemaManyWaysGivesFiveFindings) {
   // Act
   const std::vector<Finding> out = Check(200, body);
   // Assert: five say enough; a page of them would bury the other findings.
-  EXPECT_EQ(Rules(out), Rule(5, "schema"));
+  EXPECT_EQ(RuleNames(out), Rule(5, "schema"));
 }
 
 TEST_F(CheckResponseTest, AnErrorThatBreaksItsSchemaIsAMustFinding) {
@@ -101,14 +96,14 @@ TEST_F(CheckResponseTest, AnErrorThatBreaksItsSchemaIsAMustFinding) {
 
 TEST_F(CheckResponseTest, ANamedSchemaReplacesTheDefault) {
   const std::vector<Finding> out = Check(200, kConnection, false, "application/json", "error");
-  ASSERT_EQ(Rules(out), Rule{"schema"});
+  ASSERT_EQ(RuleNames(out), Rule{"schema"});
   EXPECT_NE(out[0].message.find("violates error"), std::string::npos) << out[0].message;
 }
 
 TEST_F(CheckResponseTest, AnEmpty2xxBodyIsAJsonBodyFinding) {
   for (int status : {200, 299}) {
     const std::vector<Finding> out = Check(status, "");
-    ASSERT_EQ(Rules(out), Rule{"json-body"}) << status;
+    ASSERT_EQ(RuleNames(out), Rule{"json-body"}) << status;
     EXPECT_EQ(out[0].level, Level::kMust);
     EXPECT_EQ(out[0].message, "2xx response has an empty body (expected a JSON object)");
   }
@@ -117,39 +112,39 @@ TEST_F(CheckResponseTest, AnEmpty2xxBodyIsAJsonBodyFinding) {
 TEST_F(CheckResponseTest, AnEmpty4xxBodyIsAnErrorShapeFinding) {
   for (int status : {400, 404}) {
     const std::vector<Finding> out = Check(status, "");
-    ASSERT_EQ(Rules(out), Rule{"error-shape"}) << status;
+    ASSERT_EQ(RuleNames(out), Rule{"error-shape"}) << status;
     EXPECT_EQ(out[0].level, Level::kMust);
   }
 }
 
 TEST_F(CheckResponseTest, AnEmptyBodyBetween2xxAnd4xxIsNotJudged) {
-  for (int status : {199, 300, 304, 399}) EXPECT_EQ(Rules(Check(status, "")), Rule{}) << status;
+  for (int status : {199, 300, 304, 399}) EXPECT_EQ(RuleNames(Check(status, "")), Rule{}) << status;
 }
 
 TEST_F(CheckResponseTest, A5xxIsAServerErrorUnlessAllowed) {
   const std::vector<Finding> out = Check(500, R"({"message":"","details":{}})");
-  ASSERT_EQ(Rules(out), Rule{"server-error"});
+  ASSERT_EQ(RuleNames(out), Rule{"server-error"});
   EXPECT_EQ(out[0].level, Level::kMust);
   EXPECT_EQ(out[0].actual, "500");
-  EXPECT_EQ(Rules(Check(500, R"({"message":"","details":{}})", true)), Rule{});
-  EXPECT_EQ(Rules(Check(499, kClientError)), Rule{});
+  EXPECT_EQ(RuleNames(Check(500, R"({"message":"","details":{}})", true)), Rule{});
+  EXPECT_EQ(RuleNames(Check(499, kClientError)), Rule{});
 }
 
 // JSON nested past conform's limit is not parsed: one json-depth finding and nothing more.
 TEST_F(CheckResponseTest, AnAnswerNestedTooDeepIsAJsonDepthFinding) {
   const std::vector<Finding> out = Check(200, std::string(300, '[') + std::string(300, ']'));
-  ASSERT_EQ(Rules(out), Rule{"json-depth"});
+  ASSERT_EQ(RuleNames(out), Rule{"json-depth"});
   EXPECT_EQ(out[0].level, Level::kMust);
   EXPECT_EQ(out[0].expected, "at most 256 levels");
 }
 
 TEST_F(CheckResponseTest, A5xxWithAnEmptyBodyIsBothFindings) {
-  EXPECT_EQ(Rules(Check(503, "")), (Rule{"server-error", "error-shape"}));
+  EXPECT_EQ(RuleNames(Check(503, "")), (Rule{"server-error", "error-shape"}));
 }
 
 TEST_F(CheckResponseTest, ABodyThatIsNotJsonIsAJsonBodyFindingAndNothingMore) {
   const std::vector<Finding> out = Check(200, "<html>oops</html>", false, "text/html");
-  ASSERT_EQ(Rules(out), Rule{"json-body"});
+  ASSERT_EQ(RuleNames(out), Rule{"json-body"});
   EXPECT_EQ(out[0].message, "response body is not JSON: syntax error while parsing value - invalid literal; last read: '<'");
   EXPECT_EQ(out[0].actual, "\"<html>oops</html>\"");
 }
@@ -169,17 +164,17 @@ TEST_F(CheckResponseTest, ALongBodyThatIsNotJsonIsShownCutWithAnEllipsis) {
 
 TEST_F(CheckResponseTest, AJsonBodyLabelledOtherwiseIsShouldLevel) {
   const std::vector<Finding> plain = Check(200, kConnection, false, "text/plain");
-  ASSERT_EQ(Rules(plain), Rule{"media-type"});
+  ASSERT_EQ(RuleNames(plain), Rule{"media-type"});
   EXPECT_EQ(plain[0].level, Level::kShould);
   EXPECT_EQ(plain[0].actual, "text/plain");
   const std::vector<Finding> unlabelled = Check(200, kConnection, false, "");
-  ASSERT_EQ(Rules(unlabelled), Rule{"media-type"});
+  ASSERT_EQ(RuleNames(unlabelled), Rule{"media-type"});
   EXPECT_EQ(unlabelled[0].actual, "(no Content-Type)");
 }
 
 TEST_F(CheckResponseTest, A4xxWithoutDetailsIsAShouldFindingFromErrorDetails) {
   const std::vector<Finding> out = Check(404, R"({"message":"not found"})");
-  ASSERT_EQ(Rules(out), Rule{"error.details"});
+  ASSERT_EQ(RuleNames(out), Rule{"error.details"});
   EXPECT_EQ(out[0].level, Level::kShould);
 }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "check/findings_for_tests.h"
+
 namespace conform {
 namespace {
 
@@ -43,15 +45,6 @@ GroupInput Updates(std::vector<int> statuses, json after) {
   return in;
 }
 
-std::vector<std::string> Rules(const std::vector<Finding>& findings) {
-  std::vector<std::string> rules;
-  for (const Finding& f : findings) {
-    EXPECT_EQ(f.level, Level::kMust);
-    rules.push_back(f.rule);
-  }
-  return rules;
-}
-
 TEST(GroupOracles, AnyWholeWinnerOfConcurrentUpdatesPasses) {
   for (int winner : {1, 2, 3}) EXPECT_TRUE(JudgeLinearizableReplace(Updates({200, 200, 200}, Stored(winner)), "s").empty());
   // Losers refused with 409: the winner's body stands.
@@ -67,20 +60,20 @@ TEST(GroupOracles, MixedLostRefusedAndForeignAnswersAreCaught) {
   json torn = Stored(1);
   torn["configuration"] = Body(2)["configuration"];
   const auto mixed = JudgeLinearizableReplace(Updates({200, 200}, torn), "s");
-  ASSERT_EQ(Rules(mixed), std::vector<std::string>{"group.torn-state"});
+  ASSERT_EQ(RulesAt(Level::kMust, mixed), std::vector<std::string>{"group.torn-state"});
   EXPECT_NE(mixed[0].actual.find("endpoint from writer 1, configuration from writer 2"), std::string::npos) << mixed[0].actual;
 
-  EXPECT_EQ(Rules(JudgeLinearizableReplace(Updates({200, 200}, Stored(0)), "s")), std::vector<std::string>{"group.lost-update"});
-  EXPECT_EQ(Rules(JudgeLinearizableReplace(Updates({409, 200}, Stored(1)), "s")),
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeLinearizableReplace(Updates({200, 200}, Stored(0)), "s")), std::vector<std::string>{"group.lost-update"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeLinearizableReplace(Updates({409, 200}, Stored(1)), "s")),
             std::vector<std::string>{"group.refused-write-stored"});
 
   GroupInput foreign = Updates({200, 200}, Stored(2));
   foreign.members[0].answered = Stored(2);  // writer 1 answered with writer 2's state
-  EXPECT_EQ(Rules(JudgeLinearizableReplace(foreign, "s")), std::vector<std::string>{"group.answer-not-own"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeLinearizableReplace(foreign, "s")), std::vector<std::string>{"group.answer-not-own"});
 
   json merged = Stored(2);
   merged["configuration"]["tag-1"] = true;  // a key of writer 1 survived writer 2's replace
-  EXPECT_EQ(Rules(JudgeLinearizableReplace(Updates({200, 200}, merged), "s")), std::vector<std::string>{"group.torn-state"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeLinearizableReplace(Updates({200, 200}, merged), "s")), std::vector<std::string>{"group.torn-state"});
 }
 
 GroupInput Creates(std::vector<int> statuses, Snapshot after) {
@@ -97,11 +90,11 @@ GroupInput Creates(std::vector<int> statuses, Snapshot after) {
 
 TEST(GroupOracles, ConcurrentCreatesHaveOneWinner) {
   EXPECT_TRUE(JudgeSingleWinner(Creates({409, 200, 409}, {200, Stored(2)}), "s").empty());
-  EXPECT_EQ(Rules(JudgeSingleWinner(Creates({200, 200, 409}, {200, Stored(2)}), "s")),
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeSingleWinner(Creates({200, 200, 409}, {200, Stored(2)}), "s")),
             std::vector<std::string>{"group.many-winners"});
-  EXPECT_EQ(Rules(JudgeSingleWinner(Creates({409, 409}, {404, std::nullopt}), "s")), std::vector<std::string>{"group.no-winner"});
-  EXPECT_EQ(Rules(JudgeSingleWinner(Creates({200, 500}, {200, Stored(1)}), "s")), std::vector<std::string>{"group.loser-status"});
-  EXPECT_EQ(Rules(JudgeSingleWinner(Creates({200, 409}, {200, Stored(2)}), "s")),
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeSingleWinner(Creates({409, 409}, {404, std::nullopt}), "s")), std::vector<std::string>{"group.no-winner"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeSingleWinner(Creates({200, 500}, {200, Stored(1)}), "s")), std::vector<std::string>{"group.loser-status"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeSingleWinner(Creates({200, 409}, {200, Stored(2)}), "s")),
             std::vector<std::string>{"group.winner-not-stored"});
 }
 
@@ -118,9 +111,9 @@ GroupInput Race(int update_status, int delete_status, int after_status) {
 TEST(GroupOracles, DeleteWinsOr404) {
   EXPECT_TRUE(JudgeDeleteWinsOr404(Race(200, 200, 404), "s").empty());  // update, then delete
   EXPECT_TRUE(JudgeDeleteWinsOr404(Race(404, 200, 404), "s").empty());  // delete, then update
-  EXPECT_EQ(Rules(JudgeDeleteWinsOr404(Race(200, 200, 200), "s")), std::vector<std::string>{"group.resurrected"});
-  EXPECT_EQ(Rules(JudgeDeleteWinsOr404(Race(404, 200, 200), "s")), std::vector<std::string>{"group.resurrected"});
-  EXPECT_EQ(Rules(JudgeDeleteWinsOr404(Race(200, 404, 200), "s")), std::vector<std::string>{"group.delete-lost"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeDeleteWinsOr404(Race(200, 200, 200), "s")), std::vector<std::string>{"group.resurrected"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeDeleteWinsOr404(Race(404, 200, 200), "s")), std::vector<std::string>{"group.resurrected"});
+  EXPECT_EQ(RulesAt(Level::kMust, JudgeDeleteWinsOr404(Race(200, 404, 200), "s")), std::vector<std::string>{"group.delete-lost"});
 }
 
 }  // namespace

@@ -4,14 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include "check/findings_for_tests.h"
+
 namespace conform {
 namespace {
-
-std::vector<std::string> Rules(const std::vector<Finding>& findings) {
-  std::vector<std::string> rules;
-  for (const Finding& f : findings) rules.push_back(f.rule);
-  return rules;
-}
 
 TEST(ListContents, OwnNamesFoundAmongOthersPass) {
   ListWalk walk;
@@ -26,7 +22,7 @@ TEST(ListContents, MissingAndUnexpectedAtTheCaseLevel) {
   ListWalk walk;
   AddPage({"gone", "other"}, {}, &walk);
   const std::vector<Finding> found = JudgeListContents(walk, {"mine"}, {"gone"}, Level::kShould, "s");
-  EXPECT_EQ(Rules(found), (std::vector<std::string>{"list.missing", "list.unexpected"}));
+  EXPECT_EQ(RuleNames(found), (std::vector<std::string>{"list.missing", "list.unexpected"}));
   for (const Finding& f : found) EXPECT_EQ(f.level, Level::kShould);
   EXPECT_EQ(found[0].actual, "not among 2 connections on 1 page");
   ListWalk two;
@@ -41,7 +37,7 @@ TEST(ListContents, RepeatedPageIsAnIgnoredOffset) {
   EXPECT_FALSE(AddPage({"a"}, {"a"}, &walk));
   EXPECT_TRUE(walk.offset_ignored);
   const std::vector<Finding> found = JudgeListContents(walk, {"a", "b"}, {}, Level::kMust, "s");
-  EXPECT_EQ(Rules(found), (std::vector<std::string>{"list.offset", "list.missing"}));
+  EXPECT_EQ(RuleNames(found), (std::vector<std::string>{"list.offset", "list.missing"}));
   EXPECT_EQ(found[0].level, Level::kMust);
 }
 
@@ -50,7 +46,7 @@ TEST(ListContents, TruncatedWalkReportsNoMissingName) {
   AddPage({"a"}, {}, &walk);
   walk.truncated = true;
   EXPECT_TRUE(JudgeListContents(walk, {"b"}, {}, Level::kMust, "s").empty());
-  EXPECT_EQ(Rules(JudgeListContents(walk, {}, {"a"}, Level::kMust, "s")), std::vector<std::string>{"list.unexpected"});
+  EXPECT_EQ(RuleNames(JudgeListContents(walk, {}, {"a"}, Level::kMust, "s")), std::vector<std::string>{"list.unexpected"});
 }
 
 // The own connections' bodies are kept with where they were shown, the first time each is seen;

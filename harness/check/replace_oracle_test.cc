@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "check/findings_for_tests.h"
+
 namespace conform {
 namespace {
 
@@ -12,7 +14,7 @@ using nlohmann::json;
 
 Snapshot Found(json connection) { return {200, connection}; }
 
-ReplaceInput Accepted(json sent, json stored) {
+ReplaceInput AcceptedReplace(json sent, json stored) {
   ReplaceInput in;
   in.path_name = "db";
   in.sent = sent;
@@ -23,70 +25,61 @@ ReplaceInput Accepted(json sent, json stored) {
   return in;
 }
 
-std::vector<std::string> Rules(const std::vector<Finding>& findings) {
-  std::vector<std::string> rules;
-  for (const Finding& f : findings) {
-    EXPECT_EQ(f.level, Level::kMust);
-    rules.push_back(f.rule + (f.pointer.empty() ? "" : " " + f.pointer));
-  }
-  return rules;
-}
-
 TEST(ReplaceOracleTest, FullReplacementPasses) {
   json sent = {{"configuration", {{"a", 2}}}};
   json stored = {{"name", "db"}, {"configuration", {{"a", 2}}}, {"connectionStatus", {{"successful", false}}}};
-  EXPECT_TRUE(JudgeReplace(Accepted(sent, stored), "s").empty());
+  EXPECT_TRUE(JudgeReplace(AcceptedReplace(sent, stored), "s").empty());
 }
 
 TEST(ReplaceOracleTest, NullAbsentAndEmptyConfigurationAreAlike) {
   json sent = {{"endpoint", nullptr}, {"configuration", {{"a", nullptr}}}};
   json stored = {{"name", "db"}, {"configuration", nullptr}};
-  EXPECT_TRUE(JudgeReplace(Accepted(sent, stored), "s").empty());
+  EXPECT_TRUE(JudgeReplace(AcceptedReplace(sent, stored), "s").empty());
 }
 
 TEST(ReplaceOracleTest, SurvivingFieldIsNamed) {
   json sent = {{"configuration", {{"a", 2}}}};
   json stored = {{"name", "db"}, {"endpoint", "https://old.example"}, {"configuration", {{"a", 2}}}};
-  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(AcceptedReplace(sent, stored), "s")),
             std::vector<std::string>({"replace.field-survived /externalDatabaseConnection/endpoint"}));
 }
 
 TEST(ReplaceOracleTest, SurvivingConfigurationKeyIsNamed) {
   json sent = {{"configuration", {{"a", 2}}}};
   json stored = {{"name", "db"}, {"configuration", {{"a", 2}, {"b", {1, 2}}}}};
-  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(AcceptedReplace(sent, stored), "s")),
             std::vector<std::string>({"replace.configuration-key-survived /externalDatabaseConnection/configuration/b"}));
 }
 
 TEST(ReplaceOracleTest, ArrayNotShortenedIsADifference) {
   json sent = {{"configuration", {{"b", {1}}}}};
   json stored = {{"name", "db"}, {"configuration", {{"b", {1, 2}}}}};
-  EXPECT_EQ(Rules(JudgeReplace(Accepted(sent, stored), "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(AcceptedReplace(sent, stored), "s")),
             std::vector<std::string>({"replace.stored-differs /externalDatabaseConnection/configuration/b"}));
 }
 
 TEST(ReplaceOracleTest, StaleResponseIsNamed) {
   json sent = {{"configuration", {{"a", 2}}}};
-  ReplaceInput in = Accepted(sent, {{"name", "db"}, {"configuration", {{"a", 2}}}});
+  ReplaceInput in = AcceptedReplace(sent, {{"name", "db"}, {"configuration", {{"a", 2}}}});
   in.put_connection = in.before.connection;
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")).front().rfind("replace.response-differs-from-stored", 0), 0u);
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")).front().rfind("replace.response-differs-from-stored", 0), 0u);
 }
 
 TEST(ReplaceOracleTest, RejectedPutMustChangeNothing) {
-  ReplaceInput in = Accepted({{"endpoint", "bad"}}, json::object());
+  ReplaceInput in = AcceptedReplace({{"endpoint", "bad"}}, json::object());
   in.put_status = 400;
   in.put_connection.reset();
   in.after = in.before;
   EXPECT_TRUE(JudgeReplace(in, "s").empty());
   in.after.connection->at("configuration")["a"] = 5;
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")),
             std::vector<std::string>({"replace.partial-apply /externalDatabaseConnection/configuration/a"}));
 }
 
 // 404 only where the connection is not there: a refused body for a name the server holds is
 // another 4xx. Every other 4xx passes, whichever the server picks.
 TEST(ReplaceOracleTest, NotFoundForAConnectionThatExistsIsNamed) {
-  ReplaceInput in = Accepted({{"endpoint", "bad"}}, json::object());
+  ReplaceInput in = AcceptedReplace({{"endpoint", "bad"}}, json::object());
   in.put_connection.reset();
   in.after = in.before;
   for (int status : {400, 409, 413, 415, 422}) {
@@ -94,9 +87,9 @@ TEST(ReplaceOracleTest, NotFoundForAConnectionThatExistsIsNamed) {
     EXPECT_TRUE(JudgeReplace(in, "s").empty()) << status;
   }
   in.put_status = 404;
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.not-found-but-exists"}));
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")), std::vector<std::string>({"replace.not-found-but-exists"}));
   in.after = Snapshot{404, std::nullopt};  // gone after it: state.changed says so, not a 404 excuse
-  const std::vector<std::string> gone = Rules(JudgeReplace(in, "s"));
+  const std::vector<std::string> gone = MustRulesAndPointers(JudgeReplace(in, "s"));
   EXPECT_EQ(std::count(gone.begin(), gone.end(), "replace.not-found-but-exists"), 0);
 }
 
@@ -112,30 +105,30 @@ TEST(ReplaceOracleTest, OnlyA2xxSnapshotHoldsAConnection) {
 
 TEST(ReplaceOracleTest, RenameAndLossAreNamed) {
   json sent = {{"name", "other"}};
-  ReplaceInput in = Accepted(sent, json::object());
+  ReplaceInput in = AcceptedReplace(sent, json::object());
   in.after = {404, std::nullopt};
   in.body_name_after = Snapshot{200, json({{"name", "other"}})};
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.lost", "name.renamed"}));
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")), std::vector<std::string>({"replace.lost", "name.renamed"}));
 }
 
 // A 200 without a connection object is no state to compare with either.
 TEST(ReplaceOracleTest, A200WithoutAConnectionBeforeIsAPrecondition) {
-  ReplaceInput in = Accepted({{"configuration", {{"a", 2}}}}, {{"name", "db"}, {"configuration", {{"a", 2}}}});
+  ReplaceInput in = AcceptedReplace({{"configuration", {{"a", 2}}}}, {{"name", "db"}, {"configuration", {{"a", 2}}}});
   in.before = Snapshot{200, std::nullopt};
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
 }
 
 TEST(ReplaceOracleTest, MissingConnectionBeforeIsAPrecondition) {
-  ReplaceInput in = Accepted(json::object(), json::object());
+  ReplaceInput in = AcceptedReplace(json::object(), json::object());
   in.before = {404, std::nullopt};
-  EXPECT_EQ(Rules(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
+  EXPECT_EQ(MustRulesAndPointers(JudgeReplace(in, "s")), std::vector<std::string>({"replace.precondition"}));
 }
 
 TEST(UnchangedOracleTest, StatusOrStateChangeIsNamed) {
   EXPECT_TRUE(JudgeUnchanged({404, std::nullopt}, {404, std::nullopt}, "s").empty());
-  EXPECT_EQ(Rules(JudgeUnchanged({404, std::nullopt}, Found({{"name", "x"}}), "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeUnchanged({404, std::nullopt}, Found({{"name", "x"}}), "s")),
             std::vector<std::string>({"state.changed"}));
-  EXPECT_EQ(Rules(JudgeUnchanged(Found({{"name", "x"}}), Found({{"name", "x"}, {"endpoint", "https://e"}}), "s")),
+  EXPECT_EQ(MustRulesAndPointers(JudgeUnchanged(Found({{"name", "x"}}), Found({{"name", "x"}, {"endpoint", "https://e"}}), "s")),
             std::vector<std::string>({"state.changed /externalDatabaseConnection/endpoint"}));
 }
 

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 const fs::path kCorpus = fs::path(CONFORM_SOURCE_DIR) / "testdata" / "bad-input";
 
-Ran Conform(const std::string& args, const fs::path& cwd) { return RunConformBinary(args, "", cwd.string()); }
+Ran ConformIn(const std::string& args, const fs::path& cwd) { return RunConformBinary(args, "", cwd.string()); }
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -56,7 +56,7 @@ TEST_F(BadInputTest, EveryBadCaseFileNamesFileAndPointer) {
     } else {
       fs::copy_file(input, dir / input.filename());
     }
-    Ran r = Conform("run --cases " + dir.string() + " --junit j.xml --json r.json --html r.html", work_);
+    Ran r = ConformIn("run --cases " + dir.string() + " --junit j.xml --json r.json --html r.html", work_);
     SCOPED_TRACE(input.filename().string() + "\n" + r.output);
     EXPECT_FALSE(r.signaled);
     EXPECT_EQ(r.exit_code, 2);
@@ -86,7 +86,7 @@ TEST_F(BadInputTest, EveryBadFlagNamesTheFlag) {
         reports += " " + flag;
       }
     }
-    Ran r = Conform(args + reports, work_);
+    Ran r = ConformIn(args + reports, work_);
     SCOPED_TRACE(args + "\n" + r.output);
     EXPECT_FALSE(r.signaled);
     EXPECT_EQ(r.exit_code, 2);
@@ -101,12 +101,12 @@ TEST_F(BadInputTest, EveryBadFlagNamesTheFlag) {
 
 TEST_F(BadInputTest, ConfigFileProblemsNameFileAndPointer) {
   std::ofstream(work_ / "conform.json") << R"({"target": "http://127.0.0.1:9", "timeout_ms": "soon"})";
-  Ran r = Conform("run --junit j.xml --json r.json --html r.html", work_);
+  Ran r = ConformIn("run --junit j.xml --json r.json --html r.html", work_);
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("conform: conform.json: /timeout_ms: "), std::string::npos) << r.output;
 
   std::ofstream(work_ / "conform.json") << R"({"headers": {"authorization": "secret-in-a-file"}})";
-  r = Conform("run --junit j.xml --json r.json --html r.html", work_);
+  r = ConformIn("run --junit j.xml --json r.json --html r.html", work_);
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("/headers/authorization: tokens don't belong in files"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("secret-in-a-file"), std::string::npos);
@@ -114,11 +114,11 @@ TEST_F(BadInputTest, ConfigFileProblemsNameFileAndPointer) {
 
 TEST_F(BadInputTest, ConfigFileSettingsApplyAndFlagsWin) {
   std::ofstream(work_ / "conform.json") << R"({"filter": "replace-documented-*", "json": "from-config.json"})";
-  Ran r = Conform("run -q --explore 0 --junit j.xml --html r.html", work_);
+  Ran r = ConformIn("run -q --explore 0 --junit j.xml --html r.html", work_);
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("PASSED: 1 cases"), std::string::npos) << r.output;
   EXPECT_TRUE(fs::exists(work_ / "from-config.json"));
-  r = Conform("run -q --explore 0 --filter 'auth-no-token-*' --junit j.xml --html r.html", work_);
+  r = ConformIn("run -q --explore 0 --filter 'auth-no-token-*' --junit j.xml --html r.html", work_);
   EXPECT_NE(r.output.find("PASSED: 5 cases"), std::string::npos) << r.output;  // create, delete, get, list, update
 }
 

@@ -20,9 +20,9 @@ namespace fs = std::filesystem;
 #ifdef CONFORM_SANITIZED
 // The sanitizers make parsing 100 000 keys a hundred times slower: one replace case and a short
 // exploration there still send every payload through the case runner, shrinking and the writers.
-const std::string kCases = "'replace-documented-*'", kOperations = "10";
+const std::string kCases = "'replace-documented-*'", kExploreOperations = "10";
 #else
-const std::string kCases = "'replace-*'", kOperations = "60";
+const std::string kCases = "'replace-*'", kExploreOperations = "60";
 #endif
 
 struct Hostile {
@@ -94,7 +94,7 @@ TEST_F(HostileAnswersTest, EveryHostileAnswerEndsInAVerdictWithItsReports) {
     MockFront server(AnswerGetsWith(hostile));
     fs::remove_all(dir_ / "found");
     const auto start = std::chrono::steady_clock::now();
-    Ran r = RunConformBinary("run -q --filter " + kCases + " --explore " + kOperations + " --target " + server.BaseUrl() +
+    Ran r = RunConformBinary("run -q --filter " + kCases + " --explore " + kExploreOperations + " --target " + server.BaseUrl() +
                              " --token T " + Reports());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_FALSE(r.signaled) << r.output.substr(0, 2000);

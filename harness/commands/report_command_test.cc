@@ -15,7 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Ran Conform(const std::string& args, const std::string& env = "") { return RunConformBinary(args, env); }
 
 int Count(const std::string& text, const std::string& pattern) {
   std::regex re(pattern);
@@ -40,7 +39,7 @@ TEST_F(ReportCommandTest, PlantedSecretsReachNoFileAndNoConsole) {
        "body": {"externalDatabaseConnection": {"configuration": {"secretKey": "planted-secret-key-1", "password": "planted-password-2"}}},
        "expect": {"status": 200, "pointers": {"/externalDatabaseConnection/configuration/password": "not-the-password"}}},
       {"call": "get", "name": "${name}-${token}", "expect": {"status": 200}}]})";
-  Ran r = Conform("run -v --explore 0 --cases " + Path("cases") + " --token planted-token-4 --redact /externalDatabaseConnection/configuration/password "
+  Ran r = RunConformBinary("run -v --explore 0 --cases " + Path("cases") + " --token planted-token-4 --redact /externalDatabaseConnection/configuration/password "
                   "--redact-header X-Api-Secret --save-requests " + Path("saved") + Reports("r"));
   EXPECT_EQ(r.exit_code, 1) << r.output;  // the case fails; nothing leaked (that would be exit 4)
   std::vector<std::string> files = {Path("r.xml"), Path("r.json"), Path("r.html")};
@@ -66,17 +65,17 @@ TEST(LeakScanTest, FindsASecretInAFile) {
 
 TEST_F(ReportCommandTest, FourShardsMergeIntoTheUnshardedRun) {
   // Exploration is off here: each shard explores with its own seed, so only the cases compare.
-  ASSERT_EQ(Conform("run -q --explore 0 --mock-fault merge-configuration" + Reports("whole")).exit_code, 1);
+  ASSERT_EQ(RunConformBinary("run -q --explore 0 --mock-fault merge-configuration" + Reports("whole")).exit_code, 1);
   std::string json_inputs, xml_inputs;
   for (int i = 1; i <= 4; ++i) {
     const std::string stem = "shard" + std::to_string(i);
-    Ran r = Conform("run -q --explore 0 --shard " + std::to_string(i) + "/4 --mock-fault merge-configuration" + Reports(stem));
+    Ran r = RunConformBinary("run -q --explore 0 --shard " + std::to_string(i) + "/4 --mock-fault merge-configuration" + Reports(stem));
     EXPECT_EQ(r.exit_code, 1) << r.output;
     json_inputs += " " + Path(stem + ".json");
     xml_inputs += " " + Path(stem + ".xml");
   }
-  ASSERT_EQ(Conform("merge" + json_inputs + " -o " + Path("merged.json") + " --junit " + Path("merged-json.xml")).exit_code, 1);
-  ASSERT_EQ(Conform("merge" + xml_inputs + " -o " + Path("merged.xml")).exit_code, 0);
+  ASSERT_EQ(RunConformBinary("merge" + json_inputs + " -o " + Path("merged.json") + " --junit " + Path("merged-json.xml")).exit_code, 1);
+  ASSERT_EQ(RunConformBinary("merge" + xml_inputs + " -o " + Path("merged.xml")).exit_code, 0);
 
   nlohmann::json whole = Json("whole.json"), merged = Json("merged.json");
   EXPECT_EQ(merged["summary"], whole["summary"]);
@@ -95,13 +94,13 @@ TEST_F(ReportCommandTest, FourShardsMergeIntoTheUnshardedRun) {
     EXPECT_EQ(Count(xml, "<failure "), whole["summary"]["failed"].get<int>()) << file;
     EXPECT_NE(xml.find("failures=\"" + std::to_string(whole["summary"]["failed"].get<int>()) + "\""), std::string::npos);
   }
-  EXPECT_EQ(Conform("merge " + Path("whole.json") + " " + Path("whole.json") + " -o " + Path("dup.json")).exit_code, 2);
-  EXPECT_EQ(Conform("run --shard 5/4").exit_code, 2);
+  EXPECT_EQ(RunConformBinary("merge " + Path("whole.json") + " " + Path("whole.json") + " -o " + Path("dup.json")).exit_code, 2);
+  EXPECT_EQ(RunConformBinary("run --shard 5/4").exit_code, 2);
 }
 
 TEST_F(ReportCommandTest, GithubSummaryAndAnnotations) {
   const std::string summary = Path("summary.md");
-  Ran r = Conform("run -q --mock-fault text-plain" + Reports("g"), "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=" + summary);
+  Ran r = RunConformBinary("run -q --mock-fault text-plain" + Reports("g"), "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=" + summary);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(Text("summary.md").find("## conform: ❌ failed"), std::string::npos);
   EXPECT_NE(Text("summary.md").find(" Exploration seed `"), std::string::npos);
@@ -112,21 +111,21 @@ TEST_F(ReportCommandTest, GithubSummaryAndAnnotations) {
 }
 
 TEST_F(ReportCommandTest, RichJunitProfileAddsFilesAndTotals) {
-  ASSERT_EQ(Conform("run -q --explore 0 --junit-profile rich" + Reports("rich")).exit_code, 0);
+  ASSERT_EQ(RunConformBinary("run -q --explore 0 --junit-profile rich" + Reports("rich")).exit_code, 0);
   const std::string xml = Text("rich.xml");
   EXPECT_NE(xml.find("<testsuites name=\"conform\" tests=\""), std::string::npos);
   EXPECT_EQ(Count(xml, " file=\"[^\"]*cases/[a-z0-9-]+\\.json\""), Count(xml, "<testcase "));
-  EXPECT_EQ(Conform("run --junit-profile fancy").exit_code, 2);
+  EXPECT_EQ(RunConformBinary("run --junit-profile fancy").exit_code, 2);
 }
 
 TEST_F(ReportCommandTest, LintListsEveryProblem) {
-  EXPECT_EQ(Conform("lint").exit_code, 0);
+  EXPECT_EQ(RunConformBinary("lint").exit_code, 0);
   fs::create_directories(dir_ / "cases");
   std::ofstream(dir_ / "cases" / "a.json") << R"({"id": "a", "title": "t", "level": "must", "tags": [],
     "setup": [{"call": "create", "body": {"externalDatabaseConnection": {"endpoint": "not a url"}}}],
     "steps": [{"call": "update", "name": "${name}", "body": {"connection": {}}, "expect": {"status": 200}}]})";
   std::ofstream(dir_ / "cases" / "b.json") << R"({"id": "b"})";
-  Ran r = Conform("lint --cases " + Path("cases"));
+  Ran r = RunConformBinary("lint --cases " + Path("cases"));
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("a.json: /setup/0/body/externalDatabaseConnection"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("a.json: /steps/0/body"), std::string::npos) << r.output;

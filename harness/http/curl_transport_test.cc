@@ -33,7 +33,7 @@ class CompressingServer {
   std::thread thread_;
 };
 
-HttpResponse Get(const std::string& url, Headers headers, size_t max_body_bytes = 8 * 1024 * 1024) {
+HttpResponse CurlGet(const std::string& url, Headers headers, size_t max_body_bytes = 8 * 1024 * 1024) {
   CurlOptions options;
   options.timeout_ms = 5000;
   options.max_body_bytes = max_body_bytes;
@@ -46,13 +46,13 @@ TEST(CurlTransportTest, AnAnswerCompressedAsTheRequestAcceptedIsDecoded) {
   CompressingServer server(json);
   for (const std::string accepted : {"gzip", "gzip, deflate, br"}) {
     SCOPED_TRACE(accepted);
-    const HttpResponse r = Get(server.Url(), {{"accept-encoding", accepted}});
+    const HttpResponse r = CurlGet(server.Url(), {{"accept-encoding", accepted}});
     ASSERT_TRUE(r.ok()) << r.error_message;
     EXPECT_EQ(r.body, json) << "decoded";
     EXPECT_EQ(r.Header("X-Seen-Accept-Encoding"), accepted) << "sent as the case wrote it";
     EXPECT_NE(r.Header("Content-Encoding"), "") << "and the headers say how it came";
   }
-  const HttpResponse plain = Get(server.Url(), {});
+  const HttpResponse plain = CurlGet(server.Url(), {});
   EXPECT_EQ(plain.body, json);
   EXPECT_EQ(plain.Header("Content-Encoding"), "") << "nothing compressed unless asked";
   EXPECT_EQ(plain.Header("X-Seen-Accept-Encoding"), "");
@@ -60,7 +60,7 @@ TEST(CurlTransportTest, AnAnswerCompressedAsTheRequestAcceptedIsDecoded) {
 
 TEST(CurlTransportTest, ADecodedAnswerIsBoundedLikeAnyBody) {
   CompressingServer server("[" + std::string(20 * 1024 * 1024, ' ') + "]");  // ~20 KB as gzip
-  const HttpResponse r = Get(server.Url(), {{"Accept-Encoding", "gzip"}}, 1024 * 1024);
+  const HttpResponse r = CurlGet(server.Url(), {{"Accept-Encoding", "gzip"}}, 1024 * 1024);
   EXPECT_EQ(r.error, TransportError::kTooLarge) << r.error_message;
 }
 

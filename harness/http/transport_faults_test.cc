@@ -22,7 +22,7 @@
 namespace conform {
 namespace {
 
-HttpResponse Get(const std::string& url, CurlOptions options = {}) {
+HttpResponse GetThroughCurl(const std::string& url, CurlOptions options = {}) {
   options.connect_timeout_ms = std::min(options.connect_timeout_ms, 1000L);
   options.timeout_ms = std::min(options.timeout_ms, 1500L);
   CurlTransport transport(options);
@@ -42,13 +42,13 @@ class TransportFaultTest : public ::testing::Test {
 TEST_F(TransportFaultTest, ConnectionRefused) {
   int port = 0;
   { FaultServer closed(nullptr); port = closed.port(); }  // bound, then closed: nothing listens
-  HttpResponse r = Get("http://127.0.0.1:" + std::to_string(port) + "/x");
+  HttpResponse r = GetThroughCurl("http://127.0.0.1:" + std::to_string(port) + "/x");
   EXPECT_EQ(r.error, TransportError::kRefused) << r.error_message;
   EXPECT_NE(r.error_message.find("127.0.0.1:" + std::to_string(port)), std::string::npos);
 }
 
 TEST_F(TransportFaultTest, DnsFailure) {
-  HttpResponse r = Get("http://conform-test-host.invalid/x");
+  HttpResponse r = GetThroughCurl("http://conform-test-host.invalid/x");
   EXPECT_EQ(r.error, TransportError::kResolve) << r.error_message;
   EXPECT_NE(r.error_message.find("conform-test-host.invalid"), std::string::npos);
 }
@@ -66,7 +66,7 @@ TEST_F(TransportFaultTest, ConnectTimeout) {
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   CurlOptions options;
   options.connect_timeout_ms = 300;
-  HttpResponse r = Get(full.Url(), options);
+  HttpResponse r = GetThroughCurl(full.Url(), options);
   EXPECT_EQ(r.error, TransportError::kConnectTimeout) << r.error_message;
   for (int fd : fillers) close(fd);
 }
@@ -78,7 +78,7 @@ TEST_F(TransportFaultTest, ResponseTimeout) {
   });
   CurlOptions options;
   options.timeout_ms = 300;
-  HttpResponse r = Get(silent.Url(), options);
+  HttpResponse r = GetThroughCurl(silent.Url(), options);
   EXPECT_EQ(r.error, TransportError::kTimeout) << r.error_message;
 }
 
@@ -106,7 +106,7 @@ TEST_F(TransportFaultTest, ResetMidBody) {
     linger hard{1, 0};
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof(hard));  // close sends RST
   });
-  HttpResponse r = Get(resetting.Url());
+  HttpResponse r = GetThroughCurl(resetting.Url());
   EXPECT_EQ(r.error, TransportError::kReset) << r.error_message;
 }
 
@@ -119,7 +119,7 @@ TEST_F(TransportFaultTest, BodyLargerThanTheCap) {
   });
   CurlOptions options;
   options.max_body_bytes = 1024 * 1024;
-  HttpResponse r = Get(huge.Url(), options);
+  HttpResponse r = GetThroughCurl(huge.Url(), options);
   EXPECT_EQ(r.error, TransportError::kTooLarge) << r.error_message;
   EXPECT_NE(r.error_message.find("larger than 1048576 bytes"), std::string::npos) << r.error_message;
 }
@@ -129,7 +129,7 @@ TEST_F(TransportFaultTest, RedirectIsReportedNotFollowed) {
     ReadRequest(fd);
     Send(fd, "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\nContent-Length: 0\r\n\r\n");
   });
-  HttpResponse r = Get(redirecting.Url());
+  HttpResponse r = GetThroughCurl(redirecting.Url());
   EXPECT_EQ(r.error, TransportError::kRedirect);
   EXPECT_NE(r.error_message.find("302 to http://127.0.0.1:1/elsewhere"), std::string::npos) << r.error_message;
 }
@@ -139,7 +139,7 @@ TEST_F(TransportFaultTest, Http10CloseDelimitedBodyIsReadWhole) {
     ReadRequest(fd);
     Send(fd, "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{\"externalDatabaseConnections\": []}");
   });
-  HttpResponse r = Get(old.Url());
+  HttpResponse r = GetThroughCurl(old.Url());
   EXPECT_TRUE(r.ok()) << r.error_message;
   EXPECT_EQ(r.body, "{\"externalDatabaseConnections\": []}");
 }
@@ -160,14 +160,14 @@ TEST_F(TransportFaultTest, TlsSelfSignedCertificate) {
   for (int i = 0; i < 1000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/x";
 
-  HttpResponse refused = Get(url);
+  HttpResponse refused = GetThroughCurl(url);
   EXPECT_EQ(refused.error, TransportError::kTls) << refused.error_message;
   CurlOptions trusted;
   trusted.cacert = cert;
-  EXPECT_EQ(Get(url, trusted).status, 200) << Get(url, trusted).error_message;
+  EXPECT_EQ(GetThroughCurl(url, trusted).status, 200) << GetThroughCurl(url, trusted).error_message;
   CurlOptions insecure;
   insecure.insecure = true;
-  EXPECT_EQ(Get(url, insecure).status, 200);
+  EXPECT_EQ(GetThroughCurl(url, insecure).status, 200);
 
   server.stop();
   thread.join();

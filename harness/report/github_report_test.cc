@@ -6,7 +6,7 @@
 namespace conform {
 namespace {
 
-RunResult Sample() {
+RunResult AnnotatedRun() {
   RunResult run;
   run.target = "http://t";
   CaseResult ok;
@@ -26,14 +26,14 @@ RunResult Sample() {
 }
 
 TEST(GithubReportTest, SummaryHasVerdictFailuresAndLatency) {
-  const std::string md = GithubStepSummary(Sample());
+  const std::string md = GithubStepSummary(AnnotatedRun());
   EXPECT_NE(md.find("## conform: ❌ failed"), std::string::npos);
   EXPECT_NE(md.find("| `broken` | failed | [must] status: multi line \\| with pipe, and: colon |"), std::string::npos) << md;
   EXPECT_NE(md.find("| update | 1 | 1.500"), std::string::npos) << md;
 }
 
 TEST(GithubReportTest, AnnotationsAreOneEscapedLineEach) {
-  const std::string lines = GithubAnnotations(Sample());
+  const std::string lines = GithubAnnotations(AnnotatedRun());
   EXPECT_EQ(lines, "::error file=cases/broken.json,title=conform broken::[must] status: multi%0Aline | with pipe, and: colon\n");
 }
 

@@ -13,7 +13,7 @@ int Count(const std::string& text, const std::string& pattern) {
   return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
 }
 
-RunResult Sample() {
+RunResult ReportedRun() {
   RunResult run;
   run.target = "http://127.0.0.1:1";
   run.timestamp = "2026-01-01T00:00:00";
@@ -44,7 +44,7 @@ RunResult Sample() {
 }
 
 TEST(HtmlReportTest, IsSelfContained) {
-  const std::string html = HtmlReport(Sample());
+  const std::string html = HtmlReport(ReportedRun());
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_EQ(Count(html, R"(<(script|img|iframe|link)[^>]*(src|href)=)"), 0);
   EXPECT_EQ(Count(html, R"((src|href)=\"(https?:)?//)"), 0);
@@ -52,7 +52,7 @@ TEST(HtmlReportTest, IsSelfContained) {
 }
 
 TEST(HtmlReportTest, HasSummaryChartsTableAndFailureDetails) {
-  const std::string html = HtmlReport(Sample());
+  const std::string html = HtmlReport(ReportedRun());
   EXPECT_NE(html.find("<span class=\"verdict failed\">failed</span>"), std::string::npos);
   EXPECT_EQ(Count(html, "<svg "), 2);  // one chart per call kind
   EXPECT_EQ(Count(html, "<tr class=\"case\""), 3);
@@ -67,7 +67,7 @@ TEST(HtmlReportTest, HasSummaryChartsTableAndFailureDetails) {
 }
 
 TEST(HtmlReportTest, EscapesEverythingItShows) {
-  const std::string html = HtmlReport(Sample());
+  const std::string html = HtmlReport(ReportedRun());
   EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_EQ(EscapeHtml("a\"b'c<d>&"), "a&quot;b&#39;c&lt;d&gt;&amp;");
