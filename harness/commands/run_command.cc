@@ -136,6 +136,7 @@ void RunExploration(const RunPlan& plan, ExploreSettings explore, const RunSetti
     if (!report.write_error.empty()) std::cerr << "conform: --found: " << report.write_error << "\n";
   });
   report.outcome.result.retries = gate.retries() - retries_before;  // exploration's, shrinking's replays included
+  run->coverage = report.outcome.coverage;
   run->cases.push_back(std::move(report.outcome.result));
 }
 

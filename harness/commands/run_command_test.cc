@@ -210,7 +210,7 @@ const std::set<std::string>& ExplorationFaults() {
   static const std::set<std::string> kFaults = {"truncate-long-strings", "drop-dotted-keys", "cut-at-nul",
                                                 "drop-nulls-in-arrays", "dedupe-arrays", "depth-limit-16",
                                                 "keys-limit-500", "int32-numbers", "recreate-keeps-old",
-                                                "prefix-lookup", "trim-names"};
+                                                "prefix-lookup", "trim-names", "put-body-cache"};
   return kFaults;
 }
 

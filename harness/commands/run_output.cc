@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "cli/exit_codes.h"
 #include "explore/exploration_seed.h"
@@ -42,6 +43,18 @@ std::string FirstCause(const RunResult& run) {
     if (!c.error_message.empty() && !WasNotRun(c)) return c.error_message;
   }
   return run.cases.empty() ? "" : run.cases.front().error_message;
+}
+
+// "coverage: 19/19 transition pairs", and each pair not covered with its reason.
+void PrintCoverageLine(const std::vector<CoverageRow>& rows) {
+  if (rows.empty()) return;
+  std::cout << "coverage: " << CoveredCount(rows) << "/" << rows.size() << " transition pairs";
+  std::map<std::string, std::string> missed;  // reason -> the pairs it left out
+  for (const CoverageRow& row : rows) {
+    if (!row.covered) missed[row.reason] += (missed[row.reason].empty() ? "" : ", ") + row.name;
+  }
+  for (const auto& [reason, pairs] : missed) std::cout << "; not covered, " << reason << ": " << pairs;
+  std::cout << "\n";
 }
 
 }  // namespace
@@ -139,6 +152,7 @@ void PrintExplorationLines(const RunPlan& plan, const ConsoleStyle& style, const
               << " (replay: conform run --cases " << plan.output.found_dir << ")";
   }
   std::cout << "\n";
+  PrintCoverageLine(report.outcome.coverage);
 }
 
 }  // namespace conform

@@ -107,6 +107,9 @@ const std::vector<std::pair<Fault, std::string>>& ExplorationFaults() {
       {Fault::kAnyToken, "explore.credentials-ignored"},
       // A list that shows each connection as it was created.
       {Fault::kStaleListView, "explore.list-view-diverged"},
+      // A PUT answered from a cache of bodies seen for the name: a sequence bug, met by the
+      // coverage phase's write X, write Y, write X.
+      {Fault::kPutBodyCache, "explore.state-diverged"},
   };
   return kFaults;
 }

@@ -47,6 +47,7 @@ void ShrinkAndWrite(const ExploreSettings& explore, const RunSettings& run, cons
     return;
   }
   minimal.classes_covered = report.outcome.classes_covered;
+  minimal.coverage = report.outcome.coverage;  // what the run covered, not the replay
   const nlohmann::json kase = FoundCase(report.shrink.sequence, *shown, explore.seed);
   if (!WriteFoundCase(found_dir, kase, *redactor, &report.found_file, &report.write_error)) report.found_file.clear();
   minimal.result.file = report.found_file;

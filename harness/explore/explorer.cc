@@ -21,6 +21,7 @@
 #include "explore/state_judgement.h"
 #include "explore/status_rules.h"
 #include "explore/target_questions.h"
+#include "explore/transition_coverage.h"
 #include "http/curl_transport.h"
 #include "http/guarded_transport.h"
 #include "run/boundary.h"
@@ -71,9 +72,13 @@ class Exploration {
     const CredentialMix credentials{!run_.credentials.token.empty(), !run_.credentials.readonly_token.empty()};
     out_.sequence = GenerateOperations(explore_.operations, &values, credentials);
     out_.classes_covered = AllValueClasses().size() - values.Undrawn();
+    const std::vector<Operation> planned = out_.sequence;
     progress_ = explore_.progress;
     ExploreOutcome outcome = RunSequence();
     if (progress_) progress_->finished = true;
+    const std::string ended = FirstMust(outcome.result.findings) ? "the exploration ended at its first divergence"
+                                                                 : "the exploration ended first";
+    outcome.coverage = TransitionCoverage(planned, outcome.sent, credentials.bad, ended);
     return outcome;
   }
 

@@ -37,6 +37,7 @@ struct ExploreOutcome {
   std::vector<Operation> sequence;  // the operations sent, the diverging one last
   int sent = 0;
   size_t classes_covered = 0;      // value classes drawn (of AllValueClasses())
+  std::vector<CoverageRow> coverage;  // the transition pairs sent and judged, and why any other was not
 };
 
 // What separates two answers, by the contract: the status class, and exactly 404 for a name the

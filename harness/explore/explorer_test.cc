@@ -104,6 +104,20 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
   }
 }
 
+// A PUT answered from a cache of the bodies seen for its name (write X, write Y, write X: Y
+// stays) needs three updates in a row; the coverage phase sends them on every seed.
+TEST_F(ExplorerTest, APutAnsweredFromABodyCacheIsCaughtOnEverySeed) {
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    const ExploreOutcome out = Run({Fault::kPutBodyCache}, seed, 300);
+    EXPECT_EQ(out.result.id, "explore/explore.state-diverged") << "seed " << seed;
+    ASSERT_FALSE(out.sequence.empty());
+    EXPECT_EQ(out.sequence.back().pair, "update→update, the first body again") << "seed " << seed;
+    const size_t covered = CoveredCount(out.coverage);
+    EXPECT_EQ(covered, 5u) << "seed " << seed;
+    EXPECT_EQ(out.coverage.back().reason, "the exploration ended at its first divergence");
+  }
+}
+
 // Every request exploration sends, its reads and its cleanup included, carries the run's
 // identity: a site-level API key is refused without wix-site-id.
 class RecordingTransport : public Transport {

@@ -1,5 +1,7 @@
 #include "explore/operations.h"
 
+#include <algorithm>
+
 #include "explore/name_pool.h"
 
 namespace conform {
@@ -20,6 +22,17 @@ nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
   return {{"endpoint", "https://example.com/explore/" + std::to_string(serial)}, {"configuration", configuration}};
 }
 
+// A body of plain values, told apart by `tag`: the coverage phase's, which no limit refuses.
+nlohmann::json PlainConnection(const std::string& tag) {
+  return {{"endpoint", "https://example.com/explore/cover-" + tag},
+          {"configuration", {{"secretKey", "conform-secret-${run_id}"}, {"cover", tag}}}};
+}
+
+// An update body the contract refuses: the endpoint is not a web URL.
+nlohmann::json InvalidBody(const std::string& name) {
+  return {{"externalDatabaseConnection", {{"name", name}, {"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
+}
+
 int Draw(int low, int high, std::mt19937_64& random) { return std::uniform_int_distribution<int>(low, high)(random); }
 
 // A list page of varied size and start, not always 100 from 0.
@@ -36,6 +49,70 @@ class Generator {
       : values_(values), random_(values->random()), credentials_(credentials), pool_(MakeNamePool(random_)),
         exists_(pool_.names.size(), false) {}
 
+  // The coverage phase: every transition pair (explore/transition_coverage.h) on the pool's first
+  // name, an ordinary one, with plain bodies, so no limit of the target's gets in the way.
+  std::vector<Operation> CoveragePhase(int budget) {
+    const int slot = 0;
+    const std::string name = pool_.names[slot];
+    const auto update = [&](const std::string& body_tag, std::string what, std::string pair) {
+      Operation op = Named(CallKind::kUpdate, slot, std::move(what));
+      nlohmann::json c = PlainConnection(body_tag);
+      c["name"] = name;
+      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}};
+      sent_.push_back(c);
+      op.pair = std::move(pair);
+      return op;
+    };
+    const auto create = [&](const std::string& body_tag, std::string pair) {
+      Operation op = Named(CallKind::kCreate, slot, "create");
+      nlohmann::json c = PlainConnection(body_tag);
+      c["name"] = name;
+      op.request.body = nlohmann::json{{"externalDatabaseConnection", c}, {"connectionType", "STANDALONE"}};
+      sent_.push_back(c);
+      op.pair = std::move(pair);
+      return op;
+    };
+    const auto plain = [&](CallKind call, std::string what, std::string pair) {
+      Operation op = Named(call, slot, std::move(what));
+      if (call == CallKind::kList) op.request.query = {{"paging.limit", "100"}, {"paging.offset", "0"}};
+      op.pair = std::move(pair);
+      return op;
+    };
+    std::vector<Operation> ops = {
+        create("a", ""),
+        plain(CallKind::kGet, "get", "create→get"),
+        update("x", "update", "get→update"),
+        update("x", "update with the same body", "update→update, the same body"),
+        update("y", "update", "update→update, another body"),
+        update("x", "update with the first body again", "update→update, the first body again"),
+        plain(CallKind::kList, "list", "update→list"),
+        plain(CallKind::kGet, "get", "list→get"),
+    };
+    Operation invalid = Named(CallKind::kUpdate, slot, "update with an invalid body");
+    invalid.invalid = true;
+    invalid.request.body = InvalidBody(name);
+    invalid.pair = "get→refused update";
+    ops.push_back(invalid);
+    ops.push_back(plain(CallKind::kGet, "get", "refused update→get"));
+    if (credentials_.bad) {
+      Operation unauthorised = update("u", "update without a token", "get→update without credentials");
+      unauthorised.request.auth = AuthMode::kNone;
+      ops.push_back(unauthorised);
+      ops.push_back(plain(CallKind::kGet, "get", "update without credentials→get"));
+    }
+    for (Operation op : {update("z", "update", ""), plain(CallKind::kDelete, "delete", "update→delete"),
+                         plain(CallKind::kDelete, "delete", "delete→delete"), plain(CallKind::kGet, "get", "delete→get"),
+                         update("w", "update of a deleted name", "get→update, the name deleted"),
+                         create("b", "update→create, the name deleted"), plain(CallKind::kList, "list", "create→list"),
+                         plain(CallKind::kDelete, "delete", "list→delete"),
+                         plain(CallKind::kList, "list", "delete→list")}) {
+      ops.push_back(std::move(op));
+    }
+    if (static_cast<int>(ops.size()) > budget) ops.resize(static_cast<size_t>(std::max(budget, 0)));
+    for (const Operation& op : ops) Track(op);
+    return ops;
+  }
+
   Operation Next(int serial) {
     const int slot = PickSlot();
     int roll = Draw(0, 99, random_);
@@ -45,14 +122,18 @@ class Generator {
     const int entries = values_->Undrawn() > 0 ? 3 : Draw(1, 3, random_);
     Operation op = Make(roll, slot, serial, entries);
     if (values_->Undrawn() == 0) WithCredentials(&op);
-    if (op.request.auth == AuthMode::kToken) {
-      if (op.request.call == CallKind::kCreate) exists_[static_cast<size_t>(slot)] = true;
-      if (op.request.call == CallKind::kDelete) exists_[static_cast<size_t>(slot)] = false;
-    }
+    Track(op);
     return op;
   }
 
  private:
+  // Which names the sequence has made, as far as the generator can tell (the model decides).
+  void Track(const Operation& op) {
+    if (op.request.auth != AuthMode::kToken) return;
+    if (op.request.call == CallKind::kCreate) exists_[static_cast<size_t>(op.slot)] = true;
+    if (op.request.call == CallKind::kDelete) exists_[static_cast<size_t>(op.slot)] = false;
+  }
+
   int PickSlot() {
     const int any = Draw(0, static_cast<int>(pool_.names.size()) - 1, random_);
     std::vector<int> made;
@@ -86,8 +167,7 @@ class Generator {
     } else if (roll < 73) {
       op = Named(CallKind::kUpdate, slot, "update with an invalid body");
       op.invalid = true;
-      op.request.body = nlohmann::json{
-          {"externalDatabaseConnection", {{"name", name}, {"endpoint", "not a url"}, {"configuration", {{"x", 1}}}}}};
+      op.request.body = InvalidBody(name);
     } else if (roll < 83) {
       op = Named(CallKind::kGet, slot, "get");
     } else if (roll < 88) {
@@ -131,8 +211,8 @@ class Generator {
 
 std::vector<Operation> GenerateOperations(int count, ValueGenerator* values, CredentialMix credentials) {
   Generator generator(values, credentials);
-  std::vector<Operation> ops;
-  for (int serial = 0; serial < count; ++serial) ops.push_back(generator.Next(serial));
+  std::vector<Operation> ops = generator.CoveragePhase(count);
+  for (int serial = static_cast<int>(ops.size()); serial < count; ++serial) ops.push_back(generator.Next(serial));
   return ops;
 }
 

@@ -19,6 +19,7 @@ struct Operation {
   int slot = 0;          // the name's index in the run's pool
   bool invalid = false;  // a body the contract refuses (the model says which status)
   std::string what;      // "update with an earlier body", ... for found cases
+  std::string pair;      // the transition pair it completes (explore/transition_coverage.h); empty: none
 };
 
 // Which credentials exploration may send besides the run's token.
@@ -27,8 +28,10 @@ struct CredentialMix {
   bool readonly = false;  // the read-only token
 };
 
-// `count` operations drawing configuration values from `values` (whose coverage floor the first
-// operations meet) and names from a pool made from the same seed.
+// `count` operations: first the coverage phase, every transition pair on one ordinary name
+// (explore/transition_coverage.h) as far as the budget goes, then random ones drawing
+// configuration values from `values` (whose coverage floor the first of them meet) and names from
+// a pool made from the same seed.
 std::vector<Operation> GenerateOperations(int count, ValueGenerator* values, CredentialMix credentials = {});
 
 }  // namespace conform

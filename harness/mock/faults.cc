@@ -62,6 +62,9 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kNameBytesLimit, "name-bytes-limit", "names are limited to 255 bytes, not 255 characters: 255 two-byte letters are refused 400"},
       {Fault::kInvalidUpdate404, "invalid-update-404", "an invalid update answers 404 NOT_FOUND, also for a connection that exists"},
       {Fault::kAuth403, "auth-403", "a call without a token or with a wrong one answers 403 PERMISSION_DENIED, not 401"},
+      {Fault::kPutBodyCache, "put-body-cache",
+       "a PUT whose body was seen before for its name answers 200 from a cache and stores nothing (write X, Y, X: "
+       "Y stays)"},
   };
   return kFaults;
 }

@@ -67,6 +67,7 @@ enum class Fault {
   kNameBytesLimit,       // names are limited to 255 bytes, not 255 characters (a VARCHAR(255) of bytes)
   kInvalidUpdate404,     // an invalid update answers 404 NOT_FOUND, also for a connection that exists
   kAuth403,              // a call without a token or with a wrong one answers 403, not 401
+  kPutBodyCache,         // a PUT whose body was seen before for its name is answered from a cache, and not stored
 };
 
 struct FaultInfo {

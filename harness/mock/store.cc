@@ -288,6 +288,8 @@ Reply ConnectionStore::Update(const std::string& path_name, const nlohmann::json
   Stored previous = it->second;
   Stored next = Replace(&previous, target, c);
   if (Has(Fault::kEchoWithoutStoring)) return {200, Wrap(Render(next))};
+  // A cache keyed by the body: a body seen before for the name is taken as stored already.
+  if (Has(Fault::kPutBodyCache) && !put_bodies_[target].insert(c.dump()).second) return {200, Wrap(Render(next))};
   if (Has(Fault::kTwoStepWrites)) return WriteInTwoSteps(target, next, &lock);
   if (Has(Fault::kUpdateResurrects)) {
     // Read, modify, write back, with the lock let go in between: a delete in the pause is undone.

@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -93,6 +94,7 @@ class ConnectionStore {
   std::map<std::string, Stored> deleted_;  // kept only by the list-shows-deleted fault
   std::map<std::string, Stored> as_created_;  // kept only by the stale-list-view fault
   std::map<std::string, Stored> tombstones_;  // kept only by the recreate-keeps-old and no-name-reuse faults
+  std::map<std::string, std::set<std::string>> put_bodies_;  // kept only by the put-body-cache fault
   unsigned long next_key_ = 1;
 };
 

@@ -184,6 +184,21 @@ void Choices(const RunResult& run, std::ostringstream& out) {
   out << "</table></section>";
 }
 
+// What exploration covered: each transition pair sent and judged, or why not.
+void Coverage(const RunResult& run, std::ostringstream& out) {
+  if (run.coverage.empty()) return;
+  const size_t covered = CoveredCount(run.coverage);
+  out << "<section id=\"coverage\"><h2>Coverage</h2><p>Exploration's coverage phase sends every pair of "
+      << "consecutive operations on one name that the contract's model allows, before its random phase: "
+      << covered << " of " << run.coverage.size() << " were sent and judged.</p><table class=\"findings\"><tr>"
+      << "<th>kind</th><th>pair</th><th>covered</th></tr>";
+  for (const CoverageRow& row : run.coverage) {
+    out << "<tr><td>" << EscapeHtml(row.kind) << "</td><td><code>" << EscapeHtml(row.name) << "</code></td><td>"
+        << (row.covered ? "yes" : "no: " + EscapeHtml(row.reason)) << "</td></tr>";
+  }
+  out << "</table></section>";
+}
+
 void Failure(const CaseResult& c, std::ostringstream& out) {
   out << "<article id=\"case-" << EscapeHtml(c.id) << "\"><h3>" << Badge(c.outcome) << " " << EscapeHtml(c.id) << ": "
       << EscapeHtml(c.title) << "</h3><p>case file <code>" << EscapeHtml(c.file) << "</code></p>";
@@ -286,6 +301,7 @@ std::string HtmlReport(const RunResult& run) {
   out << "</section>";
   Notes(run, out);
   Choices(run, out);
+  Coverage(run, out);
   Latency(run, out);
   CaseTable(run, out);
   out << "<script>" << kScript << "</script></body></html>\n";

@@ -121,6 +121,12 @@ nlohmann::json JsonReport(const RunResult& run) {
   }
   j["choices"] = nlohmann::json::object();  // observed where the contract is free, never judged
   for (const Choice& c : run.choices) j["choices"][c.id] = ChoiceRowJson(c);
+  j["coverage"] = nlohmann::json::array();  // what exploration sent and judged, and why not the rest
+  for (const CoverageRow& row : run.coverage) {
+    nlohmann::json r = {{"kind", row.kind}, {"name", row.name}, {"covered", row.covered}};
+    if (!row.covered) r["reason"] = row.reason;
+    j["coverage"].push_back(r);
+  }
   j["cases"] = nlohmann::json::array();
   for (const CaseResult& c : run.cases) j["cases"].push_back(CaseJson(c));
   return j;

@@ -127,6 +127,9 @@ bool RunResultFromJson(const nlohmann::json& report, RunResult* out, std::string
     for (const auto& c : report.value("latency_checks", nlohmann::json::array())) {
       run.latency_checks.push_back({c.value("name", ""), c.value("passed", false), c.value("message", "")});
     }
+    for (const auto& r : report.value("coverage", nlohmann::json::array())) {  // none before it was kept
+      run.coverage.push_back({r.value("kind", ""), r.value("name", ""), r.value("covered", false), r.value("reason", "")});
+    }
   } catch (const nlohmann::json::exception& e) {
     *err = "/cases: " + std::string(e.what());
     return false;

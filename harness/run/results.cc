@@ -105,4 +105,8 @@ std::string StepLabel(int step, CallKind call) {
   return "step " + std::to_string(step) + " (" + CallKindName(call) + ")";
 }
 
+size_t CoveredCount(const std::vector<CoverageRow>& rows) {
+  return static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const CoverageRow& r) { return r.covered; }));
+}
+
 }  // namespace conform

@@ -79,6 +79,18 @@ constexpr char kNotRun[] = "not run: ";
 // Never started: the breaker opened or the deadline passed before its turn.
 bool WasNotRun(const CaseResult& c);
 
+// One row of what exploration covered: a pair of consecutive operations, sent and judged, or
+// the reason it was not.
+struct CoverageRow {
+  std::string kind;    // "transition pair"
+  std::string name;    // "update→update, the same body"
+  bool covered = false;
+  std::string reason;  // why not: "no token to be wrong about", "the exploration ended first", ...
+};
+
+// How many of `rows` were covered.
+size_t CoveredCount(const std::vector<CoverageRow>& rows);
+
 struct RunResult {
   std::string target;
   std::string run_id;
@@ -93,6 +105,7 @@ struct RunResult {
   LatencyByKind latency;
   std::vector<LatencyCheck> latency_checks;  // budgets and baseline comparisons
   std::vector<Choice> choices;  // what the cases observed where the contract is free: shown, never judged
+  std::vector<CoverageRow> coverage;  // what exploration covered; empty when nothing was explored
   int repeat = 1;             // runs of each case that count
   int warmup = 0;             // discarded runs of each case before those
   int responses = 0;          // HTTP answers received, of any status
