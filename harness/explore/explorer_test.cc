@@ -104,6 +104,36 @@ TEST_F(ExplorerTest, BrokenMocksDivergeNamingTheRule) {
   }
 }
 
+// A finding shows what the model expected and what the target stored: a secretKey stored
+// otherwise than sent is hidden there too, not only in the exchanges.
+class SecretBendingTransport : public Transport {
+ public:
+  explicit SecretBendingTransport(Transport& inner) : inner_(inner) {}
+  HttpResponse Send(const HttpRequest& request) override {
+    HttpResponse response = inner_.Send(request);
+    for (size_t at = response.body.find("conform-secret-"); at != std::string::npos;
+         at = response.body.find("conform-secret-", at + 16)) {
+      response.body.insert(at + 15, "X");
+    }
+    return response;
+  }
+
+ private:
+  Transport& inner_;
+};
+
+TEST_F(ExplorerTest, FindingsHideTheSecretKeysTheyShow) {
+  const ExploreOutcome out = Run({}, 1, 300, {}, [](Transport& curl) { return std::make_unique<SecretBendingTransport>(curl); });
+  ASSERT_EQ(out.result.outcome, Outcome::kFailed);
+  bool shown = false;
+  for (const Finding& f : out.result.findings) {
+    const std::string text = f.message + f.expected + f.actual;
+    EXPECT_EQ(text.find("conform-secret-ex1"), std::string::npos) << FindingLine(f);
+    shown = shown || f.pointer.find("secretKey") != std::string::npos;
+  }
+  EXPECT_TRUE(shown) << "a finding is about the secretKey";
+}
+
 // A PUT answered from a cache of the bodies seen for its name (write X, write Y, write X: Y
 // stays) needs three updates in a row; the coverage phase sends them on every seed.
 TEST_F(ExplorerTest, APutAnsweredFromABodyCacheIsCaughtOnEverySeed) {
