@@ -22,10 +22,11 @@ nlohmann::json Connection(int serial, ValueGenerator* values, int entries) {
   return {{"endpoint", "https://example.com/explore/" + std::to_string(serial)}, {"configuration", configuration}};
 }
 
-// A body of plain values, told apart by `tag`: the coverage phase's, which no limit refuses.
+// A body of plain values, told apart by `tag` in a value and in a key (so an update that merges
+// instead of replacing shows at once): the coverage phase's, which no limit refuses.
 nlohmann::json PlainConnection(const std::string& tag) {
   return {{"endpoint", "https://example.com/explore/cover-" + tag},
-          {"configuration", {{"secretKey", "conform-secret-${run_id}"}, {"cover", tag}}}};
+          {"configuration", {{"secretKey", "conform-secret-${run_id}"}, {"cover-" + tag, tag}}}};
 }
 
 // An update body the contract refuses: the endpoint is not a web URL.
