@@ -53,7 +53,7 @@ TEST_F(BadInputTest, EveryBadCaseFileNamesFileAndPointer) {
   std::sort(inputs.begin(), inputs.end());
   size_t index = 0;
   for (const fs::path& input : inputs) {
-    if (SanitizerSkips(index++)) continue;  // every third under the sanitizers (and the case-file fuzz target)
+    if (SanitizerSkips(index++)) continue;  // every fifth under the sanitizers (and the case-file fuzz target)
     const fs::path dir = work_ / input.stem();
     fs::create_directories(dir);
     if (fs::is_directory(input)) {
@@ -81,7 +81,7 @@ TEST_F(BadInputTest, EveryBadFlagNamesTheFlag) {
   int lines_read = 0, checked = 0;
   for (std::string line; std::getline(flags, line);) {
     if (line.empty() || line[0] == '#') continue;
-    if (SanitizerSkips(lines_read++)) continue;  // every third under the sanitizers; the optimised build all
+    if (SanitizerSkips(lines_read++)) continue;  // every fifth under the sanitizers; the optimised build all
     const size_t tab = line.find('\t');
     ASSERT_NE(tab, std::string::npos) << line;
     const std::string args = line.substr(0, tab), expected = line.substr(tab + 1);
@@ -103,7 +103,7 @@ TEST_F(BadInputTest, EveryBadFlagNamesTheFlag) {
     ++checked;
   }
   EXPECT_GE(lines_read, 25);
-  EXPECT_GE(checked, lines_read / 3);
+  EXPECT_GE(checked, lines_read / 5);
 }
 
 TEST_F(BadInputTest, ConfigFileProblemsNameFileAndPointer) {
